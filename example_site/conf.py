@@ -1,0 +1,29 @@
+"""The example newsroom: a small tech-news site built with sphinx-newsroom."""
+
+project = "算力观察 Compute Watch"
+author = "Compute Watch newsroom"
+copyright = "2025, Compute Watch newsroom"
+language = "zh_CN"
+
+extensions = ["sphinx_newsroom"]
+
+newsroom_timezone = "Asia/Shanghai"
+html_theme = "alabaster"
+html_title = project
+exclude_patterns = ["_build"]
+
+# PDF: xelatex with xeCJK (Sphinx loads it for Chinese) and the Noto CJK fonts.
+latex_engine = "xelatex"
+latex_elements = {
+    "fontpkg": r"""
+\setmainfont{DejaVu Serif}
+\setsansfont{DejaVu Sans}
+\setmonofont{DejaVu Sans Mono}
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+}
+latex_documents = [
+    ("index", "compute-watch.tex", project, author, "manual"),
+]

@@ -1,0 +1,34 @@
+"""Format-neutral doctree nodes.
+
+Each subclasses the docutils node a writer without special support should fall
+back to (Sphinx translators dispatch along the class's MRO), so man, texinfo,
+XML and other builders render them as plain containers, paragraphs and text.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class article_meta(nodes.container):  # noqa: N801 - docutils naming convention
+    """The metadata panel of one article (root class ``news-meta``)."""
+
+
+class meta_field(nodes.paragraph):  # noqa: N801
+    """One line of the panel: ``field`` names it (date, updated, authors...)."""
+
+
+class meta_label(nodes.inline):  # noqa: N801
+    """The label of a panel line ("Published", "Tags"...)."""
+
+
+class news_time(nodes.inline):  # noqa: N801
+    """A date shown in the reader's language; ``datetime`` holds the ISO value."""
+
+
+class term_ref(nodes.inline):  # noqa: N801
+    """A link to a term's page; ``taxonomy`` and ``key`` identify the term."""
+
+
+class featured_image(nodes.image):  # noqa: N801
+    """The article's featured image (an image, so Sphinx copies it to the output)."""

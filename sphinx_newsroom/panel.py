@@ -1,0 +1,77 @@
+"""The metadata panel of an article, as format-neutral nodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from docutils import nodes
+
+from . import nodes as nr
+from .article import Article
+from .i18n import _
+from .terms import term_key
+
+
+def localised_date(value: dt.datetime, language: str) -> str:
+    """``2025年7月2日`` for zh_CN, ``July 2, 2025`` for en: the date as written locally."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale("en")
+    return format_date(value.date(), format="long", locale=locale)
+
+
+def time_node(value: dt.datetime, language: str) -> nr.news_time:
+    text = localised_date(value, language)
+    return nr.news_time(text, text, datetime=value.isoformat())
+
+
+def _field(name: str, label: str, *content: nodes.Node) -> nr.meta_field:
+    field = nr.meta_field("", classes=[f"news-meta-{name}"], field=name)
+    field += nr.meta_label(label, label)
+    field += nodes.Text(" ")
+    field.extend(content)
+    return field
+
+
+def term_nodes(taxonomy: str, spellings: tuple[str, ...]) -> list[nodes.Node]:
+    """Links to each term's page, with separators writers without badges show."""
+    result: list[nodes.Node] = []
+    for index, spelling in enumerate(spellings):
+        if index:
+            result.append(nodes.inline(", ", ", ", classes=["news-sep"]))
+        result.append(nr.term_ref(spelling, spelling, taxonomy=taxonomy, key=term_key(spelling)))
+    return result
+
+
+def build_panel(article: Article, language: str, document: nodes.document) -> nr.article_meta:
+    """The panel: dates, authors, reading time, topics, tags, summary, image."""
+    panel = nr.article_meta("", classes=["news-meta"], docname=article.docname)
+    if article.draft:
+        panel += _field("draft", _("Status"), nodes.inline(_("Draft"), _("Draft"),
+                                                           classes=["news-draft"]))
+    if article.date:
+        panel += _field("date", _("Published"), time_node(article.date, language))
+    if article.updated and (not article.date or article.updated.date() != article.date.date()):
+        panel += _field("updated", _("Updated"), time_node(article.updated, language))
+    if article.authors:
+        names = _(", ").join(article.authors)
+        panel += _field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]))
+    if article.reading_minutes:
+        text = _("%d min read") % article.reading_minutes
+        panel += _field("reading-time", _("Reading time"), nodes.inline(text, text))
+    labels = {"topics": _("Topics"), "tags": _("Tags")}
+    for taxonomy, spellings in article.terms:
+        if spellings:
+            label = labels.get(taxonomy, taxonomy.replace("_", " ").capitalize())
+            panel += _field(taxonomy, label, *term_nodes(taxonomy, spellings))
+    if article.summary:
+        panel += _field("summary", _("Summary"), nodes.inline(article.summary, article.summary))
+    if article.image:
+        image = nr.featured_image(uri=article.image, alt=article.title,
+                                  classes=["news-meta-image"])
+        image.source, image.line = document["source"], 1
+        panel += image
+    return panel

@@ -1,0 +1,277 @@
+"""Read phase: front matter -> Article, and the article's document structure.
+
+``source-read`` reads the typed front matter and lifts the body's headings
+(line-preserving); ``ArticleTransform`` then gives the doctree its title
+section, lede and references section, computes the reading time, builds the
+metadata panel and registers the ``Article`` in the domain.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import posixpath
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.matching import Matcher
+
+from . import nodes as nr
+from .article import Article, Fields, is_article, normalise
+from .domain import get_domain
+from .frontmatter import Problem, RawFrontMatter, read_front_matter
+from .headings import lift_headings
+from .panel import build_panel
+from .reading import main_language, reading_minutes
+from .warnings_ import NewsroomWarning, warn
+
+#: ``env.temp_data`` key: Sphinx's per-document scratch space, cleared after each read.
+SOURCE_KEY = "newsroom_source"
+
+
+@dc.dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What ``source-read`` learnt about an article, for the transform."""
+
+    front_matter: RawFrontMatter
+    fields: Fields
+    problems: tuple[Problem, ...]
+    needs_title: bool
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    env = app.env
+    if not _is_markdown(app, docname):
+        return
+    if not Matcher(app.config.newsroom_article_patterns)(docname):
+        return
+    front_matter = read_front_matter(source[0])
+    if not front_matter.kind:
+        return
+    if front_matter.kind == "toml" or (front_matter.problems and not front_matter.data):
+        # MyST cannot read TOML (it would print it as text) and must not see a
+        # hostile YAML block: blank the block out, keeping every line number.
+        source[0] = _blank_lines(source[0], front_matter.span)
+    for problem in front_matter.problems:
+        warn(NewsroomWarning(problem.subtype), problem.message, (docname, problem.line))
+    if not is_article(front_matter, app.config.newsroom_fields):
+        return
+    fields, problems = normalise(
+        front_matter,
+        app.config.newsroom_fields,
+        app.config.newsroom_taxonomies,
+        zoneinfo.ZoneInfo(app.config.newsroom_timezone),
+    )
+    text, needs_title = lift_headings(
+        source[0], front_matter.span, app.config.newsroom_references_titles
+    )
+    source[0] = text
+    env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title)
+
+
+def _is_markdown(app: Sphinx, docname: str) -> bool:
+    suffix = "".join(Path(app.env.doc2path(docname)).suffixes[-1:])
+    return app.config.source_suffix.get(suffix) == "markdown"
+
+
+def _blank_lines(text: str, count: int) -> str:
+    lines = text.split("\n")
+    return "\n".join([""] * min(count, len(lines)) + lines[count:])
+
+
+def _is_references_title(title: str, config: Any) -> bool:
+    return title.strip().casefold() in {t.casefold() for t in config.newsroom_references_titles}
+
+
+class ListedSourcesTransform(SphinxTransform):
+    """Accept sources listed in an article's references section but never cited.
+
+    The references section is the article's own source list, so an entry
+    there needs no inline citation: it is taken off the lists docutils keeps
+    of footnotes, which Sphinx checks for unreferenced ones.
+    """
+
+    # After footnotes are numbered (620), before unreferenced ones are reported (622).
+    default_priority = 621
+
+    def apply(self, **kwargs: Any) -> None:
+        if SOURCE_KEY not in self.env.temp_data:
+            return
+        if not any(_is_references_title(section[0].astext(), self.config)
+                   for section in self.document.findall(nodes.section)):
+            return
+        for registry in (self.document.footnotes, self.document.autofootnotes):
+            for footnote in [f for f in registry if not f["backrefs"]]:
+                registry.remove(footnote)
+
+
+class ArticleTransform(SphinxTransform):
+    """Structure an article's doctree and record its ``Article``."""
+
+    # After MyST gathers the footnotes at the end of the document (623).
+    default_priority = 624
+
+    def apply(self, **kwargs: Any) -> None:
+        info: SourceInfo | None = self.env.temp_data.get(SOURCE_KEY)
+        docname = self.env.docname
+        if info is None:
+            for node in list(self.document.findall(nr.article_meta)):
+                warn(NewsroomWarning.DIRECTIVE,
+                     "article-meta is only meaningful in an article (front matter with a date)",
+                     node)
+                node.parent.remove(node)
+            return
+        for problem in info.problems:
+            warn(NewsroomWarning(problem.subtype), problem.message, (docname, problem.line))
+        fields = info.fields
+        title = fields.title or self._fallback_title(info)
+        section = self._title_section(title) if info.needs_title else self._first_section()
+        if section is None:
+            return
+        references = self._references_section(section)
+        if references is not None:
+            self._collect_sources(references)
+        self._mark_lede(section)
+        text = _reading_text(section)
+        image = self._image(fields, docname)
+        article = Article(
+            docname=docname,
+            title=title,
+            date=fields.date,
+            updated=fields.updated,
+            draft=fields.draft,
+            image=image,
+            summary=fields.summary,
+            authors=fields.authors,
+            terms=fields.terms,
+            reading_minutes=reading_minutes(
+                text,
+                self.config.newsroom_words_per_minute,
+                self.config.newsroom_cjk_chars_per_minute,
+            ),
+            language=main_language(text),
+        )
+        get_domain(self.env).add_article(article)
+        self._place_panel(section, article)
+
+    # -- title ----------------------------------------------------------------
+
+    def _fallback_title(self, info: SourceInfo) -> str:
+        heading = next(iter(self.document.findall(nodes.title)), None)
+        docname = self.env.docname
+        if heading is not None and heading.astext().strip():
+            fallback, source = heading.astext().strip(), "its first heading"
+        else:
+            fallback, source = posixpath.basename(docname), "its file name"
+        warn(NewsroomWarning.TITLE, f"article has no title; using {source}: {fallback!r}",
+             (docname, info.fields.line_of("title")))
+        return fallback
+
+    def _title_section(self, title: str) -> nodes.section:
+        """Wrap the body in a section titled ``title`` (the document title)."""
+        document = self.document
+        section = nodes.section()
+        section.source, section.line = document["source"], 1
+        section += nodes.title(title, title)
+        keep = 0
+        while keep < len(document) and isinstance(
+            document[keep], nodes.docinfo | nodes.field_list | nodes.PreBibliographic
+        ):
+            keep += 1
+        body = document.children[keep:]
+        del document[keep:]
+        # The generated footnote separator is not content: sources move to the
+        # references section, or follow the body as before.
+        section.extend(n for n in body if not _is_footnote_rule(n))
+        document += section
+        section["names"].append(nodes.fully_normalize_name(title))
+        document.note_implicit_target(section, section)
+        return section
+
+    def _first_section(self) -> nodes.section | None:
+        return next(iter(self.document.findall(nodes.section)), None)
+
+    # -- lede and references --------------------------------------------------
+
+    @staticmethod
+    def _mark_lede(section: nodes.section) -> None:
+        first = next((n for n in section[1:] if not isinstance(n, nr.article_meta)), None)
+        if isinstance(first, nodes.block_quote):
+            first["classes"].append("news-lede")
+
+    def _references_section(self, section: nodes.section) -> nodes.section | None:
+        subsections = [n for n in section.children if isinstance(n, nodes.section)]
+        if subsections and _is_references_title(subsections[-1][0].astext(), self.config):
+            subsections[-1]["classes"].append("news-references")
+            return subsections[-1]
+        return None
+
+    def _collect_sources(self, references: nodes.section) -> None:
+        """Move the article's footnotes into its references section, in number order."""
+        footnotes = sorted(
+            (n for n in self.document.findall(nodes.footnote) if n.get("names")),
+            key=lambda n: _label_order(n),
+        )
+        for footnote in footnotes:
+            footnote.parent.remove(footnote)
+            references += footnote
+        for rule in list(self.document.findall(_is_footnote_rule)):
+            rule.parent.remove(rule)
+
+    # -- featured image and panel -------------------------------------------
+
+    def _image(self, fields: Fields, docname: str) -> str:
+        uri = fields.image
+        if not uri or "://" in uri or uri.startswith("data:"):
+            return uri if uri.startswith(("http://", "https://")) else ""
+        rel, absolute = self.env.relfn2path(uri, docname)
+        srcdir = Path(self.env.srcdir).resolve()
+        path = Path(absolute).resolve()
+        location = (docname, fields.line_of("image"))
+        if not path.is_relative_to(srcdir):
+            warn(NewsroomWarning.IMAGE,
+                 f"featured image {uri!r} is outside the source folder; not shown", location)
+            return ""
+        if not path.is_file():
+            warn(NewsroomWarning.IMAGE, f"featured image {uri!r} not found; not shown", location)
+            return ""
+        return "/" + Path(rel).as_posix().lstrip("/")
+
+    def _place_panel(self, section: nodes.section, article: Article) -> None:
+        placed = list(self.document.findall(nr.article_meta))
+        if not placed and not self.config.newsroom_auto_meta:
+            return
+        panel = build_panel(article, self.config.language or "en", self.document)
+        if placed:
+            for node in placed:
+                node.replace_self(panel.deepcopy())
+            return
+        section.insert(1, panel)
+
+
+def _is_footnote_rule(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.transition) and "footnotes" in node.get("classes", ())
+
+
+def _label_order(footnote: nodes.footnote) -> tuple[int, int | str]:
+    label = footnote["names"][0]
+    return (0, int(label)) if label.isdigit() else (1, label)
+
+
+def _reading_text(section: nodes.section) -> str:
+    """The article's prose: no panel, no references, no footnotes, no code."""
+    skip = (nr.article_meta, nodes.footnote, nodes.literal_block, nodes.comment)
+    parts: list[str] = []
+
+    def walk(node: nodes.Element) -> None:
+        for child in node.children:
+            if isinstance(child, nodes.Text):
+                parts.append(str(child))
+            elif not isinstance(child, skip) and "news-references" not in child["classes"]:
+                walk(child)
+
+    walk(section)
+    return " ".join(parts)

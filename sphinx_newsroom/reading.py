@@ -1,0 +1,36 @@
+"""Reading time that is right for Chinese, Japanese and Korean as well as English.
+
+A whitespace word count sees a whole Chinese paragraph as one "word"; here CJK
+characters are counted one by one and read at their own speed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_CJK = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def count_text(text: str) -> tuple[int, int]:
+    """Return (alphabetic words, CJK characters) in ``text``."""
+    cjk = len(_CJK.findall(text))
+    words = len(_WORD.findall(_CJK.sub(" ", text)))
+    return words, cjk
+
+
+def reading_minutes(text: str, words_per_minute: int, cjk_per_minute: int) -> int:
+    """Whole minutes to read ``text`` (at least 1 when there is any text at all)."""
+    words, cjk = count_text(text)
+    if not words and not cjk:
+        return 0
+    return max(1, math.ceil(words / words_per_minute + cjk / cjk_per_minute))
+
+
+def main_language(text: str) -> str:
+    """``"zh"`` when CJK characters outnumber alphabetic words, else ``"en"``."""
+    words, cjk = count_text(text)
+    return "zh" if cjk > words else "en"

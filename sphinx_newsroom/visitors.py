@@ -1,0 +1,182 @@
+"""Per-format visitors of the newsroom nodes (HTML, LaTeX, text).
+
+Builders not listed fall back, through the node classes' bases, to containers,
+paragraphs, inline text and images.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.texescape import escape as tex_escape
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.text import TextTranslator
+
+from . import nodes as nr
+from .domain import get_domain
+
+PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
+
+
+# -- HTML -----------------------------------------------------------------------
+
+def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
+    self.body.append(self.starttag(node, "aside", CLASS=PANEL_CLASSES.replace("news-meta ", ""),
+                                   **{"aria-label": node.get("label", "Article information")}))
+    self.body.append('<div class="sd-card-body news-meta-body">\n')
+
+
+def html_depart_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
+    self.body.append("</div></aside>\n")
+
+
+def html_visit_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="news-meta-field"))
+
+
+def html_depart_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
+    self.body.append("</div>\n")
+
+
+def html_visit_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
+    self.body.append(self.starttag(node, "span", CLASS="news-meta-label"))
+
+
+def html_depart_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
+    self.body.append("</span>")
+
+
+def html_visit_news_time(self: HTML5Translator, node: nr.news_time) -> None:
+    self.body.append(self.starttag(node, "time", datetime=node["datetime"]))
+
+
+def html_depart_news_time(self: HTML5Translator, node: nr.news_time) -> None:
+    self.body.append("</time>")
+
+
+def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
+    page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
+    classes = "news-term sd-badge sd-outline-primary sd-text-primary"
+    if page is None:
+        self.body.append(self.starttag(node, "span", CLASS=classes))
+        node["newsroom_tag"] = "span"
+        return
+    uri = self.builder.get_relative_uri(self.builder.current_docname, page)
+    self.body.append(self.starttag(node, "a", CLASS=classes, href=uri, rel="tag"))
+    node["newsroom_tag"] = "a"
+
+
+def html_depart_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
+    self.body.append(f"</{node.get('newsroom_tag', 'span')}>")
+
+
+# -- LaTeX ----------------------------------------------------------------------
+
+def latex_visit_article_meta(self: LaTeXTranslator, node: nr.article_meta) -> None:
+    self.body.append("\n\\begin{sphinxnewsroommeta}\n")
+
+
+def latex_depart_article_meta(self: LaTeXTranslator, node: nr.article_meta) -> None:
+    self.body.append("\\end{sphinxnewsroommeta}\n")
+
+
+def latex_visit_meta_field(self: LaTeXTranslator, node: nr.meta_field) -> None:
+    self.body.append("\\noindent{}")
+
+
+def latex_depart_meta_field(self: LaTeXTranslator, node: nr.meta_field) -> None:
+    self.body.append("\\par\n")
+
+
+def latex_visit_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
+    self.body.append("\\textbf{")
+
+
+def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
+    self.body.append("}")
+
+
+def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
+    label = get_domain(self.builder.env).term_label(node["taxonomy"], node["key"])
+    if label is None:
+        self.body.append("{")
+    else:
+        self.body.append("\\hyperref[%s]{" % tex_escape(label).replace("\\", ""))
+
+
+def latex_visit_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
+    if "://" in node["uri"]:
+        # A remote image cannot be embedded in a PDF without downloading it.
+        raise nodes.SkipNode
+    self.body.append("\\begin{center}")
+    self.visit_image(node)
+
+
+def latex_depart_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
+    self.depart_image(node)
+    self.body.append("\\end{center}\n")
+
+
+def _close_brace(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def _plain(self: object, node: nodes.Element) -> None:
+    """Render the node's children only."""
+
+
+# -- text -----------------------------------------------------------------------
+
+def text_visit_meta_field(self: TextTranslator, node: nr.meta_field) -> None:
+    self.new_state(0)
+
+
+def text_depart_meta_field(self: TextTranslator, node: nr.meta_field) -> None:
+    self.end_state(wrap=False)
+
+
+def text_depart_meta_label(self: TextTranslator, node: nr.meta_label) -> None:
+    self.add_text(":")
+
+
+def text_visit_featured_image(self: TextTranslator, node: nr.featured_image) -> None:
+    raise nodes.SkipNode
+
+
+def register(app: Sphinx) -> None:
+    app.add_node(
+        nr.article_meta,
+        html=(html_visit_article_meta, html_depart_article_meta),
+        latex=(latex_visit_article_meta, latex_depart_article_meta),
+        text=(_plain, _plain),
+    )
+    app.add_node(
+        nr.meta_field,
+        html=(html_visit_meta_field, html_depart_meta_field),
+        latex=(latex_visit_meta_field, latex_depart_meta_field),
+        text=(text_visit_meta_field, text_depart_meta_field),
+    )
+    app.add_node(
+        nr.meta_label,
+        html=(html_visit_meta_label, html_depart_meta_label),
+        latex=(latex_visit_meta_label, latex_depart_meta_label),
+        text=(_plain, text_depart_meta_label),
+    )
+    app.add_node(
+        nr.news_time,
+        html=(html_visit_news_time, html_depart_news_time),
+        latex=(_plain, _plain),
+        text=(_plain, _plain),
+    )
+    app.add_node(
+        nr.term_ref,
+        html=(html_visit_term_ref, html_depart_term_ref),
+        latex=(latex_visit_term_ref, _close_brace),
+        text=(_plain, _plain),
+    )
+    app.add_node(
+        nr.featured_image,
+        latex=(latex_visit_featured_image, latex_depart_featured_image),
+        text=(text_visit_featured_image, _plain),
+    )

@@ -1,0 +1,45 @@
+"""Every problem the extension reports, as one enum of warning subtypes.
+
+All warnings are emitted as ``type="newsroom", subtype=<value>``, so a project
+can silence one kind with ``suppress_warnings = ["newsroom.<value>"]``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("sphinx_newsroom")
+
+
+class NewsroomWarning(Enum):
+    """Warning subtypes (``newsroom.<value>``)."""
+
+    FRONTMATTER = "frontmatter"
+    """The front matter cannot be read: broken YAML/TOML, not a mapping, too large."""
+    FIELD = "field"
+    """A front-matter field has the wrong type (a list where a string belongs...)."""
+    DATE = "date"
+    """A date or updated value cannot be parsed."""
+    DRAFT = "draft"
+    """The draft flag is neither a boolean nor a recognised yes/no word."""
+    TITLE = "title"
+    """An article has no usable title; a fallback is used."""
+    IMAGE = "image"
+    """The featured image is missing or points outside the source folder."""
+    TERM = "term"
+    """A tag or topic is empty or not text."""
+    CONFIG = "config"
+    """A ``newsroom_*`` configuration value is invalid; the default is used."""
+    DIRECTIVE = "directive"
+    """A newsroom directive is used where it cannot work."""
+
+
+Location = str | tuple[str | None, int | None] | None
+
+
+def warn(kind: NewsroomWarning, message: str, location: Location = None, **kw: Any) -> None:
+    """Emit a located ``newsroom.<kind>`` warning."""
+    logger.warning(message, type="newsroom", subtype=kind.value, location=location, **kw)
