@@ -30,6 +30,7 @@ def time_node(value: dt.datetime, language: str) -> nr.news_time:
 
 def _field(name: str, label: str, *content: nodes.Node) -> nr.meta_field:
     field = nr.meta_field("", classes=[f"news-meta-{name}"], field=name)
+    label = str(label)  # resolve lazy translations before they reach the pickled doctree
     field += nr.meta_label(label, label)
     field += nodes.Text(" ")
     field.extend(content)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.texescape import escape as tex_escape
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from . import nodes as nr
 from .domain import get_domain
+from .i18n import _
 
 PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
 
@@ -23,7 +23,7 @@ PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
 
 def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
     self.body.append(self.starttag(node, "aside", CLASS=PANEL_CLASSES.replace("news-meta ", ""),
-                                   **{"aria-label": node.get("label", "Article information")}))
+                                   **{"aria-label": _("Article information")}))
     self.body.append('<div class="sd-card-body news-meta-body">\n')
 
 
@@ -32,7 +32,7 @@ def html_depart_article_meta(self: HTML5Translator, node: nr.article_meta) -> No
 
 
 def html_visit_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
-    self.body.append(self.starttag(node, "div", CLASS="news-meta-field"))
+    self.body.append(self.starttag(node, "div", "", CLASS="news-meta-field"))
 
 
 def html_depart_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
@@ -40,7 +40,7 @@ def html_depart_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
 
 
 def html_visit_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
-    self.body.append(self.starttag(node, "span", CLASS="news-meta-label"))
+    self.body.append(self.starttag(node, "span", "", CLASS="news-meta-label"))
 
 
 def html_depart_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
@@ -48,7 +48,7 @@ def html_depart_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
 
 
 def html_visit_news_time(self: HTML5Translator, node: nr.news_time) -> None:
-    self.body.append(self.starttag(node, "time", datetime=node["datetime"]))
+    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
 
 
 def html_depart_news_time(self: HTML5Translator, node: nr.news_time) -> None:
@@ -59,11 +59,11 @@ def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
     page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
     classes = "news-term sd-badge sd-outline-primary sd-text-primary"
     if page is None:
-        self.body.append(self.starttag(node, "span", CLASS=classes))
+        self.body.append(self.starttag(node, "span", "", CLASS=classes))
         node["newsroom_tag"] = "span"
         return
     uri = self.builder.get_relative_uri(self.builder.current_docname, page)
-    self.body.append(self.starttag(node, "a", CLASS=classes, href=uri, rel="tag"))
+    self.body.append(self.starttag(node, "a", "", CLASS=classes, href=uri, rel="tag"))
     node["newsroom_tag"] = "a"
 
 
@@ -97,14 +97,6 @@ def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
     self.body.append("}")
 
 
-def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
-    label = get_domain(self.builder.env).term_label(node["taxonomy"], node["key"])
-    if label is None:
-        self.body.append("{")
-    else:
-        self.body.append("\\hyperref[%s]{" % tex_escape(label).replace("\\", ""))
-
-
 def latex_visit_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
     if "://" in node["uri"]:
         # A remote image cannot be embedded in a PDF without downloading it.
@@ -116,10 +108,6 @@ def latex_visit_featured_image(self: LaTeXTranslator, node: nr.featured_image) -
 def latex_depart_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
     self.depart_image(node)
     self.body.append("\\end{center}\n")
-
-
-def _close_brace(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append("}")
 
 
 def _plain(self: object, node: nodes.Element) -> None:
@@ -172,7 +160,7 @@ def register(app: Sphinx) -> None:
     app.add_node(
         nr.term_ref,
         html=(html_visit_term_ref, html_depart_term_ref),
-        latex=(latex_visit_term_ref, _close_brace),
+        latex=(_plain, _plain),
         text=(_plain, _plain),
     )
     app.add_node(
