@@ -132,7 +132,7 @@ def normalise(
                     "treating the article as a draft so it is not published by mistake")
 
     title = text("title")
-    if "title" in found and not title:
+    if "title" in found and isinstance(found["title"][1], str) and not title:
         problem("title", "title", "the title is empty")
 
     terms = tuple(

@@ -12,7 +12,8 @@ Recognised footnote shapes, tried in this order:
 1. a Markdown link ``[Title](https://url)`` with optional publisher, author and
    date text before or after it;
 2. a bare URL, optionally with an "accessed" note;
-3. the Chinese newsroom form ``标题·出版方·作者（2025/6/30）·检索日期2025/7/2``;
+3. the Chinese newsroom form ``标题·出版方·作者(2025/6/30)·检索日期2025/7/2``
+   (full-width brackets too);
 4. the English quoted form ``Author, "Title," Publisher, June 30, 2025. URL
    (accessed July 2, 2025).``;
 5. the period form ``Title. Publisher. Date. URL``.
@@ -80,15 +81,27 @@ STYLES: tuple[str, ...] = ("default", "gbt7714", "apa")
 # feed 100k-character strings), so ambiguity would mean quadratic backtracking.
 # ---------------------------------------------------------------------------
 
+# Full-width punctuation is spelled by name: it is easily mistaken for ASCII.
+_FW_COMMA = "\N{FULLWIDTH COMMA}"
+_FW_SEMICOLON = "\N{FULLWIDTH SEMICOLON}"
+_FW_COLON = "\N{FULLWIDTH COLON}"
+_FW_LPAREN = "\N{FULLWIDTH LEFT PARENTHESIS}"
+_FW_RPAREN = "\N{FULLWIDTH RIGHT PARENTHESIS}"
+_FW_QUESTION = "\N{FULLWIDTH QUESTION MARK}"
+_FW_EXCLAMATION = "\N{FULLWIDTH EXCLAMATION MARK}"
+_FW_FULL_STOP = "\N{FULLWIDTH FULL STOP}"
+
 # Middle dots used as field separators in Chinese newsroom footnotes.
 _SEPARATORS = "·・•･"
 _SEPARATOR_RE = re.compile(f"[{_SEPARATORS}]")
 
 # Punctuation that only delimits fields and is trimmed from their edges.
-_EDGE_PUNCT = ",.;:，。；：、|" + _SEPARATORS
-_OPEN_BRACKETS = "(（[【"
-_CLOSE_BRACKETS = ")）]】"
-_TERMINAL_PUNCT = ".?!。？！…"
+_COMMAS = "," + _FW_COMMA
+_COLONS = ":" + _FW_COLON
+_EDGE_PUNCT = f"{_COMMAS}{_COLONS}.;。{_FW_SEMICOLON}、|{_SEPARATORS}"
+_OPEN_BRACKETS = f"({_FW_LPAREN}[【"
+_CLOSE_BRACKETS = f"){_FW_RPAREN}]】"
+_TERMINAL_PUNCT = f".?!。{_FW_QUESTION}{_FW_EXCLAMATION}…"
 
 # URLs stop at whitespace, quotes, angle brackets and any non-ASCII character:
 # Chinese footnotes routinely glue text to a URL without a space, and copied
@@ -134,7 +147,7 @@ _DAY_MONTH_YEAR_RE = re.compile(
 _ACCESSED_LABEL_RE = re.compile(
     r"(?:检索日期|检索于|访问日期|访问时间|访问于|引用日期|查阅日期"
     r"|(?:accessed|retrieved|viewed)(?:\s+on)?)"
-    r"\s*(?:[:：]\s*)?",
+    rf"\s*(?:[{_COLONS}]\s*)?",
     re.IGNORECASE,
 )
 
@@ -149,9 +162,11 @@ _QUOTED_TITLE_RE = re.compile(r'"([^"]+)"|“([^“”]+)”|《([^《》]+)》'
 
 # Where a period-form head splits into title and publisher. A question or
 # exclamation mark belongs to the title, so only the space after it is eaten.
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[?!？！])\s+|\.\s+|[。．]\s*")
+_SENTENCE_BREAK_RE = re.compile(
+    rf"(?<=[?!{_FW_QUESTION}{_FW_EXCLAMATION}])\s+|\.\s+|[。{_FW_FULL_STOP}]\s*"
+)
 _COMMA_BREAK_RE = re.compile(r",\s+")
-_SIDE_BREAK_RE = re.compile(rf"[{_SEPARATORS},，;；|]|\.\s")
+_SIDE_BREAK_RE = re.compile(rf"[{_SEPARATORS}{_COMMAS};{_FW_SEMICOLON}|]|\.\s")
 _SENTENCE_INSIDE_RE = re.compile(r"\.\s+\S")
 
 _AUTHOR_SPLIT_RE = re.compile(r"\s*、\s*|\s+and\s+")
@@ -277,18 +292,21 @@ class _Fields(NamedTuple):
 
 
 def _trim_url(url: str) -> str:
-    """Drop sentence punctuation and unbalanced closing brackets after a URL."""
-    while url:
-        last = url[-1]
-        if last in _URL_TRAILING_PUNCT:
-            url = url[:-1]
-        elif last == ")" and url.count("(") < url.count(")"):
-            url = url[:-1]
-        elif last == "]" and url.count("[") < url.count("]"):
-            url = url[:-1]
-        else:
+    """Drop sentence punctuation and unbalanced closing brackets after a URL.
+
+    Brackets are counted once up front; recounting per trimmed character
+    would be quadratic on a URL followed by thousands of ")".
+    """
+    unbalanced = {")": url.count(")") - url.count("("), "]": url.count("]") - url.count("[")}
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in unbalanced and unbalanced[last] > 0:
+            unbalanced[last] -= 1
+        elif last not in _URL_TRAILING_PUNCT:
             break
-    return url
+        end -= 1
+    return url[:end]
 
 
 def _blank_url(body: _Body) -> None:
@@ -296,7 +314,7 @@ def _blank_url(body: _Body) -> None:
     # nothing is lost when a footnote cites several pages.
     for match in _URL_RE.finditer(body.masked):
         url = _trim_url(match[0])
-        if len(url) > len("https://"):
+        if url.partition("://")[2]:
             body.url = url
             body.blank(match.start(), match.start() + len(url))
             return
@@ -356,7 +374,7 @@ def _trailing_date(body: _Body, start: int, end: int) -> _DateMatch | None:
 
 
 def _author_and_date(body: _Body, span: _Span) -> tuple[str, datetime.date] | None:
-    """Split a ``作者（2025/6/30）`` or bare-date segment into author and date."""
+    """Split a ``作者(2025/6/30)`` or bare-date segment into author and date."""
     found = _trailing_date(body, span.start, span.end)
     if found is None:
         return None
@@ -369,13 +387,13 @@ def _author_and_date(body: _Body, span: _Span) -> tuple[str, datetime.date] | No
 
 
 def _parse_dotted(body: _Body) -> _Fields | None:
-    """``标题·出版方·作者（日期）``: the last separators delimit the fields."""
+    """``标题·出版方·作者(日期)``: the last separators delimit the fields."""
     segments = _split_spans(body.masked, _SEPARATOR_RE, 0, len(body.masked))
-    if len(segments) < 2 or len(segments) == 1 + _count_blank_gaps(body):
+    if len(segments) < 2:
         return None
     author, date = "", None
     split = _author_and_date(body, segments[-1])
-    if split is not None and len(segments) > 1:
+    if split is not None:
         author, date = split
         segments.pop()
     elif _trailing_date(body, segments[-1].start, segments[-1].end) is not None:
@@ -388,23 +406,17 @@ def _parse_dotted(body: _Body) -> _Fields | None:
     return _Fields(title, publisher, author, date)
 
 
-def _count_blank_gaps(body: _Body) -> int:
-    # Separator-free text cannot be the dotted form; this counts separators
-    # so the caller can insist on at least one between real segments.
-    return len(body.masked) if not _SEPARATOR_RE.search(body.masked) else 0
-
-
 def _parse_quoted(body: _Body) -> _Fields | None:
     """``Author, "Title," Publisher, June 30, 2025``."""
     quote = _QUOTED_TITLE_RE.search(body.masked)
     if quote is None:
         return None
     inner_start, inner_end = next(quote.span(g) for g in (1, 2, 3) if quote[g] is not None)
-    title = body.field(inner_start, inner_end, ",，")
+    title = body.field(inner_start, inner_end, _COMMAS)
     # Only a comma or colon may join the author to the quote; otherwise the
     # quote is merely part of a sentence ('He said "hi" to me').
-    author = body.field(0, quote.start(), "")
-    if author and author[-1] not in ",，:：":
+    lead = body.field(0, quote.start(), "")
+    if lead and lead[-1] not in _COMMAS + _COLONS:
         return None
     author = body.field(0, quote.start())
     rest_start = quote.end()
@@ -421,10 +433,8 @@ def _parse_quoted(body: _Body) -> _Fields | None:
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    last = None
-    for last in pattern.finditer(text, start, end):  # noqa: B007 - keep the final match
-        pass
-    return last
+    matches = list(pattern.finditer(text, start, end))
+    return matches[-1] if matches else None
 
 
 def _parse_periods(body: _Body) -> _Fields | None:
@@ -467,11 +477,14 @@ def _parse_side(body: _Body, start: int, end: int) -> _Side | None:
         before_end = dates[0].start
     chunks = _split_spans(body.masked, _SIDE_BREAK_RE, start, before_end)
     author = ""
-    last_piece = body.masked[start:before_end].rstrip()
-    # Text glued to a bracketed date is its author, as in "许超（2025/6/30）".
-    if dates and chunks and last_piece.endswith(tuple(_OPEN_BRACKETS)):
+    # Text glued to a bracketed date (no separator in between) is its author,
+    # as in "许超(2025/6/30)"; after a separator it would be the publisher.
+    glued = bool(chunks) and chunks[-1].end == before_end
+    if dates and glued and body.masked[start:before_end].rstrip().endswith(tuple(_OPEN_BRACKETS)):
         author_span = chunks.pop()
-        author = body.field(author_span.start, author_span.end, _JUNK) or ""
+        author = body.field(author_span.start, author_span.end, _JUNK)
+        if author is None:
+            return None
     if len(chunks) > 1:
         return None
     publisher = body.field(chunks[0].start, chunks[0].end, _JUNK) if chunks else ""
@@ -605,7 +618,8 @@ def parse_citation(text: str) -> Citation:
 def _squash(text: str) -> str:
     """NFKC, casefold, and drop whitespace, punctuation and control characters.
 
-    This makes "OpenAI 转向 TPU，这…" and "OpenAI转向TPU, 这…" the same key.
+    This makes "OpenAI 转向 TPU, 这…" and "OpenAI转向TPU 这…" the same key,
+    whether the comma is ASCII or full-width.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(c for c in folded if unicodedata.category(c)[0] not in "PZC")
@@ -708,7 +722,8 @@ def _format_gbt7714(citation: Citation) -> list[Segment]:
     if title and title[-1] == Segment("text", "."):
         title = title[:-1]
     title = [*title, Segment("text", f"[{code}].")]
-    where = ", ".join(x for x in (publisher, citation.date.isoformat() if citation.date else "") if x)
+    date = citation.date.isoformat() if citation.date else ""
+    where = ", ".join(x for x in (publisher, date) if x)
     if citation.accessed:
         where += f"[{citation.accessed.isoformat()}]"
     url = [Segment("url", citation.url), Segment("text", ".")] if citation.url else []
@@ -735,7 +750,7 @@ def format_citation(citation: Citation, style: str = "default") -> list[Segment]
     """Render ``citation`` in ``style`` as segments; join ``.text`` for plain text.
 
     Styles (empty parts and their punctuation are omitted; a part that already
-    ends in ``.?!。？！…`` gets no extra period):
+    ends in sentence punctuation, ASCII or full-width, gets no extra period):
 
     - ``default``: ``Title. Publisher. Author. 2025-06-30. URL (accessed
       2025-07-02).`` Chinese citations use the label ``检索日期`` instead of
@@ -857,7 +872,7 @@ def _bibtex_entry(key: str, citation: Citation) -> str:
         ("language", _BIBTEX_LANGUAGES.get(citation.language, "")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}\n}}\n"
+    return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}}}\n"
 
 
 def to_bibtex(entries: Sequence[tuple[str, Citation]]) -> str:
@@ -869,4 +884,4 @@ def to_bibtex(entries: Sequence[tuple[str, Citation]]) -> str:
     Authors are brace-protected literal names joined with ``and``.
     """
     used: set[str] = set()
-    return "\n".join(_bibtex_entry(_bibtex_key(i, c), c) for i, c in entries)
+    return "\n".join(_bibtex_entry(_bibtex_key(i, used), c) for i, c in entries)

@@ -27,6 +27,23 @@ _YAML = frontmatter.YAMLHandler()
 _TOML_FENCE = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible timestamps (``2025-02-30``) stay strings.
+
+    PyYAML raises on them, which would cost the whole front matter; as text
+    they reach the date parser, which reports them against their own key.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 @dc.dataclass(frozen=True, slots=True)
 class Problem:
     """A located problem in one article; ``line`` is 1-based in the source file."""
@@ -95,7 +112,7 @@ def _read_toml(block: str, span: int) -> RawFrontMatter:
 
 def _read_yaml(block: str, span: int) -> RawFrontMatter:
     try:
-        root = yaml.compose(block, Loader=yaml.SafeLoader)
+        root = yaml.compose(block, Loader=_Loader)
     except yaml.YAMLError as error:
         return RawFrontMatter({}, {}, "yaml", span, (Problem(
             "frontmatter", f"front matter is not valid YAML: {_yaml_reason(error)}",
@@ -110,7 +127,7 @@ def _read_yaml(block: str, span: int) -> RawFrontMatter:
             "frontmatter", f"front matter has more than {MAX_NODES} values (an alias bomb?); "
             "ignored", 2),))
     try:
-        data = yaml.SafeLoader("").construct_document(root)
+        data = _Loader("").construct_document(root)
     except (yaml.YAMLError, TypeError, ValueError) as error:
         return RawFrontMatter({}, {}, "yaml", span, (Problem(
             "frontmatter", f"front matter cannot be read: {error}", 2),))

@@ -1,0 +1,40 @@
+# Quick start: `make demo` builds the example site, `make test` runs the suite.
+# Both set up a virtual environment first (Python >= 3.11).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SPHINXOPTS ?= -W --keep-going -q
+
+.PHONY: demo test docs lint clean install
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,docs]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html example_site example_site/_build/html
+	@echo "HTML: example_site/_build/html/index.html"
+	@if command -v latexmk >/dev/null 2>&1 && command -v xelatex >/dev/null 2>&1; then \
+		$(BIN)/sphinx-build $(SPHINXOPTS) -b latex example_site example_site/_build/latex && \
+		$(MAKE) -C example_site/_build/latex LATEXMKOPTS='-interaction=nonstopmode -halt-on-error -silent' all-pdf >/dev/null && \
+		echo "PDF: $$(ls example_site/_build/latex/*.pdf)"; \
+	else \
+		echo "PDF skipped: install xelatex and latexmk (see README) to build it."; \
+	fi
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+docs: $(STAMP)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check sphinx_newsroom tests
+
+clean:
+	rm -rf example_site/_build docs/_build

@@ -1,0 +1,3 @@
+extensions = ["sphinx_newsroom"]
+project = "Front matter"
+newsroom_timezone = "Asia/Shanghai"

@@ -1,0 +1,58 @@
+"""The example newsroom builds without a single warning, to HTML and to PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, html, needs_tex, warnings_of
+
+
+@pytest.fixture(scope="module")
+def example_src(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("example") / "src"
+    shutil.copytree(REPO / "example_site", src, ignore=shutil.ignore_patterns("_build"))
+    return src
+
+
+def test_example_site_html_has_no_warnings(make_app, example_src):
+    app = make_app("html", srcdir=example_src, freshenv=True)
+    app.build()
+    assert warnings_of(app) == []
+    page = html(app, "articles/openai-tpu")
+    img = page.select_one(".news-meta img")
+    assert img is not None
+    assert (Path(app.outdir) / "articles" / img["src"].replace("%20", " ").replace("%2C", ",")).is_file()
+
+
+@needs_tex
+@pytest.mark.pdf
+def test_example_site_pdf(make_app, example_src):
+    app = make_app("latex", srcdir=example_src, freshenv=True)
+    app.build()
+    assert warnings_of(app) == []
+    outdir = Path(app.outdir)
+    run = subprocess.run(
+        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "compute-watch.tex"],
+        cwd=outdir, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+    log = (outdir / "compute-watch.log").read_text("utf-8", errors="replace")
+    assert "Missing character" not in log, "a glyph is missing from the fonts (tofu)"
+    assert "undefined references" not in log
+    text = subprocess.run(["pdftotext", "-layout", str(outdir / "compute-watch.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    seed = text[text.index("OpenAI 转向 TPU：重塑 AI 算力版图的战略棋局\n\n"):]
+    assert "发布于 2025 年 7 月 2 日" in seed
+    assert "标签 OpenAI, Google TPU, Nvidia, AWS" in seed
+    for heading in ["技术格局的深层变迁", "前瞻：算力多元化与 AI 生态新平衡", "引用"]:
+        assert heading in seed
+    assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
+    # Each article is one chapter (eight articles), its sections numbered within it.
+    assert text.count("CHAPTER") == 8
+    numbers = [line.split()[0] for line in seed.splitlines()
+               if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
+    assert numbers[:2] == ["8.1", "8.6"]
