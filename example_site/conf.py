@@ -19,8 +19,8 @@ latex_elements = {
 \setmainfont{DejaVu Serif}
 \setsansfont{DejaVu Sans}
 \setmonofont{DejaVu Sans Mono}
-\setCJKmainfont{Noto Serif CJK SC}
-\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmainfont[AutoFakeSlant]{Noto Serif CJK SC}
+\setCJKsansfont[AutoFakeSlant]{Noto Sans CJK SC}
 \setCJKmonofont{Noto Sans Mono CJK SC}
 """,
 }

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import config, visitors
+from .aggregates import (
+    ArticleListDirective,
+    FillListings,
+    TaxonomyIndexDirective,
+    TermRole,
+    article_list,
+    index_directive,
+    term_index,
+)
 from .directives import ArticleMetaDirective
 from .domain import NewsroomDomain, get_domain
 from .i18n import CATALOG, LOCALE_DIR
+from .indices import register_indices
 from .latex import setup_latex
+from .pages import collect_pages
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
 
 __version__ = "0.1.0"
-
-
-def _rebuild_terms(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    get_domain(env).rebuild_terms(
-        app.config.newsroom_taxonomies, app.config.newsroom_show_drafts, dt.datetime.now(dt.UTC)
-    )
-    return []
+STATIC = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -31,15 +37,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.add_domain(NewsroomDomain)
-    app.connect("source-read", on_source_read)
-    app.add_transform(ListedSourcesTransform)
-    app.add_transform(ArticleTransform)
-    app.add_directive("article-meta", ArticleMetaDirective)
+    setup_articles(app)
+    setup_taxonomies(app)
     visitors.register(app)
     setup_latex(app)
-    app.connect("env-updated", _rebuild_terms)
-    app.add_css_file("newsroom.css")
     app.connect("builder-inited", _add_static_path)
+    app.add_css_file("newsroom.css")
     return {
         "version": __version__,
         "env_version": NewsroomDomain.data_version,
@@ -48,9 +51,38 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def _add_static_path(app: Sphinx) -> None:
-    from pathlib import Path
+def setup_articles(app: Sphinx) -> None:
+    app.connect("source-read", on_source_read)
+    app.add_transform(ListedSourcesTransform)
+    app.add_transform(ArticleTransform)
+    app.add_directive("article-meta", ArticleMetaDirective)
 
-    static = str(Path(__file__).parent / "static")
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+
+def setup_taxonomies(app: Sphinx) -> None:
+    app.add_node(article_list)
+    app.add_node(term_index)
+    app.add_directive("article-list", ArticleListDirective)
+    app.add_directive("taxonomy-index", TaxonomyIndexDirective)
+    app.add_directive("tag-index", index_directive("tags"))
+    app.add_directive("topic-index", index_directive("topics"))
+    app.add_role("tag", TermRole("tags"))
+    app.add_role("topic", TermRole("topics"))
+    app.add_post_transform(FillListings)
+    app.connect("config-inited", register_indices)
+    app.connect("env-updated", _update_domain)
+    app.connect("html-collect-pages", collect_pages)
+
+
+def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Derive the terms; rewrite the docs that list articles when a listing changed."""
+    return get_domain(env).update(
+        app.config.newsroom_taxonomies, app.config.newsroom_show_drafts, dt.datetime.now(dt.UTC)
+    )
+
+
+def _add_static_path(app: Sphinx) -> None:
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC))
+
+
+__all__ = ["setup"]

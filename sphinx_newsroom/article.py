@@ -39,6 +39,17 @@ class Article:
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reading_minutes: int = 0
     language: str = ""
+    #: Id of the article's title section: the target of index entries.
+    anchor: str = ""
+
+    def listing(self) -> tuple[object, ...]:
+        """What lists, indexes and term pages show of the article.
+
+        When this is unchanged, an edit (of the body, say) needs no page other
+        than the article's own to be rewritten.
+        """
+        return (self.title, self.date, self.updated, self.draft, self.image, self.summary,
+                self.authors, self.terms, self.anchor)
 
     def terms_of(self, taxonomy: str) -> tuple[str, ...]:
         """The spellings of one taxonomy's terms (empty when it has none)."""
@@ -81,6 +92,7 @@ def normalise(
     fields: Mapping[str, Sequence[str]],
     taxonomies: Mapping[str, Sequence[str]],
     tz: dt.tzinfo,
+    aliases: Mapping[str, str] | None = None,
 ) -> tuple[Fields, list[Problem]]:
     """Turn raw front matter into typed ``Fields`` plus the problems found on the way."""
     problems: list[Problem] = []
@@ -136,7 +148,8 @@ def normalise(
         problem("title", "title", "the title is empty")
 
     terms = tuple(
-        (name, _terms(name, keys, fm, problems)) for name, keys in taxonomies.items()
+        (name, _terms(name, keys, fm, problems, alias_map(aliases or {})))
+        for name, keys in taxonomies.items()
     )
     article_flag = fm.data.get("article") if isinstance(fm.data.get("article"), bool) else None
     result = Fields(
@@ -172,8 +185,17 @@ def _items(value: Any) -> list[Any]:
     return [value]
 
 
+def alias_map(aliases: Mapping[str, str]) -> dict[str, str]:
+    """term key of each synonym -> the spelling it stands for."""
+    return {term_key(alias): clean_spelling(target) for alias, target in aliases.items()}
+
+
 def _terms(
-    taxonomy: str, keys: Sequence[str], fm: RawFrontMatter, problems: list[Problem]
+    taxonomy: str,
+    keys: Sequence[str],
+    fm: RawFrontMatter,
+    problems: list[Problem],
+    aliases: Mapping[str, str],
 ) -> tuple[str, ...]:
     """Collect one taxonomy's terms from all of its keys, deduplicated by term key."""
     spellings: dict[str, str] = {}
@@ -188,6 +210,7 @@ def _terms(
                     fm.line_of(key)))
                 continue
             spelling = clean_spelling(str(item))
+            spelling = aliases.get(term_key(spelling), spelling)
             if not term_key(spelling):
                 if isinstance(value, list):
                     problems.append(Problem(

@@ -392,15 +392,22 @@ def _parse_dotted(body: _Body) -> _Fields | None:
     if len(segments) < 2:
         return None
     author, date = "", None
+    tail_start = len(body.masked)
     split = _author_and_date(body, segments[-1])
     if split is not None:
         author, date = split
-        segments.pop()
+        tail_start = segments.pop().start
     elif _trailing_date(body, segments[-1].start, segments[-1].end) is not None:
+        # A date whose "author" was rejected must not end up in the publisher.
         return None
-    title_end = segments[-2].end if len(segments) > 1 else segments[-1].end
-    publisher = body.field(*segments[-1]) if len(segments) > 1 else ""
-    title = body.field(segments[0].start, title_end, "")
+    publisher: str | None = ""
+    if len(segments) > 1:
+        publisher_span = segments.pop()
+        publisher = body.field(*publisher_span)
+        tail_start = publisher_span.start
+    # The title is everything before the publisher: only the separators and
+    # spaces at its edges go, so punctuation inside or ending it survives.
+    title = body.field(0, tail_start, _SEPARATORS)
     if not title or publisher is None:
         return None
     return _Fields(title, publisher, author, date)
@@ -449,8 +456,9 @@ def _parse_periods(body: _Body) -> _Fields | None:
     split = _last_match(_SENTENCE_BREAK_RE, body.masked, head_start, head_end) or _last_match(
         _COMMA_BREAK_RE, body.masked, head_start, head_end
     )
+    publisher: str | None = ""
     if split is None:
-        title, publisher = body.field(head_start, head_end, ""), ""
+        title = body.field(head_start, head_end, "")
     else:
         title = body.field(head_start, split.start(), _EDGE_PUNCT)
         publisher = body.field(split.end(), head_end)
@@ -476,19 +484,17 @@ def _parse_side(body: _Body, start: int, end: int) -> _Side | None:
             return None
         before_end = dates[0].start
     chunks = _split_spans(body.masked, _SIDE_BREAK_RE, start, before_end)
-    author = ""
+    author: str | None = ""
     # Text glued to a bracketed date (no separator in between) is its author,
     # as in "许超(2025/6/30)"; after a separator it would be the publisher.
     glued = bool(chunks) and chunks[-1].end == before_end
     if dates and glued and body.masked[start:before_end].rstrip().endswith(tuple(_OPEN_BRACKETS)):
         author_span = chunks.pop()
         author = body.field(author_span.start, author_span.end, _JUNK)
-        if author is None:
-            return None
     if len(chunks) > 1:
         return None
     publisher = body.field(chunks[0].start, chunks[0].end, _JUNK) if chunks else ""
-    if publisher is None:
+    if publisher is None or author is None:
         return None
     return _Side(publisher, author, dates[0].value if dates else None)
 
@@ -525,7 +531,8 @@ def _url_host(url: str) -> str:
 def _parse_text_shapes(body: _Body) -> _Fields | None:
     _blank_url(body)
     _blank_accessed(body)
-    if body.url and _is_blank(body.masked, extra=_JUNK):
+    # Angle brackets are Markdown/email autolink syntax around a lone URL.
+    if body.url and _is_blank(body.masked, extra=_JUNK + "<>"):
         return _Fields("", _url_host(body.url))
     for shape in (_parse_dotted, _parse_quoted, _parse_periods):
         fields = shape(body)

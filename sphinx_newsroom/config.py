@@ -57,6 +57,13 @@ def _is_timezone(value: Any) -> bool:
     return True
 
 
+def _is_aliases(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+        for k, v in value.items()
+    )
+
+
 def _is_positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
@@ -82,6 +89,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_taxonomies", DEFAULT_TAXONOMIES, _is_key_map,
            "a dict mapping taxonomy names to non-empty lists of front-matter keys",
            "Taxonomy name -> front-matter keys."),
+    Option("newsroom_term_aliases", {}, _is_aliases, "a dict mapping a spelling to another",
+           "Synonyms: each key is read as its value in every taxonomy, e.g. {'英伟达': 'Nvidia'}."),
     Option("newsroom_show_drafts", False, lambda v: isinstance(v, bool), "True or False",
            "Publish drafts and future-dated articles in lists, indexes and feeds."),
     Option("newsroom_timezone", "UTC", _is_timezone, "an IANA time-zone name such as 'Asia/Shanghai'",

@@ -1,11 +1,13 @@
 """``NewsroomDomain``: every article's record, keyed by docname.
 
 All cross-document state lives here (not on ``env``), so Sphinx pickles it,
-clears it per document and merges it from parallel readers.
+clears it per document and merges it from parallel readers.  Terms are derived
+from the articles once per build, in ``env-updated``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Set
 from typing import Any
 
@@ -17,64 +19,104 @@ from .taxonomy import Term, collect_terms
 
 
 class NewsroomDomain(Domain):
-    """Articles and what is derived from them."""
+    """Articles, the docs that list them, and the terms derived from them."""
 
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 1
-    initial_data: dict[str, Any] = {"articles": {}}
+    data_version = 2
+    initial_data: dict[str, Any] = {"articles": {}, "listers": {}, "terms": {}}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: docname -> its article before this build re-read or removed it (None: none).
+        self._before: dict[str, Article | None] = {}
+        #: Term pages whose content changed in this build.
+        self.changed_pages: set[str] = set()
 
     @property
     def articles(self) -> dict[str, Article]:
         return self.data.setdefault("articles", {})
 
-    def add_article(self, article: Article) -> None:
-        self.articles[article.docname] = article
-
-    def clear_doc(self, docname: str) -> None:
-        self.articles.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname, article in otherdata.get("articles", {}).items():
-            if docname in docnames:
-                self.articles[docname] = article
-
-    def published(self, show_drafts: bool, now: Any = None) -> list[Article]:
-        """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""
-        return sorted(
-            (a for a in self.articles.values() if show_drafts or is_public(a, now)),
-            key=article_order,
-        )
-
-    # -- terms (derived from the articles once per build, in ``env-updated``) --
+    @property
+    def listers(self) -> dict[str, bool]:
+        """Docs holding a directive that lists articles (rewritten when articles change)."""
+        return self.data.setdefault("listers", {})
 
     @property
     def terms(self) -> dict[str, dict[str, Term]]:
         """taxonomy -> term key -> Term, over the articles a reader may see."""
         return self.data.setdefault("terms", {})
 
-    def rebuild_terms(self, taxonomies: Iterable[str], show_drafts: bool, now: Any) -> None:
-        """Recompute every term, its display name, unique slug and articles."""
+    def add_article(self, article: Article) -> None:
+        self.articles[article.docname] = article
+
+    def note_lister(self, docname: str) -> None:
+        self.listers[docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        self._before.setdefault(docname, self.articles.get(docname))
+        self.articles.pop(docname, None)
+        self.listers.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname, article in otherdata.get("articles", {}).items():
+            if docname in docnames:
+                self.articles[docname] = article
+        for docname in otherdata.get("listers", {}):
+            if docname in docnames:
+                self.listers[docname] = True
+
+    def published(self, show_drafts: bool, now: dt.datetime | None = None) -> list[Article]:
+        """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""
+        return sorted(
+            (a for a in self.articles.values() if show_drafts or is_public(a, now)),
+            key=article_order,
+        )
+
+    def update(self, taxonomies: Iterable[str], show_drafts: bool, now: dt.datetime) -> list[str]:
+        """Recompute the terms; return the docs to rewrite because listings changed."""
+        old_terms = self.terms
         self.data["terms"] = collect_terms(
             self.published(show_drafts, now), taxonomies, set(self.env.found_docs)
         )
+        changed = {
+            docname
+            for docname, before in self._before.items()
+            if (before.listing() if before else None)
+            != (self.articles[docname].listing() if docname in self.articles else None)
+        }
+        self._before = {}
+        self.changed_pages = _changed_pages(old_terms, self.terms, changed)
+        if not changed:
+            return []
+        return sorted(d for d in self.listers if d in self.env.found_docs)
 
     def term_page(self, taxonomy: str, key: str) -> str | None:
         """The pagename of a term's HTML page, or None when it has none."""
         term = self.terms.get(taxonomy, {}).get(key)
         return term.page if term else None
 
-    def term_label(self, taxonomy: str, key: str) -> str | None:
-        """The LaTeX label of a term's index entry, or None when it has none."""
-        term = self.terms.get(taxonomy, {}).get(key)
-        return f"newsroom-{taxonomy}-{term.slug}" if term else None
-
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
 
-def is_public(article: Article, now: Any = None) -> bool:
+def _changed_pages(
+    old: dict[str, dict[str, Term]], new: dict[str, dict[str, Term]], changed_docs: set[str]
+) -> set[str]:
+    """Term pages to rewrite: terms that changed, or that list a changed article."""
+    pages = set()
+    for taxonomy, after in new.items():
+        before = old.get(taxonomy, {})
+        if before != after:
+            pages.add(f"{taxonomy}/index")
+        for key, term in after.items():
+            if before.get(key) != term or changed_docs.intersection(term.docnames):
+                pages.add(term.page)
+    return pages
+
+
+def is_public(article: Article, now: dt.datetime | None = None) -> bool:
     """Neither a draft nor dated in the future (an embargo)."""
     if article.draft:
         return False
@@ -91,7 +133,3 @@ def get_domain(env: BuildEnvironment) -> NewsroomDomain:
     domain = env.get_domain("newsroom")
     assert isinstance(domain, NewsroomDomain)
     return domain
-
-
-def docnames_of(articles: Iterable[Article]) -> list[str]:
-    return [a.docname for a in articles]

@@ -64,6 +64,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         app.config.newsroom_fields,
         app.config.newsroom_taxonomies,
         zoneinfo.ZoneInfo(app.config.newsroom_timezone),
+        app.config.newsroom_term_aliases,
     )
     text, needs_title = lift_headings(
         source[0], front_matter.span, app.config.newsroom_references_titles
@@ -153,6 +154,7 @@ class ArticleTransform(SphinxTransform):
                 self.config.newsroom_cjk_chars_per_minute,
             ),
             language=main_language(text),
+            anchor=section["ids"][0] if section["ids"] else "",
         )
         get_domain(self.env).add_article(article)
         self._place_panel(section, article)

@@ -97,6 +97,24 @@ def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
     self.body.append("}")
 
 
+def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
+    # Terms have no page in a PDF: link to the taxonomy's index instead.
+    if get_domain(self.builder.env).term_page(node["taxonomy"], node["key"]) is None:
+        node["newsroom_linked"] = False
+        return
+    node["newsroom_linked"] = True
+    self.body.append("\\sphinxnewsroomterm{%s}{" % _tex_name(node["taxonomy"]))
+
+
+def latex_depart_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
+    if node.get("newsroom_linked"):
+        self.body.append("}")
+
+
+def _tex_name(taxonomy: str) -> str:
+    return "".join(c for c in taxonomy if c.isalnum() or c in "-_")
+
+
 def latex_visit_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
     if "://" in node["uri"]:
         # A remote image cannot be embedded in a PDF without downloading it.
@@ -160,7 +178,7 @@ def register(app: Sphinx) -> None:
     app.add_node(
         nr.term_ref,
         html=(html_visit_term_ref, html_depart_term_ref),
-        latex=(_plain, _plain),
+        latex=(latex_visit_term_ref, latex_depart_term_ref),
         text=(_plain, _plain),
     )
     app.add_node(
