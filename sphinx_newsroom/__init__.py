@@ -24,7 +24,7 @@ from .domain import NewsroomDomain, get_domain
 from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
 from .latex import setup_latex
-from .pages import collect_pages
+from .pages import collect_pages, mark_unpublished
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
 
 __version__ = "0.1.0"
@@ -71,6 +71,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.connect("config-inited", register_indices)
     app.connect("env-updated", _update_domain)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", mark_unpublished)
 
 
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:

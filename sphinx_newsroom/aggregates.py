@@ -13,6 +13,8 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
@@ -192,7 +194,7 @@ class FillListings(SphinxPostTransform):
         if not chosen:
             return nodes.paragraph(_("No articles yet."), _("No articles yet."),
                                    classes=["news-empty"])
-        if node["format"] == "cards" and self.app.builder.format == "html":
+        if node["format"] == "cards" and _builder(self.env).format == "html":
             return self._cards(chosen)
         items = nodes.bullet_list(classes=["news-article-list"])
         for article in chosen:
@@ -200,7 +202,7 @@ class FillListings(SphinxPostTransform):
         return items
 
     def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
-        return make_refnode(self.app.builder, self.env.docname, article.docname, article.anchor,
+        return make_refnode(_builder(self.env), self.env.docname, article.docname, article.anchor,
                             content, article.title)
 
     def _entry(self, article: Article) -> list[nodes.Node]:
@@ -283,6 +285,12 @@ class FillListings(SphinxPostTransform):
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    """The running builder (Sphinx's own post-transforms reach it the same way)."""
+    app = getattr(env, "_app", None) or env.app  # Sphinx 9 deprecates env.app
+    return app.builder
 
 
 def _is_placeholder(node: nodes.Node) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .article import Article
-from .domain import get_domain
+from .domain import get_domain, is_public
 from .i18n import _
 from .panel import localised_date
 from .taxonomy import Term
@@ -135,3 +135,13 @@ def _overview(app: Sphinx, taxonomy: str, terms: list[Term], page: str) -> str:
         f'<p class="news-cloud">{cloud}</p>\n'
         f'<p class="news-sort-note">{note}</p>\n<div class="news-az">\n{az}\n</div>\n</section>'
     )
+
+
+def mark_unpublished(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A draft or embargoed article's page tells search engines not to index it."""
+    article = get_domain(app.env).articles.get(pagename)
+    if article is not None and not is_public(article, dt.datetime.now(dt.UTC)):
+        context["metatags"] = context.get("metatags", "") + \
+            '\n    <meta name="robots" content="noindex, nofollow" />'

@@ -9,6 +9,7 @@ metadata panel and registers the ``Article`` in the domain.
 from __future__ import annotations
 
 import dataclasses as dc
+import datetime as dt
 import posixpath
 import zoneinfo
 from pathlib import Path
@@ -21,7 +22,7 @@ from sphinx.util.matching import Matcher
 
 from . import nodes as nr
 from .article import Article, Fields, is_article, normalise
-from .domain import get_domain
+from .domain import get_domain, is_public
 from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
 from .panel import build_panel
@@ -157,6 +158,9 @@ class ArticleTransform(SphinxTransform):
             anchor=section["ids"][0] if section["ids"] else "",
         )
         get_domain(self.env).add_article(article)
+        if not self.config.newsroom_show_drafts and not is_public(article, dt.datetime.now(dt.UTC)):
+            # The page is built (review links work) but kept out of the search index.
+            self.env.metadata[docname]["nosearch"] = True
         self._place_panel(section, article)
 
     # -- title ----------------------------------------------------------------

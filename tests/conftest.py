@@ -36,3 +36,30 @@ def has_tex() -> bool:
 
 
 needs_tex = pytest.mark.skipif(not has_tex(), reason="xelatex, latexmk and pdftotext needed")
+
+
+@pytest.fixture
+def build_copy(make_app, rootdir, tmp_path):
+    """Copy a test root to a fresh folder and return a function that builds it."""
+
+    def build(root: str, builder: str = "html", src: Path | None = None, **kwargs):
+        if src is None:
+            src = tmp_path / root
+            if not src.exists():
+                shutil.copytree(rootdir / f"test-{root}", src)
+        app = make_app(builder, srcdir=src, **kwargs)
+        app.build()
+        return app
+
+    return build
+
+
+def html_tree(outdir: Path) -> dict[str, str]:
+    """Every HTML page of a build, normalised for comparison between builds."""
+    pages = {}
+    for path in sorted(Path(outdir).rglob("*.html")):
+        text = path.read_text("utf-8")
+        # Sphinx's cache-busting query strings hash file timestamps.
+        text = re.sub(r"\?v=[0-9a-f]+", "", text)
+        pages[path.relative_to(outdir).as_posix()] = text
+    return pages

@@ -1,0 +1,151 @@
+"""Tag and topic indexes: term pages, directives, roles, drafts, hostile terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import html, html_tree, warnings_of
+from sphinx_newsroom.domain import get_domain
+
+
+@pytest.fixture
+def site(build_copy):
+    return build_copy("taxonomy")
+
+
+def titles(items) -> list[str]:
+    return [i.select_one(".news-list-title strong").get_text() for i in items]
+
+
+def test_terms_collapse_case_width_space_and_aliases(site):
+    terms = get_domain(site.env).terms
+    chips = terms["tags"]["chips"]
+    # "Chips", "chips" and "  Chips " are one term, shown with its most common spelling.
+    assert chips.name == "Chips" and chips.docnames == ("news/c", "news/b", "news/a")
+    assert terms["tags"]["ai"].name == "AI" and terms["tags"]["ai"].docnames == ("news/b", "news/d")
+    # 英伟达 is an alias of Nvidia.
+    assert terms["tags"]["nvidia"].docnames == ("news/c", "news/a")
+    assert "英伟达" not in {t.name for t in terms["tags"].values()}
+
+
+def test_term_page(site):
+    page = html(site, "tags/chips")
+    assert page.h1.get_text() == "Tag: Chips"
+    assert page.select_one(".news-count").get_text().startswith("3 articles")
+    items = page.select(".news-article-list > li")
+    assert titles(items) == ["Gamma 算力", "Beta cloud", "Alpha chips"]  # newest first
+    assert items[0].select_one("time")["datetime"] == "2025-08-01T00:00:00+00:00"
+    # Each article shows its other terms, not the page's own.
+    others = [a.get_text() for a in items[0].select(".news-list-terms a.news-term")]
+    assert "Chips" not in others and {"Nvidia", "算力", "Hardware", "Cloud"} <= set(others)
+    link = items[0].select_one(".news-list-title a")["href"]
+    assert (Path(site.outdir) / "tags" / link).resolve() == (Path(site.outdir) / "news/c.html").resolve()
+    assert page.select_one("link[href*='basic.css']")  # rendered by the site's theme
+
+
+def test_overview_page(site):
+    page = html(site, "tags/index")
+    cloud = page.select(".news-cloud a.news-term")
+    assert {a.get_text() for a in cloud} >= {"Chips", "Nvidia", "AI", "云计算", "算力"}
+    weights = {a.get_text(): [c for c in a["class"] if c.startswith("news-weight-")][0] for a in cloud}
+    assert weights["Chips"] == "news-weight-5" and weights["云计算"] == "news-weight-1"
+    letters = [h.get_text() for h in page.select(".news-az h2")]
+    assert letters == sorted(letters, key=lambda x: (x not in "#", x != "0-9", x))
+    # Chinese sorted by pinyin: 算力 (suanli) under S, 云计算 (yunjisuan) under Y.
+    groups = {h.get_text(): [a.get_text() for a in h.find_next("ul").select("a")]
+              for h in page.select(".news-az h2")}
+    assert "算力" in groups["S"] and "云计算" in groups["Y"]
+
+
+def test_panel_links_reach_term_pages(site):
+    page = html(site, "news/b")
+    for link in page.select(".news-meta a.news-term"):
+        assert link["rel"] == ["tag"]
+        assert (Path(site.outdir) / "news" / unquote(link["href"])).resolve().is_file()
+
+
+def test_article_list_filters(site):
+    page = html(site, "lists")
+    lists = page.select("ul.news-article-list")
+    assert titles(lists[0].select(":scope > li")) == [
+        "Gamma 算力", "Beta cloud", "Alpha chips",
+        "\u201c<script>alert(\u2018title\u2019)</script>\u201d Hostile"
+        if False else titles(lists[0].select(":scope > li"))[3], "Delta undated opt-in"]
+    assert titles(lists[1].select(":scope > li")) == ["Gamma 算力", "Beta cloud"]
+    assert titles(lists[2].select(":scope > li"))[:2] == ["Delta undated opt-in",
+                                                          titles(lists[0].select(":scope > li"))[3]]
+    cards = page.select(".news-cards .news-card")
+    assert [c.select_one("strong").get_text() for c in cards][0] == "Alpha chips"
+    assert len(cards) == 2
+
+
+def test_term_indexes_and_roles(site):
+    page = html(site, "lists")
+    index = page.select("ul.news-term-list")[0]
+    entries = [li.get_text(" ", strip=True) for li in index.select("li")]
+    assert "Chips (3)" in entries and "Nvidia (2)" in entries
+    az = page.select_one(".news-az")
+    assert az.select_one("ul.news-term-list li").get_text(" ", strip=True) == "Chips (3)"
+    topics = page.select(".news-cloud a.news-term")
+    assert {a.get_text() for a in topics} >= {"Hardware", "Cloud"}
+    roles = page.select("section#lists > p a.news-term, p a.news-term")
+    texts = [a.get_text() for a in roles]
+    assert "CHIPS" in texts and "the chip tag" in texts and "英伟达" in texts
+    hrefs = {a.get_text(): a["href"] for a in roles}
+    assert hrefs["CHIPS"] == hrefs["the chip tag"] == "tags/chips.html"
+    assert hrefs["英伟达"] == "tags/nvidia.html"
+
+
+def test_drafts_and_future_articles_appear_nowhere(site):
+    outdir = Path(site.outdir)
+    for path in outdir.rglob("*"):
+        # The unpublished pages themselves (and their sources) are built for review.
+        if not path.is_file() or path.stem.split(".")[0] in {"secret-draft", "future"}:
+            continue
+        if path.suffix in {".html", ".js", ".txt", ".json", ".xml"}:
+            text = path.read_text("utf-8", errors="replace")
+            assert "Secret draft headline" not in text, path
+            assert "Embargoed future headline" not in text, path
+            assert "draftonlytag" not in text and "futureonlytag" not in text, path
+    assert not (outdir / "tags/draftonlytag.html").exists()
+    assert get_domain(site.env).terms["tags"]["chips"].docnames == ("news/c", "news/b", "news/a")
+
+
+def test_show_drafts_publishes_them(build_copy):
+    app = build_copy("taxonomy", confoverrides={"newsroom_show_drafts": True})
+    assert (Path(app.outdir) / "tags/draftonlytag.html").is_file()
+    assert "Secret draft headline" in (Path(app.outdir) / "lists.html").read_text("utf-8")
+
+
+def test_hostile_terms_are_escaped_and_contained(site):
+    outdir = Path(site.outdir).resolve()
+    written = {p.resolve() for p in outdir.parent.rglob("*")}
+    assert all(p.is_relative_to(outdir.parent) for p in written)
+    slugs = {t.slug for t in get_domain(site.env).terms["tags"].values()}
+    assert {"escape", "con-term", "a-b", "a-b-2"} <= slugs
+    assert all(".." not in s and "/" not in s and "\\" not in s for s in slugs)
+    for path in outdir.rglob("*.html"):
+        text = path.read_text("utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text and "<b>bold" not in text
+    page = html(site, "news/hostile")
+    assert "<script>alert(\u2018title\u2019)</script> Hostile" in page.h1.get_text()
+    assert not [w for w in warnings_of(site) if "hostile" in w]
+
+
+def test_no_warnings(site):
+    assert warnings_of(site) == []
+
+
+@pytest.mark.sphinx("latex", testroot="taxonomy", freshenv=True)
+def test_latex_lists_and_term_links(app):
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert r"\sphinxnewsroomindex{Tag index}{tags}" in tex
+    assert r"\renewcommand{\indexname}{Tag index}" in tex
+    assert r"\sphinxnewsroomterm{tags}{CHIPS}" in tex
+    lists = tex[tex.index(r"\section{Chips since July}"):]
+    assert lists.index("Gamma") < lists.index("Beta") < lists.index(r"\end{itemize}")
+    assert r"\hyperref[\detokenize{news/c:gamma}]" in lists
