@@ -33,6 +33,8 @@ class NewsroomDomain(Domain):
         self._before: dict[str, Article | None] = {}
         #: Term pages whose content changed in this build.
         self.changed_pages: set[str] = set()
+        #: Term pages of terms that no longer exist (their files are removed).
+        self.removed_pages: set[str] = set()
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -88,6 +90,10 @@ class NewsroomDomain(Domain):
         }
         self._before = {}
         self.changed_pages = _changed_pages(old_terms, self.terms, changed)
+        self.removed_pages = {
+            term.page for taxonomy, terms in old_terms.items() for key, term in terms.items()
+            if key not in self.terms.get(taxonomy, {})
+        } - {term.page for terms in self.terms.values() for term in terms.values()}
         if not changed:
             return []
         return sorted(d for d in self.listers if d in self.env.found_docs)

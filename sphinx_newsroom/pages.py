@@ -30,6 +30,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     domain = get_domain(app.env)
     outdir = Path(builder.outdir)
+    for pagename in sorted(domain.removed_pages):
+        # A term no article carries any more: a clean build would not have its page.
+        stale = Path(builder.get_outfilename(pagename))
+        if stale.resolve().is_relative_to(outdir.resolve()):
+            stale.unlink(missing_ok=True)
     for taxonomy, terms in domain.terms.items():
         pages = [(f"{taxonomy}/index", None)] + [(t.page, t) for t in terms.values()]
         for pagename, term in pages:
