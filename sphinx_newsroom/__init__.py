@@ -26,6 +26,14 @@ from .indices import register_indices
 from .latex import setup_latex
 from .pages import collect_pages, mark_unpublished
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
+from .sources import (
+    BibliographyDirective,
+    FillBibliography,
+    LinkSources,
+    bibliography,
+    report_collisions,
+    write_exports,
+)
 
 __version__ = "0.1.0"
 STATIC = Path(__file__).parent / "static"
@@ -39,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(NewsroomDomain)
     setup_articles(app)
     setup_taxonomies(app)
+    setup_bibliography(app)
     visitors.register(app)
     setup_latex(app)
     app.connect("builder-inited", _add_static_path)
@@ -72,6 +81,15 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.connect("env-updated", _update_domain)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", mark_unpublished)
+
+
+def setup_bibliography(app: Sphinx) -> None:
+    app.add_node(bibliography)
+    app.add_directive("news-bibliography", BibliographyDirective)
+    app.add_post_transform(LinkSources)
+    app.add_post_transform(FillBibliography)
+    app.connect("env-updated", report_collisions)
+    app.connect("build-finished", write_exports)
 
 
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:

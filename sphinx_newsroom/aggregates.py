@@ -14,6 +14,7 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -37,10 +38,20 @@ class term_index(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder of ``tag-index`` / ``topic-index`` / ``taxonomy-index``."""
 
 
+def article_filters(config: Config, options: dict[str, Any]) -> dict[str, list[str]]:
+    """Term keys asked for by a directive's ``:tags:`` / ``:topics:`` options."""
+    aliases = alias_map(config.newsroom_term_aliases)
+    return {
+        taxonomy: [term_key(aliases.get(term_key(t), t)) for t in _csv(options[taxonomy])]
+        for taxonomy in ("tags", "topics")
+        if taxonomy in options
+    }
+
+
 def _csv(argument: str | None) -> list[str]:
     if not argument:
         return []
-    for separator in ("，", "、", ";"):
+    for separator in ("，", "、", ";", "；"):
         argument = argument.replace(separator, ",")
     return [clean_spelling(part) for part in argument.split(",") if clean_spelling(part)]
 
@@ -85,14 +96,8 @@ class ArticleListDirective(ListerDirective):
                 if option == "until" and len(self.options[option].strip()) <= 10:
                     value += dt.timedelta(days=1)  # a date-only bound includes that whole day
                 bounds[option] = value.isoformat()
-        aliases = alias_map(self.config.newsroom_term_aliases)
-        filters = {
-            taxonomy: [term_key(aliases.get(term_key(t), t)) for t in _csv(self.options[taxonomy])]
-            for taxonomy in ("tags", "topics")
-            if taxonomy in self.options
-        }
         node = article_list(
-            filters=filters,
+            filters=article_filters(self.config, self.options),
             sort=self.options.get("sort", "-date"),
             limit=self.options.get("limit", 0),
             format=self.options.get("format", "list"),
@@ -194,7 +199,7 @@ class FillListings(SphinxPostTransform):
         if not chosen:
             return nodes.paragraph(_("No articles yet."), _("No articles yet."),
                                    classes=["news-empty"])
-        if node["format"] == "cards" and _builder(self.env).format == "html":
+        if node["format"] == "cards" and builder_of(self.env).format == "html":
             return self._cards(chosen)
         items = nodes.bullet_list(classes=["news-article-list"])
         for article in chosen:
@@ -202,7 +207,7 @@ class FillListings(SphinxPostTransform):
         return items
 
     def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
-        return make_refnode(_builder(self.env), self.env.docname, article.docname, article.anchor,
+        return make_refnode(builder_of(self.env), self.env.docname, article.docname, article.anchor,
                             content, article.title)
 
     def _entry(self, article: Article) -> list[nodes.Node]:
@@ -287,7 +292,7 @@ class FillListings(SphinxPostTransform):
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _builder(env: BuildEnvironment) -> Builder:
+def builder_of(env: BuildEnvironment) -> Builder:
     """The running builder (Sphinx's own post-transforms reach it the same way)."""
     app = getattr(env, "_app", None) or env.app  # Sphinx 9 deprecates env.app
     return app.builder
@@ -297,11 +302,18 @@ def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, article_list | term_index)
 
 
-def _matches(article: Article, node: article_list) -> bool:
-    for taxonomy, wanted in node["filters"].items():
+def matches(article: Article, filters: dict[str, list[str]]) -> bool:
+    """The article carries one of the wanted terms of every filtered taxonomy."""
+    for taxonomy, wanted in filters.items():
         have = {term_key(t) for t in article.terms_of(taxonomy)}
         if wanted and not have.intersection(wanted):
             return False
+    return True
+
+
+def _matches(article: Article, node: article_list) -> bool:
+    if not matches(article, node["filters"]):
+        return False
     if "since" in node.attributes or "until" in node.attributes:
         if article.date is None:
             return False

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .citations import Citation
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
 from .terms import clean_spelling, term_key
@@ -20,6 +21,21 @@ _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
 #: Separators accepted when a taxonomy is written as one string: "a, b，c、d".
 _TERM_SEPARATORS = (",", "，", "、", ";", "；")
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Source:
+    """One footnote of an article, read as a citation."""
+
+    #: The label as written (``1``, ``reuters``) and the number shown.
+    label: str
+    number: str
+    #: Id of the footnote node in the article's page.
+    target: str
+    line: int
+    citation: Citation
+    #: Cited inline (False: only listed in the references section).
+    cited: bool = True
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -41,6 +57,7 @@ class Article:
     language: str = ""
     #: Id of the article's title section: the target of index entries.
     anchor: str = ""
+    sources: tuple[Source, ...] = ()
 
     def listing(self) -> tuple[object, ...]:
         """What lists, indexes and term pages show of the article.
@@ -49,7 +66,7 @@ class Article:
         than the article's own to be rewritten.
         """
         return (self.title, self.date, self.updated, self.draft, self.image, self.summary,
-                self.authors, self.terms, self.anchor)
+                self.authors, self.terms, self.anchor, self.sources)
 
     def terms_of(self, taxonomy: str) -> tuple[str, ...]:
         """The spellings of one taxonomy's terms (empty when it has none)."""

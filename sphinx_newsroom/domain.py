@@ -24,8 +24,10 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 2
-    initial_data: dict[str, Any] = {"articles": {}, "listers": {}, "terms": {}}
+    data_version = 3
+    initial_data: dict[str, Any] = {
+        "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
+    }
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -50,6 +52,18 @@ class NewsroomDomain(Domain):
         """taxonomy -> term key -> Term, over the articles a reader may see."""
         return self.data.setdefault("terms", {})
 
+    @property
+    def bibliographies(self) -> dict[str, bool]:
+        """Docs holding ``news-bibliography`` -> whether that one filters by terms."""
+        return self.data.setdefault("bibliographies", {})
+
+    def note_bibliography(self, docname: str, filtered: bool) -> None:
+        self.bibliographies[docname] = self.bibliographies.get(docname, True) and filtered
+
+    def bibliography_doc(self) -> str | None:
+        """The doc whose unfiltered bibliography footnotes link to (first by name)."""
+        return next((d for d in sorted(self.bibliographies) if not self.bibliographies[d]), None)
+
     def add_article(self, article: Article) -> None:
         self.articles[article.docname] = article
 
@@ -60,6 +74,7 @@ class NewsroomDomain(Domain):
         self._before.setdefault(docname, self.articles.get(docname))
         self.articles.pop(docname, None)
         self.listers.pop(docname, None)
+        self.bibliographies.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, article in otherdata.get("articles", {}).items():
@@ -68,6 +83,9 @@ class NewsroomDomain(Domain):
         for docname in otherdata.get("listers", {}):
             if docname in docnames:
                 self.listers[docname] = True
+        for docname, filtered in otherdata.get("bibliographies", {}).items():
+            if docname in docnames:
+                self.bibliographies[docname] = filtered
 
     def published(self, show_drafts: bool, now: dt.datetime | None = None) -> list[Article]:
         """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""
@@ -90,13 +108,16 @@ class NewsroomDomain(Domain):
         }
         self._before = {}
         self.changed_pages = _changed_pages(old_terms, self.terms, changed)
+        rewrite = set(self.listers) if changed else set()
+        if self.data.get("bibliography_doc") != self.bibliography_doc():
+            # Every article's footnotes link to the bibliography: they follow it.
+            self.data["bibliography_doc"] = self.bibliography_doc()
+            rewrite |= set(self.articles)
         self.removed_pages = {
             term.page for taxonomy, terms in old_terms.items() for key, term in terms.items()
             if key not in self.terms.get(taxonomy, {})
         } - {term.page for terms in self.terms.values() for term in terms.values()}
-        if not changed:
-            return []
-        return sorted(d for d in self.listers if d in self.env.found_docs)
+        return sorted(d for d in rewrite if d in self.env.found_docs)
 
     def term_page(self, taxonomy: str, key: str) -> str | None:
         """The pagename of a term's HTML page, or None when it has none."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses as dc
 import datetime as dt
 import posixpath
+import re
 import zoneinfo
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,14 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
 from . import nodes as nr
-from .article import Article, Fields, is_article, normalise
+from .article import Article, Fields, Source, is_article, normalise
+from .citations import parse_citation
 from .domain import get_domain, is_public
 from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
 from .panel import build_panel
 from .reading import main_language, reading_minutes
-from .warnings_ import NewsroomWarning, warn
+from .warnings_ import NewsroomWarning, logger, warn
 
 #: ``env.temp_data`` key: Sphinx's per-document scratch space, cleared after each read.
 SOURCE_KEY = "newsroom_source"
@@ -137,6 +139,7 @@ class ArticleTransform(SphinxTransform):
         if references is not None:
             self._collect_sources(references)
         self._mark_lede(section)
+        self._report_undefined(section)
         text = _reading_text(section)
         image = self._image(fields, docname)
         article = Article(
@@ -156,6 +159,7 @@ class ArticleTransform(SphinxTransform):
             ),
             language=main_language(text),
             anchor=section["ids"][0] if section["ids"] else "",
+            sources=self._sources(),
         )
         get_domain(self.env).add_article(article)
         if not self.config.newsroom_show_drafts and not is_public(article, dt.datetime.now(dt.UTC)):
@@ -227,6 +231,32 @@ class ArticleTransform(SphinxTransform):
         for rule in list(self.document.findall(_is_footnote_rule)):
             rule.parent.remove(rule)
 
+    def _sources(self) -> tuple[Source, ...]:
+        """Every footnote of the article, read as a citation."""
+        sources = []
+        for footnote in self.document.findall(nodes.footnote):
+            if not footnote.get("names") or not footnote.get("ids"):
+                continue
+            label = footnote["names"][0]
+            number = footnote[0].astext() if isinstance(footnote[0], nodes.label) else label
+            text = " ".join(_footnote_text(child) for child in footnote.children[1:]).strip()
+            citation = parse_citation(text)
+            if not citation.structured:
+                logger.debug("[newsroom] footnote [^%s] kept as written: no date, URL or "
+                             "accessed date to structure it", label, location=footnote)
+            sources.append(Source(label, number, footnote["ids"][0], footnote.line or 0,
+                                  citation, bool(footnote["backrefs"])))
+        return tuple(sources)
+
+    def _report_undefined(self, section: nodes.section) -> None:
+        """``[^label]`` left as text: a footnote cited but never defined."""
+        for text in section.findall(nodes.Text):
+            if isinstance(text.parent, nodes.literal | nodes.literal_block | nodes.raw):
+                continue
+            for match in _UNDEFINED.finditer(str(text)):
+                warn(NewsroomWarning.CITATION,
+                     f"footnote [^{match.group(1)}] is cited but never defined", text.parent)
+
     # -- featured image and panel -------------------------------------------
 
     def _image(self, fields: Fields, docname: str) -> str:
@@ -256,6 +286,22 @@ class ArticleTransform(SphinxTransform):
                 node.replace_self(panel.deepcopy())
             return
         section.insert(1, panel)
+
+
+_UNDEFINED = re.compile(r"\[\^([^\]\s]{1,100})\]")
+
+
+def _footnote_text(node: nodes.Node) -> str:
+    """A footnote's text as written: links keep their URL (``[title](url)``)."""
+    if isinstance(node, nodes.Text):
+        return str(node)
+    if isinstance(node, nodes.reference) and node.get("refuri"):
+        text = node.astext()
+        uri = node["refuri"]
+        return uri if text in (uri, uri.removeprefix("mailto:")) else f"[{text}]({uri})"
+    if isinstance(node, nodes.Element):
+        return "".join(_footnote_text(child) for child in node.children)
+    return ""
 
 
 def _is_footnote_rule(node: nodes.Node) -> bool:

@@ -31,6 +31,8 @@ class NewsroomWarning(Enum):
     """The featured image is missing or points outside the source folder."""
     TERM = "term"
     """A tag or topic is empty or not text."""
+    CITATION = "citation"
+    """A footnote is cited but never defined, or two sources collide on one key."""
     CONFIG = "config"
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
     DIRECTIVE = "directive"

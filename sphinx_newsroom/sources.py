@@ -1,0 +1,197 @@
+"""Sphinx glue of the unified bibliography: directive, rendering, links, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from .aggregates import ListerDirective, _choice, article_filters, builder_of, matches
+from .bibliography import SORTS, Entry, anchor_of, collect, sort_entries
+from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
+from .domain import get_domain, is_public
+from .i18n import _
+from .warnings_ import NewsroomWarning, warn
+
+EXPORT_DIR = "_newsroom"
+EXPORTS = {"csl": "sources.json", "bibtex": "sources.bib"}
+
+
+class bibliography(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder of ``news-bibliography``; replaced at write time."""
+
+
+class BibliographyDirective(ListerDirective):
+    """``news-bibliography``: every source of the published articles, once."""
+
+    option_spec = {
+        "sort": _choice(*SORTS),
+        "style": _choice(*STYLES),
+        "tags": directives.unchanged,
+        "topics": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        filters = article_filters(self.config, self.options)
+        node = bibliography(
+            sort=self.options.get("sort", "first"),
+            style=self.options.get("style", self.config.newsroom_citation_style),
+            filters=filters,
+            docname=self.env.docname,
+        )
+        get_domain(self.env).note_bibliography(self.env.docname, bool(filters))
+        return self.placeholder(node)
+
+
+def public_articles(env: BuildEnvironment) -> list[Any]:
+    return get_domain(env).published(env.config.newsroom_show_drafts, dt.datetime.now(dt.UTC))
+
+
+def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for segment in segments:
+        if segment.kind == "title":
+            result.append(nodes.emphasis(segment.text, segment.text))
+        elif segment.kind == "url":
+            result.append(nodes.reference(segment.text, segment.text, refuri=segment.text,
+                                          classes=["news-source-url"]))
+        else:
+            result.append(nodes.Text(segment.text))
+    return result
+
+
+class FillBibliography(SphinxPostTransform):
+    """Render the bibliography placeholders as numbered lists."""
+
+    default_priority = 10
+
+    def run(self, **kwargs: Any) -> None:
+        # Footnotes link to the first unfiltered bibliography of the bibliography doc:
+        # only that one carries the entries' ids (ids must be unique on a page).
+        # (A PDF merges every doc into one tree: each node knows its own doc.)
+        target = get_domain(self.env).bibliography_doc()
+        anchored = False
+        for node in list(self.document.findall(bibliography)):
+            with_ids = node["docname"] == target and not node["filters"] and not anchored
+            anchored = anchored or with_ids
+            node.replace_self(self._render(node, with_ids))
+
+    def _render(self, node: bibliography, with_ids: bool) -> list[nodes.Node]:
+        articles = [a for a in public_articles(self.env) if matches(a, node["filters"])]
+        entries = sort_entries(collect(articles)[0], node["sort"])
+        if not entries:
+            return [nodes.paragraph(_("No sources yet."), _("No sources yet."),
+                                    classes=["news-empty"])]
+        result: list[nodes.Node] = []
+        builder = builder_of(self.env)
+        if builder.format == "html":
+            result.append(self._exports())
+        listing = nodes.enumerated_list(enumtype="arabic", prefix="[", suffix="]",
+                                        classes=["news-bibliography", f"news-style-{node['style']}"])
+        for entry in entries:
+            listing += self._entry(entry, node["style"], with_ids)
+        result.append(listing)
+        return result
+
+    def _entry(self, entry: Entry, style: str, with_ids: bool) -> nodes.list_item:
+        text = nodes.paragraph(classes=["news-source"])
+        if with_ids:
+            text += nodes.target("", "", ids=[entry.anchor])
+        text.extend(segments_to_nodes(format_citation(entry.citation, style)))
+        cited = nodes.paragraph(classes=["news-cited-by"])
+        cited += nodes.inline(_("Cited by"), _("Cited by"), classes=["news-meta-label"])
+        cited += nodes.Text(" ")
+        for index, citer in enumerate(entry.citers):
+            if index:
+                cited += nodes.Text(_(", "))
+            cited += make_refnode(builder_of(self.env), self.env.docname, citer.docname,
+                                  citer.target, nodes.Text(citer.title), citer.title)
+        return nodes.list_item("", text, cited)
+
+    def _exports(self) -> nodes.paragraph:
+        builder = builder_of(self.env)
+        here = posixpath.dirname(builder.get_target_uri(self.env.docname))
+        para = nodes.paragraph(classes=["news-exports"])
+        para += nodes.Text(_("Download:") + " ")
+        for index, (label, name) in enumerate((("CSL-JSON", EXPORTS["csl"]),
+                                               ("BibTeX", EXPORTS["bibtex"]))):
+            if index:
+                para += nodes.Text(" · ")
+            uri = posixpath.relpath(f"{EXPORT_DIR}/{name}", here or ".")
+            para += nodes.reference(label, label, refuri=uri, classes=["news-export"])
+        return para
+
+
+class LinkSources(SphinxPostTransform):
+    """Each cited source of a published article links to its bibliography entry."""
+
+    default_priority = 5  # before the PDF turns footnotes into endnotes
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        target = domain.bibliography_doc()
+        if target is None:
+            return
+        for docname, article in self._articles_in_tree():
+            if not is_public(article, dt.datetime.now(dt.UTC)) and \
+                    not self.config.newsroom_show_drafts:
+                continue
+            by_id = {s.target: s for s in article.sources}
+            for footnote in self.document.findall(nodes.footnote):
+                source = by_id.get(footnote["ids"][0] if footnote["ids"] else "")
+                if source is None or footnote.get("docname", docname) != docname:
+                    continue
+                link = make_refnode(builder_of(self.env), self.env.docname, target,
+                                    anchor_of(citation_key(source.citation)),
+                                    nodes.Text(_("in the bibliography")))
+                link["classes"].append("news-source-link")
+                paragraph = footnote.children[-1]
+                if isinstance(paragraph, nodes.paragraph):
+                    paragraph += nodes.Text(" ")
+                    paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),
+                                              classes=["news-source-backlink"])
+
+    def _articles_in_tree(self) -> list[tuple[str, Any]]:
+        """The articles whose footnotes are in this doctree (many in a PDF's merged tree)."""
+        articles = get_domain(self.env).articles
+        docnames = {self.env.docname}
+        docnames.update(n.get("docname") for n in self.document.findall(nodes.footnote)
+                        if n.get("docname"))
+        return [(d, articles[d]) for d in sorted(docnames) if d in articles]
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """CSL-JSON and BibTeX of every published source, beside the HTML pages."""
+    if exception is not None or app.builder.format != "html":
+        return
+    if not get_domain(app.env).bibliographies:
+        return
+    entries = collect(public_articles(app.env))[0]
+    pairs = [(e.anchor, e.citation) for e in entries]
+    folder = Path(app.builder.outdir) / EXPORT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / EXPORTS["csl"]).write_text(
+        json.dumps(to_csl_json(pairs), ensure_ascii=False, indent=2) + "\n", "utf-8")
+    (folder / EXPORTS["bibtex"]).write_text(to_bibtex(pairs), "utf-8")
+
+
+def report_collisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Warn, once per build, about different sources that share one key."""
+    for collision in collect(public_articles(env))[1]:
+        other = collision.other
+        warn(NewsroomWarning.CITATION,
+             f"footnote [^{other.label}] and [^{collision.first.label}] of "
+             f"{collision.first_docname} share the key {collision.key!r} but differ: "
+             f"{other.citation.title or other.citation.raw!r} vs "
+             f"{collision.first.citation.title or collision.first.citation.raw!r}",
+             (collision.docname, other.line))
+    return []
