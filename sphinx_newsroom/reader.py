@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses as dc
 import datetime as dt
 import posixpath
-import re
 import zoneinfo
 from pathlib import Path
 from typing import Any
@@ -249,13 +248,12 @@ class ArticleTransform(SphinxTransform):
         return tuple(sources)
 
     def _report_undefined(self, section: nodes.section) -> None:
-        """``[^label]`` left as text: a footnote cited but never defined."""
-        for text in section.findall(nodes.Text):
-            if isinstance(text.parent, nodes.literal | nodes.literal_block | nodes.raw):
+        """A footnote cited but never defined (docutils only says "unknown target")."""
+        for ref in section.findall(nodes.footnote_reference):
+            if ref.get("refid") or not ref.get("refname"):
                 continue
-            for match in _UNDEFINED.finditer(str(text)):
-                warn(NewsroomWarning.CITATION,
-                     f"footnote [^{match.group(1)}] is cited but never defined", text.parent)
+            warn(NewsroomWarning.CITATION,
+                 f"footnote [^{ref['refname']}] is cited but never defined", ref)
 
     # -- featured image and panel -------------------------------------------
 
@@ -286,9 +284,6 @@ class ArticleTransform(SphinxTransform):
                 node.replace_self(panel.deepcopy())
             return
         section.insert(1, panel)
-
-
-_UNDEFINED = re.compile(r"\[\^([^\]\s]{1,100})\]")
 
 
 def _footnote_text(node: nodes.Node) -> str:

@@ -79,13 +79,16 @@ class FillBibliography(SphinxPostTransform):
         # only that one carries the entries' ids (ids must be unique on a page).
         # (A PDF merges every doc into one tree: each node knows its own doc.)
         target = get_domain(self.env).bibliography_doc()
-        anchored = False
+        anchored = exported = False
         for node in list(self.document.findall(bibliography)):
             with_ids = node["docname"] == target and not node["filters"] and not anchored
             anchored = anchored or with_ids
-            node.replace_self(self._render(node, with_ids))
+            # The downloads hold every source: offered once, by an unfiltered list.
+            exports = not node["filters"] and not exported
+            exported = exported or exports
+            node.replace_self(self._render(node, with_ids, exports))
 
-    def _render(self, node: bibliography, with_ids: bool) -> list[nodes.Node]:
+    def _render(self, node: bibliography, with_ids: bool, exports: bool) -> list[nodes.Node]:
         articles = [a for a in public_articles(self.env) if matches(a, node["filters"])]
         entries = sort_entries(collect(articles)[0], node["sort"])
         if not entries:
@@ -93,7 +96,7 @@ class FillBibliography(SphinxPostTransform):
                                     classes=["news-empty"])]
         result: list[nodes.Node] = []
         builder = builder_of(self.env)
-        if builder.format == "html":
+        if builder.format == "html" and exports:
             result.append(self._exports())
         listing = nodes.enumerated_list(enumtype="arabic", prefix="[", suffix="]",
                                         classes=["news-bibliography", f"news-style-{node['style']}"])

@@ -52,9 +52,9 @@ def test_example_site_pdf(make_app, example_src):
     for heading in ["技术格局的深层变迁", "前瞻：算力多元化与 AI 生态新平衡", "引用"]:
         assert heading in seed
     assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
-    # Each article is one chapter (eight articles, plus the front page's three
-    # sections: latest, topics, tags), its sections numbered within it.
-    assert text.count("CHAPTER") == 8 + 3
+    # Each article is one chapter (eight articles, plus the sources page and the
+    # front page's three sections: latest, topics, tags), its sections numbered within it.
+    assert text.count("CHAPTER") == 8 + 1 + 3
     numbers = [line.split()[0] for line in seed.splitlines()
                if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
     assert numbers[:2] == ["8.1", "8.6"]
@@ -67,3 +67,6 @@ def test_example_site_pdf(make_app, example_src):
     assert tag_index.split("主题索引")[0].count("GoogleTPU(") == 3
     assert re.search(r"AI基础设施\(OpenAI转向TPU：重塑AI算力版图的战略棋局\),\d+", tag_index)
     assert "主题索引" in tag_index
+    # The bibliography is a chapter of its own, entries numbered and linked.
+    sources = flat[flat.index("信息来源Sources"):]
+    assert "[1]OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？华尔街见闻.许超." in sources
