@@ -64,6 +64,15 @@ def _is_aliases(value: Any) -> bool:
     )
 
 
+def _is_publisher(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) <= {"name", "url", "logo"} and all(
+        isinstance(v, str) for v in value.values())
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _is_positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
@@ -104,6 +113,20 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_citation_style", "default", lambda v: v in ("default", "gbt7714", "apa"),
            "one of 'default', 'gbt7714', 'apa'",
            "Style of the unified bibliography (GB/T 7714-2015, APA-like or the default)."),
+    Option("newsroom_feeds", True, lambda v: isinstance(v, bool), "True or False",
+           "Write Atom and RSS feeds of the whole site (needs newsroom_site_url or "
+           "html_baseurl)."),
+    Option("newsroom_term_feeds", False, lambda v: isinstance(v, bool), "True or False",
+           "Also write an Atom and an RSS feed for every tag and topic."),
+    Option("newsroom_feed_length", 20, _is_positive_int, "a positive integer",
+           "Number of newest articles in each feed."),
+    Option("newsroom_publisher", {}, _is_publisher,
+           "a dict with some of the keys 'name', 'url', 'logo' (strings)",
+           "The publisher named in JSON-LD and feeds (name defaults to the project)."),
+    Option("newsroom_social_meta", True, lambda v: isinstance(v, bool), "True or False",
+           "Add Open Graph, Twitter card and schema.org NewsArticle metadata to articles."),
+    Option("newsroom_related", 3, _is_count, "a whole number (0 turns it off)",
+           "How many related articles to show under each article."),
     Option("newsroom_words_per_minute", 230, _is_positive_int, "a positive integer",
            "Reading speed for alphabetic text, in words per minute."),
     Option("newsroom_cjk_chars_per_minute", 400, _is_positive_int, "a positive integer",
