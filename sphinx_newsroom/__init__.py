@@ -19,12 +19,14 @@ from .aggregates import (
     index_directive,
     term_index,
 )
+from .archive import ArchiveDirective, FillArchive, archive, archive_page
 from .directives import ArticleMetaDirective
 from .domain import NewsroomDomain, get_domain
 from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
 from .latex import setup_latex
 from .pages import collect_pages, mark_unpublished
+from .publishing import AddRelated
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
 from .sources import (
     BibliographyDirective,
@@ -48,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_articles(app)
     setup_taxonomies(app)
     setup_bibliography(app)
+    setup_publishing(app)
     visitors.register(app)
     setup_latex(app)
     app.connect("builder-inited", _add_static_path)
@@ -92,11 +95,17 @@ def setup_bibliography(app: Sphinx) -> None:
     app.connect("build-finished", write_exports)
 
 
+def setup_publishing(app: Sphinx) -> None:
+    app.add_node(archive)
+    app.add_directive("article-archive", ArchiveDirective)
+    app.add_post_transform(FillArchive)
+    app.add_post_transform(AddRelated)
+    app.connect("html-collect-pages", archive_page)
+
+
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Derive the terms; rewrite the docs that list articles when a listing changed."""
-    return get_domain(env).update(
-        app.config.newsroom_taxonomies, app.config.newsroom_show_drafts, dt.datetime.now(dt.UTC)
-    )
+    return get_domain(env).update(app.config, dt.datetime.now(dt.UTC))
 
 
 def _add_static_path(app: Sphinx) -> None:

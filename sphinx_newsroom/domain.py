@@ -8,13 +8,15 @@ from the articles once per build, in ``env-updated``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Set
+from collections.abc import Set
 from typing import Any
 
+from sphinx.config import Config
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from .article import Article
+from .related import related_articles
 from .taxonomy import Term, collect_terms
 
 
@@ -24,9 +26,10 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, Any] = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
+        "related": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -94,12 +97,19 @@ class NewsroomDomain(Domain):
             key=article_order,
         )
 
-    def update(self, taxonomies: Iterable[str], show_drafts: bool, now: dt.datetime) -> list[str]:
-        """Recompute the terms; return the docs to rewrite because listings changed."""
-        old_terms = self.terms
+    def update(self, config: Config, now: dt.datetime) -> list[str]:
+        """Derive terms and related articles; return the docs to rewrite.
+
+        A doc is rewritten when what it shows of other articles changed: docs
+        with lists when any article's listing changed, articles whose related
+        articles changed, every article when the bibliography moved.
+        """
+        old_terms, old_related = self.terms, self.related
+        visible = self.published(config.newsroom_show_drafts, now)
         self.data["terms"] = collect_terms(
-            self.published(show_drafts, now), taxonomies, set(self.env.found_docs)
-        )
+            visible, config.newsroom_taxonomies, set(self.env.found_docs))
+        self.data["related"] = related_articles(
+            visible, list(config.newsroom_taxonomies), config.newsroom_related)
         changed = {
             docname
             for docname, before in self._before.items()
@@ -108,16 +118,28 @@ class NewsroomDomain(Domain):
         }
         self._before = {}
         self.changed_pages = _changed_pages(old_terms, self.terms, changed)
-        rewrite = set(self.listers) if changed else set()
-        if self.data.get("bibliography_doc") != self.bibliography_doc():
-            # Every article's footnotes link to the bibliography: they follow it.
-            self.data["bibliography_doc"] = self.bibliography_doc()
-            rewrite |= set(self.articles)
         self.removed_pages = {
             term.page for taxonomy, terms in old_terms.items() for key, term in terms.items()
             if key not in self.terms.get(taxonomy, {})
         } - {term.page for terms in self.terms.values() for term in terms.values()}
+        rewrite = set(self.listers) if changed else set()
+        if changed:
+            self.changed_pages.add("archive")
+        rewrite |= {
+            docname for docname in set(old_related) | set(self.related)
+            if old_related.get(docname) != self.related.get(docname)
+            or changed.intersection(self.related.get(docname, ()))
+        }
+        if self.data.get("bibliography_doc") != self.bibliography_doc():
+            # Every article's footnotes link to the bibliography: they follow it.
+            self.data["bibliography_doc"] = self.bibliography_doc()
+            rewrite |= set(self.articles)
         return sorted(d for d in rewrite if d in self.env.found_docs)
+
+    @property
+    def related(self) -> dict[str, tuple[str, ...]]:
+        """docname -> related public articles, best first (derived in ``update``)."""
+        return self.data.setdefault("related", {})
 
     def term_page(self, taxonomy: str, key: str) -> str | None:
         """The pagename of a term's HTML page, or None when it has none."""

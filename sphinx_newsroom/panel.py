@@ -50,9 +50,6 @@ def term_nodes(taxonomy: str, spellings: tuple[str, ...]) -> list[nodes.Node]:
 def build_panel(article: Article, language: str, document: nodes.document) -> nr.article_meta:
     """The panel: dates, authors, reading time, topics, tags, summary, image."""
     panel = nr.article_meta("", classes=["news-meta"], docname=article.docname)
-    if article.draft:
-        panel += _field("draft", _("Status"), nodes.inline(_("Draft"), _("Draft"),
-                                                           classes=["news-draft"]))
     if article.date:
         panel += _field("date", _("Published"), time_node(article.date, language))
     if article.updated and (not article.date or article.updated.date() != article.date.date()):

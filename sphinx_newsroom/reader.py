@@ -27,6 +27,7 @@ from .domain import get_domain, is_public
 from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
 from .panel import build_panel
+from .publishing import ARTICLE_ATTR, draft_banner
 from .reading import main_language, reading_minutes
 from .warnings_ import NewsroomWarning, logger, warn
 
@@ -161,10 +162,15 @@ class ArticleTransform(SphinxTransform):
             sources=self._sources(),
         )
         get_domain(self.env).add_article(article)
-        if not self.config.newsroom_show_drafts and not is_public(article, dt.datetime.now(dt.UTC)):
+        section[ARTICLE_ATTR] = docname
+        now = dt.datetime.now(dt.UTC)
+        if not self.config.newsroom_show_drafts and not is_public(article, now):
             # The page is built (review links work) but kept out of the search index.
             self.env.metadata[docname]["nosearch"] = True
         self._place_panel(section, article)
+        banner = draft_banner(article, self.config.language or "en", now)
+        if banner is not None:
+            section.insert(1, banner)
 
     # -- title ----------------------------------------------------------------
 
