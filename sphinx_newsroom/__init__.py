@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import config, visitors
+from .seo import setup_seo
 from .aggregates import (
     ArticleListDirective,
     FillListings,
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publishing(app)
     visitors.register(app)
     setup_latex(app)
+    setup_seo(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("newsroom.css")
     return {

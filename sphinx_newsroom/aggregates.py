@@ -8,6 +8,7 @@ an incremental build shows the same lists as a clean one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from typing import Any
 
@@ -56,6 +57,9 @@ def _csv(argument: str | None) -> list[str]:
     return [clean_spelling(part) for part in argument.split(",") if clean_spelling(part)]
 
 
+_HAS_TIME = re.compile(r"\d[:时]\d")
+
+
 def _choice(*values: str) -> Any:
     return lambda argument: directives.choice(argument, values)
 
@@ -93,7 +97,7 @@ class ArticleListDirective(ListerDirective):
                     warn(NewsroomWarning.DIRECTIVE, f"article-list :{option}: {error}; ignored",
                          self.get_location())
                     continue
-                if option == "until" and len(self.options[option].strip()) <= 10:
+                if option == "until" and not _HAS_TIME.search(self.options[option]):
                     value += dt.timedelta(days=1)  # a date-only bound includes that whole day
                 bounds[option] = value.isoformat()
         node = article_list(
@@ -270,8 +274,10 @@ class FillListings(SphinxPostTransform):
         if node["format"] == "az":
             container = nodes.container(classes=["news-az"])
             groups: dict[str, list[Any]] = {}
-            for term in terms:
-                groups.setdefault(index_letter(term.name), []).append(term)
+            for term in sorted(terms, key=lambda t: sort_key(t.name)):
+                groups.setdefault(index_letter(term.name), [])
+            for term in terms:  # within a letter, in the order asked for
+                groups[index_letter(term.name)].append(term)
             for letter, members in groups.items():
                 container += nodes.rubric(letter, letter)
                 container += self._term_list(members)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_skeleton
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -61,7 +61,7 @@ def month_name(year: int, month: int, language: str) -> str:
         locale = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         locale = Locale("en")
-    return format_date(dt.date(year, month, 1), format="yMMMM", locale=locale)
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
 
 
 class FillArchive(SphinxPostTransform):

@@ -167,6 +167,7 @@ class ArticleTransform(SphinxTransform):
         if not self.config.newsroom_show_drafts and not is_public(article, now):
             # The page is built (review links work) but kept out of the search index.
             self.env.metadata[docname]["nosearch"] = True
+        self._describe_for_opengraph(article)
         self._place_panel(section, article)
         banner = draft_banner(article, self.config.language or "en", now)
         if banner is not None:
@@ -280,6 +281,18 @@ class ArticleTransform(SphinxTransform):
             return ""
         return "/" + Path(rel).as_posix().lstrip("/")
 
+    def _describe_for_opengraph(self, article: Article) -> None:
+        """Give sphinxext-opengraph the article's summary and type (per-page metadata).
+
+        Left alone, it describes an article by its first text: the panel's labels.
+        """
+        if "sphinxext.opengraph" not in self.config.extensions:
+            return
+        metadata = self.env.metadata[article.docname]
+        if article.summary:
+            metadata.setdefault("og:description", article.summary)
+        metadata.setdefault("og:type", "article")
+
     def _place_panel(self, section: nodes.section, article: Article) -> None:
         placed = list(self.document.findall(nr.article_meta))
         if not placed and not self.config.newsroom_auto_meta:
@@ -310,8 +323,9 @@ def _is_footnote_rule(node: nodes.Node) -> bool:
 
 
 def _label_order(footnote: nodes.footnote) -> tuple[int, int | str]:
-    label = footnote["names"][0]
-    return (0, int(label)) if label.isdigit() else (1, label)
+    """Footnotes in the order of the numbers readers see (word labels are numbered too)."""
+    shown = footnote[0].astext() if isinstance(footnote[0], nodes.label) else ""
+    return (0, int(shown)) if shown.isdigit() else (1, footnote["names"][0])
 
 
 def _reading_text(section: nodes.section) -> str:

@@ -26,6 +26,21 @@ class Term:
         return f"{self.taxonomy}/{self.slug}"
 
 
+def _avoiding(slugs: dict[str, str], reserved: set[str]) -> dict[str, str]:
+    """Suffix the slugs that would overwrite a reserved page (``index``, a project doc)."""
+    taken = {s.casefold() for s in slugs.values()} | {r.casefold() for r in reserved}
+    result = {}
+    for key, slug in sorted(slugs.items()):
+        if slug.casefold() in {r.casefold() for r in reserved}:
+            number = 2
+            while f"{slug}-{number}".casefold() in taken:
+                number += 1
+            slug = f"{slug}-{number}"
+            taken.add(slug.casefold())
+        result[key] = slug
+    return result
+
+
 def collect_terms(
     articles: Sequence[Article], taxonomies: Iterable[str], taken: set[str]
 ) -> dict[str, dict[str, Term]]:
@@ -47,7 +62,7 @@ def collect_terms(
         reserved = {"index"} | {
             name.split("/", 1)[1] for name in taken if name.startswith(taxonomy + "/")
         }
-        slugs = assign_slugs([*spellings, *(f"\\x00{r}" for r in reserved)])
+        slugs = _avoiding(assign_slugs(spellings), reserved)
         result[taxonomy] = {
             key: Term(taxonomy, key, display_name(spellings[key]), slugs[key], tuple(members[key]))
             for key in sorted(spellings)

@@ -1,0 +1,95 @@
+"""Drafts and embargo, the archive, related articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import html
+from sphinx_newsroom.article import Article
+from sphinx_newsroom.domain import get_domain
+from sphinx_newsroom.related import common_cap, related_articles
+
+
+@pytest.fixture
+def site(build_copy, rootdir):
+    src_root = rootdir / "test-taxonomy"
+    app = build_copy("taxonomy")
+    assert src_root.is_dir()
+    return app
+
+
+def article(name: str, day: int, tags: tuple[str, ...]) -> Article:
+    return Article(docname=name, title=name, date=dt.datetime(2025, 1, day, tzinfo=dt.UTC),
+                   terms=(("tags", tags),))
+
+
+def test_related_prefers_rare_shared_terms_then_newer():
+    articles = [
+        article("a", 1, ("common", "rare")),
+        article("b", 2, ("common", "rare")),
+        article("c", 3, ("common",)),
+        article("d", 4, ("common",)),
+        article("e", 5, ("other",)),
+    ]
+    related = related_articles(articles, ["tags"], 3)
+    assert related["a"] == ("b", "d", "c")  # b shares the rare term; d is newer than c
+    assert related["c"] == ("d", "b", "a")
+    assert "e" not in related  # nothing shared, nothing shown
+    assert related_articles(articles, ["tags"], 0) == {}
+
+
+def test_related_is_deterministic_and_bounded():
+    rng = random.Random(7)
+    tags = [f"t{i}" for i in range(60)]
+    articles = [article(f"doc{i:04d}", 1 + i % 28,
+                        tuple(rng.sample(tags, 4))) for i in range(400)]
+    first = related_articles(articles, ["tags"], 5)
+    shuffled = articles[:]
+    rng.shuffle(shuffled)
+    assert related_articles(shuffled, ["tags"], 5) == first
+    assert all(len(v) <= 5 and k not in v for k, v in first.items())
+    assert common_cap(400) == 80 and common_cap(5000) == 282
+
+
+def test_related_rendered_under_articles(site):
+    page = html(site, "news/a")
+    block = page.select_one(".news-related")
+    titles = [a.get_text() for a in block.select("a")]
+    assert titles == ["Gamma 算力", "Beta cloud", "Delta undated opt-in"][: len(titles)]
+    assert titles[0] == "Gamma 算力"  # shares Chips, Nvidia and Hardware with Alpha
+    assert "Secret draft headline" not in titles
+
+
+def test_related_can_be_turned_off(build_copy):
+    app = build_copy("taxonomy", confoverrides={"newsroom_related": 0})
+    assert html(app, "news/a").select(".news-related") == []
+
+
+def test_archive_page_and_directive(site, build_copy):
+    page = html(site, "archive")
+    assert [h.get_text() for h in page.select("div.body h2")] == ["2025"]
+    months = [h.get_text() for h in page.select("div.body h3")]
+    assert months == ["August 2025", "July 2025", "June 2025", "May 2025"]
+    assert "Delta undated opt-in" not in page.get_text()  # undated: not in the archive
+    assert "Secret draft headline" not in page.get_text()
+
+
+def test_draft_banner_and_noindex(site):
+    draft = html(site, "news/secret-draft")
+    assert draft.select_one(".news-draft-banner .admonition-title").get_text() == "Draft"
+    assert draft.select_one('meta[name=robots]')["content"] == "noindex, nofollow"
+    future = html(site, "news/future")
+    assert "embargoed until January 1, 2999" in future.select_one(".news-draft-banner").get_text()
+    assert html(site, "news/a").select(".news-draft-banner") == []
+    assert html(site, "news/a").select('meta[name=robots]') == []
+    assert get_domain(site.env).articles["news/secret-draft"].draft
+
+
+def test_archive_directive_in_latex(build_copy, tmp_path):
+    app = build_copy("taxonomy", builder="latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert "Secret draft headline" not in tex.split(r"\chapter{Lists}")[-1]
