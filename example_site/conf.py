@@ -8,6 +8,12 @@ language = "zh_CN"
 extensions = ["sphinx_newsroom"]
 
 newsroom_timezone = "Asia/Shanghai"
+html_baseurl = "https://compute-watch.example.org/"
+newsroom_term_feeds = True
+newsroom_publisher = {
+    "name": "算力观察 Compute Watch",
+    "url": "https://compute-watch.example.org/",
+}
 html_theme = "alabaster"
 html_title = project
 exclude_patterns = ["_build"]

@@ -10,7 +10,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import config, visitors
-from .seo import setup_seo
 from .aggregates import (
     ArticleListDirective,
     FillListings,
@@ -29,6 +28,8 @@ from .latex import setup_latex
 from .pages import collect_pages, mark_unpublished
 from .publishing import AddRelated
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
+from .feeds import setup_feeds
+from .seo import setup_seo
 from .sources import (
     BibliographyDirective,
     FillBibliography,
@@ -55,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     visitors.register(app)
     setup_latex(app)
     setup_seo(app)
+    setup_feeds(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("newsroom.css")
     return {

@@ -31,11 +31,11 @@ from .terms import clean_spelling, index_letter, sort_key, term_key, weight_clas
 from .warnings_ import NewsroomWarning, warn
 
 
-class article_list(nodes.General, nodes.Element):  # noqa: N801
+class article_list(nodes.General, nodes.Element):
     """Placeholder of ``article-list``; replaced at write time."""
 
 
-class term_index(nodes.General, nodes.Element):  # noqa: N801
+class term_index(nodes.General, nodes.Element):
     """Placeholder of ``tag-index`` / ``topic-index`` / ``taxonomy-index``."""
 
 

@@ -25,7 +25,7 @@ from .panel import localised_date, time_node
 ARCHIVE_PAGE = "archive"
 
 
-class archive(nodes.General, nodes.Element):  # noqa: N801
+class archive(nodes.General, nodes.Element):
     """Placeholder of ``article-archive``; replaced at write time."""
 
 

@@ -10,25 +10,25 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class article_meta(nodes.container):  # noqa: N801 - docutils naming convention
+class article_meta(nodes.container):
     """The metadata panel of one article (root class ``news-meta``)."""
 
 
-class meta_field(nodes.paragraph):  # noqa: N801
+class meta_field(nodes.paragraph):
     """One line of the panel: ``field`` names it (date, updated, authors...)."""
 
 
-class meta_label(nodes.inline):  # noqa: N801
+class meta_label(nodes.inline):
     """The label of a panel line ("Published", "Tags"...)."""
 
 
-class news_time(nodes.inline):  # noqa: N801
+class news_time(nodes.inline):
     """A date shown in the reader's language; ``datetime`` holds the ISO value."""
 
 
-class term_ref(nodes.inline):  # noqa: N801
+class term_ref(nodes.inline):
     """A link to a term's page; ``taxonomy`` and ``key`` identify the term."""
 
 
-class featured_image(nodes.image):  # noqa: N801
+class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""

@@ -26,7 +26,7 @@ EXPORT_DIR = "_newsroom"
 EXPORTS = {"csl": "sources.json", "bibtex": "sources.bib"}
 
 
-class bibliography(nodes.General, nodes.Element):  # noqa: N801
+class bibliography(nodes.General, nodes.Element):
     """Placeholder of ``news-bibliography``; replaced at write time."""
 
 

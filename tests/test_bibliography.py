@@ -10,10 +10,10 @@ from urllib.parse import unquote
 
 import jsonschema
 import pytest
-
 from conftest import REPO, ROOTS, html, html_tree, warnings_of
-from sphinx_newsroom.domain import get_domain
 from test_citations import CSL_SCHEMA
+
+from sphinx_newsroom.domain import get_domain
 
 
 @pytest.fixture(scope="module")

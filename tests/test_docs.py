@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import REPO, html, warnings_of
+
 from sphinx_newsroom.config import OPTIONS
 from sphinx_newsroom.warnings_ import NewsroomWarning
 

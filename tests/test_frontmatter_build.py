@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import html, warnings_of
+
 from sphinx_newsroom.domain import get_domain
 
 

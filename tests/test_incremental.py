@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOTS, html_tree
 
 NEW_ARTICLE = """---

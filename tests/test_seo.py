@@ -10,10 +10,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from sphinx_newsroom.domain import get_domain
 from conftest import html, warnings_of
 
+from sphinx_newsroom.domain import get_domain
 from sphinx_newsroom.seo import HEADLINE_LENGTH, headline, script_json
 
 SITE = "https://news.example.org/"

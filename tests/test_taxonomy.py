@@ -6,8 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import html, warnings_of
 
-from conftest import html, html_tree, warnings_of
 from sphinx_newsroom.domain import get_domain
 
 
