@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The oldest supported Sphinx line is tested in a venv of its own.
+VENV_OLD ?= .venv-sphinx8
+STAMP_OLD := $(VENV_OLD)/.installed-stamp
 SPHINXOPTS ?= -W --keep-going -q
 
 .PHONY: demo test docs lint clean install
@@ -27,8 +30,17 @@ demo: $(STAMP)
 		echo "PDF skipped: install xelatex and latexmk (see README) to build it."; \
 	fi
 
-test: $(STAMP)
+$(STAMP_OLD): pyproject.toml
+	$(PYTHON) -m venv $(VENV_OLD)
+	$(VENV_OLD)/bin/python -m pip install -q --upgrade pip
+	$(VENV_OLD)/bin/python -m pip install -q -e '.[test]' 'sphinx>=8.2,<9'
+	touch $(STAMP_OLD)
+
+# The whole suite on the newest Sphinx, then again on the newest Sphinx 8.
+test: $(STAMP) $(STAMP_OLD)
 	$(BIN)/python -m pytest -q
+	@echo "== again with $$($(VENV_OLD)/bin/python -c 'import sphinx; print("Sphinx", sphinx.__version__)')"
+	$(VENV_OLD)/bin/python -m pytest -q -p no:cacheprovider
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html

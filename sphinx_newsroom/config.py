@@ -127,6 +127,8 @@ OPTIONS: tuple[Option, ...] = (
            "Add Open Graph, Twitter card and schema.org NewsArticle metadata to articles."),
     Option("newsroom_related", 3, _is_count, "a whole number (0 turns it off)",
            "How many related articles to show under each article."),
+    Option("newsroom_raw_html", False, lambda v: isinstance(v, bool), "True or False",
+           "Let raw HTML in article bodies through (sources in footnotes never)."),
     Option("newsroom_words_per_minute", 230, _is_positive_int, "a positive integer",
            "Reading speed for alphabetic text, in words per minute."),
     Option("newsroom_cjk_chars_per_minute", 400, _is_positive_int, "a positive integer",

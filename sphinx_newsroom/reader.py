@@ -139,6 +139,7 @@ class ArticleTransform(SphinxTransform):
         if references is not None:
             self._collect_sources(references)
         self._mark_lede(section)
+        self._neutralise_raw_html(section)
         self._report_undefined(section)
         text = _reading_text(section)
         image = self._image(fields, docname)
@@ -254,6 +255,25 @@ class ArticleTransform(SphinxTransform):
                                   citation, bool(footnote["backrefs"])))
         return tuple(sources)
 
+    def _neutralise_raw_html(self, section: nodes.section) -> None:
+        """Show raw HTML as text: many people write a newsroom's articles.
+
+        Sources in footnotes are always shown as text; the body only when
+        ``newsroom_raw_html`` is off (the default).
+        """
+        for raw in list(section.findall(nodes.raw)):
+            if "html" not in raw.get("format", "").split():
+                continue
+            in_footnote = any(isinstance(a, nodes.footnote) for a in _ancestors(raw))
+            if self.config.newsroom_raw_html and not in_footnote:
+                continue
+            text = raw.astext()
+            if not in_footnote:
+                warn(NewsroomWarning.HTML, f"raw HTML {text.strip()[:40]!r} is shown as text "
+                     "(set newsroom_raw_html = True to allow it)", raw)
+            inline = isinstance(raw.parent, nodes.TextElement)
+            raw.replace_self(nodes.Text(text) if inline else nodes.paragraph(text, text))
+
     def _report_undefined(self, section: nodes.section) -> None:
         """A footnote cited but never defined (docutils only says "unknown target")."""
         for ref in section.findall(nodes.footnote_reference):
@@ -303,6 +323,14 @@ class ArticleTransform(SphinxTransform):
                 node.replace_self(panel.deepcopy())
             return
         section.insert(1, panel)
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    result = []
+    while node.parent is not None:
+        node = node.parent
+        result.append(node)
+    return result
 
 
 def _footnote_text(node: nodes.Node) -> str:

@@ -33,6 +33,8 @@ class NewsroomWarning(Enum):
     """A tag or topic is empty or not text."""
     CITATION = "citation"
     """A footnote is cited but never defined, or two sources collide on one key."""
+    HTML = "html"
+    """Raw HTML in an article is shown as text (``newsroom_raw_html`` is off)."""
     CONFIG = "config"
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
     DIRECTIVE = "directive"
