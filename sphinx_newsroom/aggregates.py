@@ -166,6 +166,7 @@ class TermRole(SphinxRole):
             return [nodes.Text(self.text)], []
         node = nr.term_ref(text, text, taxonomy=self.taxonomy, key=key)
         self.set_source_info(node)
+        get_domain(self.env).note_term_ref(self.env.docname, self.taxonomy, key)
         return [node], []
 
 

@@ -26,10 +26,10 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 4
+    data_version = 5
     initial_data: dict[str, Any] = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
-        "related": {},
+        "related": {}, "term_refs": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -73,11 +73,21 @@ class NewsroomDomain(Domain):
     def note_lister(self, docname: str) -> None:
         self.listers[docname] = True
 
+    @property
+    def term_refs(self) -> dict[str, set[tuple[str, str]]]:
+        """docname -> the terms it links to (its panel, its roles)."""
+        return self.data.setdefault("term_refs", {})
+
+    def note_term_ref(self, docname: str, taxonomy: str, key: str) -> None:
+        """A link whose target (the term's page) may come or go with other articles."""
+        self.term_refs.setdefault(docname, set()).add((taxonomy, key))
+
     def clear_doc(self, docname: str) -> None:
         self._before.setdefault(docname, self.articles.get(docname))
         self.articles.pop(docname, None)
         self.listers.pop(docname, None)
         self.bibliographies.pop(docname, None)
+        self.term_refs.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, article in otherdata.get("articles", {}).items():
@@ -89,6 +99,9 @@ class NewsroomDomain(Domain):
         for docname, filtered in otherdata.get("bibliographies", {}).items():
             if docname in docnames:
                 self.bibliographies[docname] = filtered
+        for docname, refs in otherdata.get("term_refs", {}).items():
+            if docname in docnames:
+                self.term_refs[docname] = refs
 
     def published(self, show_drafts: bool, now: dt.datetime | None = None) -> list[Article]:
         """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""
@@ -130,6 +143,9 @@ class NewsroomDomain(Domain):
             if old_related.get(docname) != self.related.get(docname)
             or changed.intersection(self.related.get(docname, ()))
         }
+        # A link to a term is a link only while the term has a page.
+        appeared_or_gone = _term_set(old_terms) ^ _term_set(self.terms)
+        rewrite |= {d for d, refs in self.term_refs.items() if refs & appeared_or_gone}
         if self.data.get("bibliography_doc") != self.bibliography_doc():
             # Every article's footnotes link to the bibliography: they follow it.
             self.data["bibliography_doc"] = self.bibliography_doc()
@@ -150,10 +166,27 @@ class NewsroomDomain(Domain):
         return []
 
 
+def _term_set(terms: dict[str, dict[str, Term]]) -> set[tuple[str, str]]:
+    return {(taxonomy, key) for taxonomy, by_key in terms.items() for key in by_key}
+
+
 def _changed_pages(
     old: dict[str, dict[str, Term]], new: dict[str, dict[str, Term]], changed_docs: set[str]
 ) -> set[str]:
-    """Term pages to rewrite: terms that changed, or that list a changed article."""
+    """Term pages to rewrite: terms that changed, or that list a changed article.
+
+    A term page also shows each article's other terms by their display name,
+    so a renamed term (its most common spelling changed) touches every page
+    listing an article that carries it.
+    """
+    renamed_docs = {
+        docname
+        for taxonomy, after in new.items()
+        for key, term in after.items()
+        if key in old.get(taxonomy, {}) and old[taxonomy][key].name != term.name
+        for docname in term.docnames
+    }
+    changed_docs = changed_docs | renamed_docs
     pages = set()
     for taxonomy, after in new.items():
         before = old.get(taxonomy, {})

@@ -30,6 +30,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     domain = get_domain(app.env)
     outdir = Path(builder.outdir)
+    for taxonomy in app.config.newsroom_taxonomies:
+        if not domain.terms.get(taxonomy):
+            # Sphinx writes no page for an empty index, but keeps an old one.
+            Path(builder.get_outfilename(f"newsroom-{taxonomy}")).unlink(missing_ok=True)
     for pagename in sorted(domain.removed_pages):
         # A term no article carries any more: a clean build would not have its page.
         stale = Path(builder.get_outfilename(pagename))

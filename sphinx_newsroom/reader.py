@@ -29,6 +29,7 @@ from .headings import lift_headings
 from .panel import build_panel
 from .publishing import ARTICLE_ATTR, draft_banner
 from .reading import main_language, reading_minutes
+from .terms import term_key
 from .warnings_ import NewsroomWarning, logger, warn
 
 #: ``env.temp_data`` key: Sphinx's per-document scratch space, cleared after each read.
@@ -162,7 +163,11 @@ class ArticleTransform(SphinxTransform):
             anchor=section["ids"][0] if section["ids"] else "",
             sources=self._sources(),
         )
-        get_domain(self.env).add_article(article)
+        domain = get_domain(self.env)
+        domain.add_article(article)
+        for taxonomy, spellings in article.terms:
+            for spelling in spellings:
+                domain.note_term_ref(docname, taxonomy, term_key(spelling))
         section[ARTICLE_ATTR] = docname
         now = dt.datetime.now(dt.UTC)
         if not self.config.newsroom_show_drafts and not is_public(article, now):
