@@ -8,6 +8,17 @@ language = "en"
 # sphinx_newsroom sets up myst_parser and sphinx_design itself.
 extensions = ["sphinx_newsroom"]
 
+# Definition lists, for the option descriptions.
+myst_enable_extensions = ["deflist"]
+
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 html_title = project
+
+# The absolute URL of the published docs: feeds and social metadata need it
+# (see feeds.md and social.md).
+html_baseurl = "https://sphinx-newsroom.example.org/"
+
+# A live demo of term aliases (see roles.md): the demo article tagged
+# "MyST-Parser" counts towards the MyST tag.
+newsroom_term_aliases = {"MyST-Parser": "MyST", "myst_parser": "MyST"}

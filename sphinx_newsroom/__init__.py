@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import config, visitors
+from . import clock, config, visitors
 from .aggregates import (
     ArticleListDirective,
     FillListings,
@@ -22,13 +21,13 @@ from .aggregates import (
 from .archive import ArchiveDirective, FillArchive, archive, archive_page
 from .directives import ArticleMetaDirective
 from .domain import NewsroomDomain, get_domain
+from .feeds import setup_feeds
 from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
 from .latex import setup_latex
 from .pages import collect_pages, mark_unpublished
 from .publishing import AddRelated
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
-from .feeds import setup_feeds
 from .seo import setup_seo
 from .sources import (
     BibliographyDirective,
@@ -85,6 +84,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.add_role("topic", TermRole("topics"))
     app.add_post_transform(FillListings)
     app.connect("config-inited", register_indices)
+    app.connect("env-get-outdated", _embargo_ended)
     app.connect("env-updated", _update_domain)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", mark_unpublished)
@@ -107,9 +107,16 @@ def setup_publishing(app: Sphinx) -> None:
     app.connect("html-collect-pages", archive_page)
 
 
+def _embargo_ended(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read articles whose embargo ended since the last build (banner, search index)."""
+    return get_domain(env).embargo_ended(clock.now())
+
+
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Derive the terms; rewrite the docs that list articles when a listing changed."""
-    return get_domain(env).update(app.config, dt.datetime.now(dt.UTC))
+    return get_domain(env).update(app.config, clock.now())
 
 
 def _add_static_path(app: Sphinx) -> None:

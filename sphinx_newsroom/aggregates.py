@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 
+from . import clock
 from . import nodes as nr
 from .article import Article, alias_map
 from .dates import DateError, parse_datetime
@@ -182,7 +183,7 @@ class FillListings(SphinxPostTransform):
         domain = get_domain(self.env)
         if self.document.next_node(_is_placeholder) is None:
             return
-        now = dt.datetime.now(dt.UTC)
+        now = clock.now()
         visible = domain.published(self.config.newsroom_show_drafts, now)
         for node in list(self.document.findall(article_list)):
             node.replace_self(self._article_list(node, visible))

@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
+from . import clock
 from .aggregates import ListerDirective, article_filters, builder_of, matches
 from .article import Article
 from .domain import get_domain
@@ -74,7 +75,7 @@ class FillArchive(SphinxPostTransform):
     def _render(self, node: archive) -> nodes.Node:
         domain = get_domain(self.env)
         articles = [a for a in domain.published(self.config.newsroom_show_drafts,
-                                                dt.datetime.now(dt.UTC))
+                                                clock.now())
                     if matches(a, node["filters"])]
         grouped = by_month(articles)
         if node["years"]:
@@ -116,7 +117,7 @@ def archive_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if ARCHIVE_PAGE not in domain.changed_pages and target.is_file():
         return
     language = app.config.language or "en"
-    articles = domain.published(app.config.newsroom_show_drafts, dt.datetime.now(dt.UTC))
+    articles = domain.published(app.config.newsroom_show_drafts, clock.now())
     parts = [f'<section class="news-archive-page"><h1>{escape(_("Archive"))}</h1>']
     for year, months in by_month(articles):
         parts.append(f'<h2 id="y{year}">{year}</h2>')

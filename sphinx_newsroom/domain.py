@@ -130,6 +130,11 @@ class NewsroomDomain(Domain):
             != (self.articles[docname].listing() if docname in self.articles else None)
         }
         self._before = {}
+        # An embargo that ended (or a clock that moved) publishes an unchanged article.
+        public = {a.docname for a in visible}
+        changed |= public ^ set(self.data.get("public", ()))
+        self.data["public"] = public
+        self.data["built_at"] = now
         self.changed_pages = _changed_pages(old_terms, self.terms, changed)
         self.removed_pages = {
             term.page for taxonomy, terms in old_terms.items() for key, term in terms.items()
@@ -156,6 +161,16 @@ class NewsroomDomain(Domain):
     def related(self) -> dict[str, tuple[str, ...]]:
         """docname -> related public articles, best first (derived in ``update``)."""
         return self.data.setdefault("related", {})
+
+    def embargo_ended(self, now: dt.datetime) -> list[str]:
+        """Articles dated after the last build and not after now: due to be published."""
+        built_at = self.data.get("built_at")
+        if built_at is None:
+            return []
+        return sorted(
+            a.docname for a in self.articles.values()
+            if not a.draft and a.date is not None and built_at < a.date <= now
+        )
 
     def term_page(self, taxonomy: str, key: str) -> str | None:
         """The pagename of a term's HTML page, or None when it has none."""

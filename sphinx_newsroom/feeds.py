@@ -34,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
 
+from . import clock
 from .article import Article
 from .domain import get_domain
 from .pages import _taxonomy_label
@@ -115,7 +116,7 @@ def _language(config: Config) -> str:
 
 def feed_articles(app: Sphinx, now: dt.datetime | None = None) -> list[Article]:
     """Dated articles a reader may see, newest first (ties by docname)."""
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.now()
     published = get_domain(app.env).published(app.config.newsroom_show_drafts, now)
     return [a for a in published if a.date is not None]
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from . import clock
 from .article import Article
 from .domain import get_domain, is_public
 from .i18n import _
@@ -151,6 +152,6 @@ def mark_unpublished(
 ) -> None:
     """A draft or embargoed article's page tells search engines not to index it."""
     article = get_domain(app.env).articles.get(pagename)
-    if article is not None and not is_public(article, dt.datetime.now(dt.UTC)):
+    if article is not None and not is_public(article, clock.now()):
         context["metatags"] = context.get("metatags", "") + \
             '\n    <meta name="robots" content="noindex, nofollow" />'

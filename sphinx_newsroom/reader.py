@@ -9,7 +9,6 @@ metadata panel and registers the ``Article`` in the domain.
 from __future__ import annotations
 
 import dataclasses as dc
-import datetime as dt
 import posixpath
 import zoneinfo
 from pathlib import Path
@@ -20,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
+from . import clock
 from . import nodes as nr
 from .article import Article, Fields, Source, is_article, normalise
 from .citations import parse_citation
@@ -169,7 +169,7 @@ class ArticleTransform(SphinxTransform):
             for spelling in spellings:
                 domain.note_term_ref(docname, taxonomy, term_key(spelling))
         section[ARTICLE_ATTR] = docname
-        now = dt.datetime.now(dt.UTC)
+        now = clock.now()
         if not self.config.newsroom_show_drafts and not is_public(article, now):
             # The page is built (review links work) but kept out of the search index.
             self.env.metadata[docname]["nosearch"] = True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import posixpath
 from pathlib import Path
@@ -15,6 +14,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
+from . import clock
 from .aggregates import ListerDirective, _choice, article_filters, builder_of, matches
 from .bibliography import SORTS, Entry, anchor_of, collect, sort_entries
 from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
@@ -53,7 +53,7 @@ class BibliographyDirective(ListerDirective):
 
 
 def public_articles(env: BuildEnvironment) -> list[Any]:
-    return get_domain(env).published(env.config.newsroom_show_drafts, dt.datetime.now(dt.UTC))
+    return get_domain(env).published(env.config.newsroom_show_drafts, clock.now())
 
 
 def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
@@ -145,7 +145,7 @@ class LinkSources(SphinxPostTransform):
         if target is None:
             return
         for docname, article in self._articles_in_tree():
-            if not is_public(article, dt.datetime.now(dt.UTC)) and \
+            if not is_public(article, clock.now()) and \
                     not self.config.newsroom_show_drafts:
                 continue
             by_id = {s.target: s for s in article.sources}

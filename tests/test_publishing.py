@@ -93,3 +93,29 @@ def test_archive_directive_in_latex(build_copy, tmp_path):
     app = build_copy("taxonomy", builder="latex")
     tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
     assert "Secret draft headline" not in tex.split(r"\chapter{Lists}")[-1]
+
+
+def test_an_ended_embargo_publishes_on_an_incremental_build(make_app, tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import ROOTS
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-taxonomy", src)
+    (src / "news/soon.md").write_text(
+        "---\ntitle: Soon headline\ndate: 2030-01-01\norphan: true\ntags: [chips]\n---\n\nx\n",
+        "utf-8")
+    make_app("html", srcdir=src).build()
+    assert "Soon headline" not in (Path(src) / "_build/html/lists.html").read_text("utf-8")
+
+    from sphinx_newsroom import clock
+
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2030, 1, 2, tzinfo=dt.UTC))
+    app = make_app("html", srcdir=src)
+    app.build()
+    outdir = Path(app.outdir)
+    assert "Soon headline" in (outdir / "lists.html").read_text("utf-8")
+    assert "Soon headline" in (outdir / "tags/chips.html").read_text("utf-8")
+    assert "Soon headline" in (outdir / "archive.html").read_text("utf-8")
+    page = html(app, "news/soon")
+    assert page.select(".news-draft-banner") == [] and page.select("meta[name=robots]") == []
