@@ -227,8 +227,8 @@ class FillListings(SphinxPostTransform):
         if article.summary:
             body.append(nodes.paragraph(article.summary, article.summary,
                                         classes=["news-list-summary"]))
-        terms = [n for taxonomy, spellings in article.terms for n in
-                 ([nodes.inline(" ", " ")] + term_nodes(taxonomy, spellings) if spellings else [])]
+        terms = [n for taxonomy, spellings in article.terms if spellings
+                 for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
         return body

@@ -81,7 +81,9 @@ def lift_headings(
     for (index, level, kind), reference in zip(headings, is_reference, strict=True):
         new_level = 1 if reference else level - shift
         if kind == "atx":
-            lines[index] = _ATX.sub(lambda m: m.group(1) + "#" * new_level, lines[index], count=1)
+            marker = "#" * new_level
+            lines[index] = _ATX.sub(lambda m, marker=marker: m.group(1) + marker, lines[index],
+                                    count=1)
         else:
             # "Title\n---" -> "# Title\n" + blank line: same number of lines.
             lines[index - 1] = "#" * new_level + " " + lines[index - 1].strip()

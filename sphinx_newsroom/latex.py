@@ -29,7 +29,7 @@ def _name_indices(app: Sphinx) -> None:
     if app.builder.format != "latex":
         return
     lines = [
-        "\\sphinxnewsroomindex{%s}{%s}" % (tex_escape(str(index_class(t).localname)), t)
+        f"\\sphinxnewsroomindex{{{tex_escape(str(index_class(t).localname))}}}{{{t}}}"
         for t in app.config.newsroom_taxonomies
     ]
     app.builder.context["preamble"] += "\n" + "\n".join(lines) + "\n"

@@ -118,10 +118,14 @@ def _term_page(app: Sphinx, term: Term, page: str) -> str:
     return (
         f'<section class="news-term-page" id="{escape(term.slug, quote=True)}">\n'
         f"<h1>{escape(label)}: {escape(term.name)}</h1>\n"
-        f'<p class="news-count">{escape(_("%d articles") % count if count != 1 else _("1 article"))}'
+        f'<p class="news-count">{escape(_count_text(count))}'
         f' · <a href="{overview}">{escape(_taxonomy_title(term.taxonomy))}</a></p>\n'
         f'<ul class="news-article-list">\n{items}\n</ul>\n</section>'
     )
+
+
+def _count_text(count: int) -> str:
+    return _("1 article") if count == 1 else _("%d articles") % count
 
 
 def _overview(app: Sphinx, taxonomy: str, terms: list[Term], page: str) -> str:

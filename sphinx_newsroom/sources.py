@@ -98,8 +98,9 @@ class FillBibliography(SphinxPostTransform):
         builder = builder_of(self.env)
         if builder.format == "html" and exports:
             result.append(self._exports())
+        classes = ["news-bibliography", f"news-style-{node['style']}"]
         listing = nodes.enumerated_list(enumtype="arabic", prefix="[", suffix="]",
-                                        classes=["news-bibliography", f"news-style-{node['style']}"])
+                                        classes=classes)
         for entry in entries:
             listing += self._entry(entry, node["style"], with_ids)
         result.append(listing)

@@ -103,7 +103,7 @@ def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
         node["newsroom_linked"] = False
         return
     node["newsroom_linked"] = True
-    self.body.append("\\sphinxnewsroomterm{%s}{" % _tex_name(node["taxonomy"]))
+    self.body.append(f"\\sphinxnewsroomterm{{{_tex_name(node['taxonomy'])}}}{{")
 
 
 def latex_depart_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:

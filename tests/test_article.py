@@ -31,7 +31,8 @@ def test_seed_front_matter_is_typed_and_located():
     fields, problems = normalise(fm, DEFAULT_FIELDS, DEFAULT_TAXONOMIES, dt.UTC)
     assert problems == []
     assert fields.title == "OpenAI转向TPU：重塑AI算力版图的战略棋局"
-    assert fields.date == dt.datetime(2025, 7, 2, 15, 40, 4, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    assert fields.date == dt.datetime(2025, 7, 2, 15, 40, 4, tzinfo=beijing)
     assert fields.draft is False
     assert fields.image.startswith("/newsimages/")
     assert dict(fields.terms)["tags"][:2] == ("OpenAI", "Google TPU")
@@ -101,7 +102,7 @@ def test_every_field_and_alias():
     ],
 )
 def test_type_errors_are_located_problems(yaml_text, subtype, line, fragment):
-    fields, problems = fields_of(f"---\n{yaml_text}\n---\n")
+    _fields, problems = fields_of(f"---\n{yaml_text}\n---\n")
     assert [(p.subtype, p.line) for p in problems] == [(subtype, line)]
     assert fragment in problems[0].message
 
@@ -140,8 +141,9 @@ def test_broken_yaml_is_a_located_problem():
 
 
 def test_alias_bomb_is_refused_quickly():
+    levels = zip("abcdefgh", "bcdefghi", strict=True)
     bomb = "---\na: &a [1,1,1,1,1,1,1,1,1]\n" + "".join(
-        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in levels
     ) + "---\n"
     fm = read_front_matter(bomb)
     assert fm.data == {} and "alias bomb" in fm.problems[0].message

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import html, warnings_of
 
 XSS = "<script>alert(1)</script>"
@@ -100,7 +99,7 @@ def site(tmp_path_factory):
 
 
 def test_build_completes_and_everything_is_published(site):
-    app, src, _ = site
+    app = site[0]
     for name in CASES:
         assert (Path(app.outdir) / "news" / f"{name}.html").is_file(), name
     lists = html(app, "lists")

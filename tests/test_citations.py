@@ -2,7 +2,6 @@
 
 # The seed footnotes are copied verbatim from the first real article, full-width
 # punctuation included; escaping them would hide exactly what is being parsed.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

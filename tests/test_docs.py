@@ -31,3 +31,13 @@ def test_docs_build_cleanly_and_document_everything(make_app, tmp_path):
     assert panel is not None
     assert panel.select_one(".news-meta-date time")["datetime"] == "2025-07-02T15:40:04+08:00"
     assert panel.select("a.news-term[rel~=tag]")
+
+
+def test_code_is_lint_clean():
+    """ruff (configured in pyproject.toml) finds nothing in the package and the tests."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "sphinx_newsroom", "tests",
+                             "tools"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]

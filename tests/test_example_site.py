@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import REPO, html, needs_tex, warnings_of
@@ -25,7 +26,7 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     page = html(app, "articles/openai-tpu")
     img = page.select_one(".news-meta img")
     assert img is not None
-    assert (Path(app.outdir) / "articles" / img["src"].replace("%20", " ").replace("%2C", ",")).is_file()
+    assert (Path(app.outdir) / "articles" / unquote(img["src"])).is_file()
 
 
 @needs_tex

@@ -43,7 +43,7 @@ def test_reader_never_raises_inside_fences(block):
 
 
 @FAST
-@given(st.dictionaries(st.sampled_from(KEYS + ["other", "article"]), values, max_size=12))
+@given(st.dictionaries(st.sampled_from([*KEYS, "other", "article"]), values, max_size=12))
 def test_normaliser_never_raises_and_types_are_right(data):
     text = "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n"
     fm = read_front_matter(text)

@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import html_tree
 
 TAGS = ["Chips", "chips", "Cloud", "AI", "ＡＩ", "算力", "云计算", "Policy", "HBM"]
@@ -96,7 +95,7 @@ class Site:
             path.rename(path.with_name(f"r{self.counter:03d}.md"))
         else:
             keep = {"tags", "topics", "date", "draft", "sources", "body"} - {
-                "footnotes" == op and "sources" or op}
+                ("footnotes" == op and "sources") or op}
             fields = {k: v for k, v in _fields(text).items() if k in keep}
             self.write(path, title, **fields)
         return f"{op} {path.stem}"

@@ -21,13 +21,15 @@ def test_seed_html_page(app):
     time = panel.select_one(".news-meta-date time")
     assert time["datetime"] == "2025-07-02T15:40:04+08:00"
     assert time.get_text() == "2025年7月2日"
-    assert panel.select_one(".news-meta-reading-time").get_text(" ", strip=True) == "阅读时间 约 6 分钟"
+    reading = panel.select_one(".news-meta-reading-time").get_text(" ", strip=True)
+    assert reading == "阅读时间 约 6 分钟"
     tags = panel.select(".news-meta-tags a.news-term")
     assert [t.get_text() for t in tags][:3] == ["OpenAI", "Google TPU", "Nvidia"]
     assert len(tags) == 9 and all(t["rel"] == ["tag"] for t in tags)
     topics = panel.select(".news-meta-topics a.news-term")
     assert [t.get_text() for t in topics] == ["算力与芯片", "产业生态与商业版图", "前沿模型与算法"]
-    assert panel.select_one(".news-meta-summary").get_text().count("OpenAI首次大规模采用谷歌TPU芯片") == 1
+    summary = panel.select_one(".news-meta-summary").get_text()
+    assert summary.count("OpenAI首次大规模采用谷歌TPU芯片") == 1
     # The featured image does not exist in this root: no broken <img>.
     assert page.select("img") == []
     # Lede, five sections, then the references section with all three sources.
@@ -60,17 +62,17 @@ def test_seed_warnings_only_the_missing_image(app):
 @pytest.mark.sphinx("html", testroot="seed", freshenv=True)
 def test_seed_is_one_document_title_in_the_toctree(app):
     app.build()
-    assert app.env.titles["articles/openai-tpu"].astext() == "OpenAI转向TPU：重塑AI算力版图的战略棋局"
+    title = "OpenAI转向TPU：重塑AI算力版图的战略棋局"
+    assert app.env.titles["articles/openai-tpu"].astext() == title
     index = html(app, "index")
-    assert [a.get_text() for a in index.select(".toctree-wrapper a")][0] == \
+    assert index.select(".toctree-wrapper a")[0].get_text() == \
         "OpenAI转向TPU：重塑AI算力版图的战略棋局"
 
 
 @pytest.mark.sphinx("latex", testroot="seed", freshenv=True)
 def test_seed_latex(app):
     app.build()
-    tex = (Path(app.outdir) / "python.tex").read_text("utf-8") if (
-        Path(app.outdir) / "python.tex").exists() else next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
     body = tex[tex.index(r"\chapter{OpenAI转向TPU"):]
     # One chapter: the sections stay sections.
     assert body.count(r"\chapter{") == 1

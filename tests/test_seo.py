@@ -16,8 +16,8 @@ from sphinx_newsroom.domain import get_domain
 from sphinx_newsroom.seo import HEADLINE_LENGTH, headline, script_json
 
 SITE = "https://news.example.org/"
-TITLE = "OpenAI转向TPU：重塑AI算力版图的战略棋局"  # noqa: RUF001
-SUMMARY = "OpenAI首次大规模采用谷歌TPU芯片，旨在降低推理成本。"  # noqa: RUF001
+TITLE = "OpenAI转向TPU：重塑AI算力版图的战略棋局"
+SUMMARY = "OpenAI首次大规模采用谷歌TPU芯片，旨在降低推理成本。"
 HOSTILE = '</script><script>alert(1)</script> & "quotes"'
 #: Keys this extension (or sphinxext-opengraph) may write; the theme's own are not checked.
 OURS = ("og:", "article:", "twitter:", "description", "robots")
