@@ -53,9 +53,9 @@ def test_example_site_pdf(make_app, example_src):
         assert heading in seed
     assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
     # Each published article is one chapter (seven; the draft is in no toctree), plus
-    # the sources page and the front page's four sections (latest, archive, topics,
-    # tags); an article's sections are numbered within its chapter.
-    assert text.count("CHAPTER") == 7 + 1 + 4
+    # the topics and sources pages and the front page's four sections (latest,
+    # archive, topics, tags); an article's sections are numbered within its chapter.
+    assert text.count("CHAPTER") == 7 + 2 + 4
     numbers = [line.split()[0] for line in seed.splitlines()
                if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
     assert numbers[:2] == ["7.1", "7.6"]
