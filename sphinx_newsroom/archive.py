@@ -8,7 +8,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -21,7 +20,7 @@ from .aggregates import ListerDirective, article_filters, builder_of, matches
 from .article import Article
 from .domain import get_domain
 from .i18n import _
-from .panel import localised_date, time_node
+from .panel import localised_date, reader_locale, time_node
 
 ARCHIVE_PAGE = "archive"
 
@@ -58,11 +57,7 @@ def by_month(articles: Sequence[Article]) -> list[tuple[int, list[tuple[int, lis
 
 def month_name(year: int, month: int, language: str) -> str:
     """``2025年7月`` / ``July 2025``."""
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        locale = Locale("en")
-    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=reader_locale(language))
 
 
 class FillArchive(SphinxPostTransform):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from . import clock
 from .article import Article
@@ -71,8 +73,14 @@ def _taxonomy_title(taxonomy: str) -> str:
 
 
 def _uri(app: Sphinx, from_page: str, to_page: str, anchor: str = "") -> str:
-    uri = app.builder.get_relative_uri(from_page, to_page)
+    uri = _relative_uri(app.builder, from_page, to_page)
     return escape(uri + (f"#{anchor}" if anchor else ""), quote=True)
+
+
+@lru_cache(maxsize=65536)
+def _relative_uri(builder: Builder, from_page: str, to_page: str) -> str:
+    # Term pages link the same few hundred pages thousands of times.
+    return builder.get_relative_uri(from_page, to_page)
 
 
 def _term_link(app: Sphinx, from_page: str, term: Term, extra: str = "") -> str:

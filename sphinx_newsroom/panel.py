@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -14,13 +15,23 @@ from .i18n import _
 from .terms import term_key
 
 
+@lru_cache(maxsize=64)
+def reader_locale(language: str) -> Locale:
+    """The babel locale of ``language`` (English when babel does not know it)."""
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale("en")
+
+
 def localised_date(value: dt.datetime, language: str) -> str:
     """``2025年7月2日`` for zh_CN, ``July 2, 2025`` for en: the date as written locally."""
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        locale = Locale("en")
-    return format_date(value.date(), format="long", locale=locale)
+    return _long_date(value.date(), language)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: dt.date, language: str) -> str:
+    return format_date(day, format="long", locale=reader_locale(language))
 
 
 def time_node(value: dt.datetime, language: str) -> nr.news_time:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses as dc
 import posixpath
 import zoneinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
 from .panel import build_panel
 from .publishing import ARTICLE_ATTR, draft_banner
-from .reading import main_language, reading_minutes
+from .reading import count_text, main_language, reading_minutes
 from .terms import term_key
 from .warnings_ import NewsroomWarning, logger, warn
 
@@ -142,7 +143,7 @@ class ArticleTransform(SphinxTransform):
         self._mark_lede(section)
         self._neutralise_raw_html(section)
         self._report_undefined(section)
-        text = _reading_text(section)
+        counts = count_text(_reading_text(section))
         image = self._image(fields, docname)
         article = Article(
             docname=docname,
@@ -155,11 +156,11 @@ class ArticleTransform(SphinxTransform):
             authors=fields.authors,
             terms=fields.terms,
             reading_minutes=reading_minutes(
-                text,
+                counts,
                 self.config.newsroom_words_per_minute,
                 self.config.newsroom_cjk_chars_per_minute,
             ),
-            language=main_language(text),
+            language=main_language(counts),
             anchor=section["ids"][0] if section["ids"] else "",
             sources=self._sources(),
         )
@@ -252,7 +253,7 @@ class ArticleTransform(SphinxTransform):
             label = footnote["names"][0]
             number = footnote[0].astext() if isinstance(footnote[0], nodes.label) else label
             text = " ".join(_footnote_text(child) for child in footnote.children[1:]).strip()
-            citation = parse_citation(text)
+            citation = _parse_citation(text)
             if not citation.structured:
                 logger.debug("[newsroom] footnote [^%s] kept as written: no date, URL or "
                              "accessed date to structure it", label, location=footnote)
@@ -328,6 +329,10 @@ class ArticleTransform(SphinxTransform):
                 node.replace_self(panel.deepcopy())
             return
         section.insert(1, panel)
+
+
+#: Newsrooms cite the same reports again and again; parsing is pure, so memoise it.
+_parse_citation = lru_cache(maxsize=16384)(parse_citation)
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:

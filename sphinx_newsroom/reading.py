@@ -22,15 +22,18 @@ def count_text(text: str) -> tuple[int, int]:
     return words, cjk
 
 
-def reading_minutes(text: str, words_per_minute: int, cjk_per_minute: int) -> int:
-    """Whole minutes to read ``text`` (at least 1 when there is any text at all)."""
-    words, cjk = count_text(text)
+def reading_minutes(counts: tuple[int, int], words_per_minute: int, cjk_per_minute: int) -> int:
+    """Whole minutes to read (at least 1 when there is any text at all).
+
+    ``counts`` is what :func:`count_text` returns.
+    """
+    words, cjk = counts
     if not words and not cjk:
         return 0
     return max(1, math.ceil(words / words_per_minute + cjk / cjk_per_minute))
 
 
-def main_language(text: str) -> str:
+def main_language(counts: tuple[int, int]) -> str:
     """``"zh"`` when CJK characters outnumber alphabetic words, else ``"en"``."""
-    words, cjk = count_text(text)
+    words, cjk = counts
     return "zh" if cjk > words else "en"

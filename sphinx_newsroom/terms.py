@@ -2,7 +2,7 @@
 
 Tags and topics arrive as free text typed by many authors, in Chinese and
 English, so the same term shows up with different case, width and spacing.
-Everything here is pure (stdlib plus ``pypinyin``) so it can be tested and
+Everything here is pure (stdlib, plus a pinyin table made with ``pypinyin``) so it can be tested and
 reused without a Sphinx application.
 """
 
@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
-
-from pypinyin import Style, lazy_pinyin
+from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "MAX_SLUG_BYTES",
@@ -74,6 +75,7 @@ def _scrub(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+@lru_cache(maxsize=65536)
 def term_key(term: str) -> str:
     """Return the identity of *term*: the form used to merge spellings.
 
@@ -90,6 +92,7 @@ def term_key(term: str) -> str:
     return _scrub(text)
 
 
+@lru_cache(maxsize=65536)
 def clean_spelling(term: str) -> str:
     """Return *term* as it should be displayed: the author's own characters
     minus invisible ones, with whitespace collapsed to single ASCII spaces.
@@ -206,6 +209,19 @@ def assign_slugs(keys: Iterable[str]) -> dict[str, str]:
     return result
 
 
+@lru_cache(maxsize=1)
+def _pinyin_table() -> tuple[int, tuple[str, ...]]:
+    """(first code point, tone-less pinyin of each ideograph from there).
+
+    A 90 KB table generated from pypinyin (tools/build_pinyin_table.py):
+    loading pypinyin itself would cost every build ~60 MB and ~0.3 s.
+    """
+    head, body = (Path(__file__).parent / "data" / "pinyin.txt").read_text("ascii").split(
+        "\n", 1)
+    return int(head.split()[0], 16), tuple(sys.intern(r) for r in body.split())
+
+
+@lru_cache(maxsize=65536)
 def _romanise(name: str) -> str:
     """Spell *name* in lowercase ASCII-ish letters for sorting and grouping.
 
@@ -213,7 +229,12 @@ def _romanise(name: str) -> str:
     accents are stripped so ``"Éclair"`` files under E, not after Z.
     """
     text = unicodedata.normalize("NFKC", name).strip()
-    text = "".join(lazy_pinyin(text, style=Style.NORMAL))
+    first, readings = _pinyin_table()
+    text = "".join(
+        readings[ord(ch) - first] if 0 <= ord(ch) - first < len(readings) and
+        readings[ord(ch) - first] != "-" else ch
+        for ch in text
+    )
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.translate(_LATIN_FOLD)

@@ -178,17 +178,17 @@ def test_reading_time_counts_chinese_characters():
     words, cjk = count_text(body)
     assert 1800 < cjk < 2000 and 100 < words < 200
     # 1,889 Han characters at 400 a minute plus 135 Latin words at 230: 5.3 minutes.
-    assert reading_minutes(body, 230, 400) == 6
-    assert main_language(body) == "zh"
+    assert reading_minutes((words, cjk), 230, 400) == 6
+    assert main_language((words, cjk)) == "zh"
 
 
 def test_reading_time_english():
     text = "word " * 460
     assert count_text(text) == (460, 0)
-    assert reading_minutes(text, 230, 400) == 2
-    assert reading_minutes("", 230, 400) == 0
-    assert reading_minutes("one", 230, 400) == 1
-    assert main_language(text) == "en"
+    assert reading_minutes(count_text(text), 230, 400) == 2
+    assert reading_minutes(count_text(""), 230, 400) == 0
+    assert reading_minutes(count_text("one"), 230, 400) == 1
+    assert main_language(count_text(text)) == "en"
 
 
 def test_headings_are_lifted_line_preservingly():

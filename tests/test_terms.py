@@ -363,3 +363,16 @@ def test_weight_classes_bounds_and_monotonic(counts: dict[str, int], steps: int)
     for a, b in itertools.combinations(counts, 2):
         if counts[a] <= counts[b]:
             assert classes[a] <= classes[b]
+
+
+def test_pinyin_table_matches_pypinyin():
+    """The bundled table is pypinyin's first tone-less reading of each ideograph."""
+    pypinyin = pytest.importorskip("pypinyin")
+    from sphinx_newsroom.terms import _pinyin_table
+
+    first, readings = _pinyin_table()
+    assert first == 0x4E00 and len(readings) == 0x9FFF - 0x4E00 + 1
+    for code in range(first, first + len(readings), 7):
+        expected = pypinyin.pinyin(chr(code), style=pypinyin.Style.NORMAL, heteronym=False,
+                                   errors="ignore")
+        assert readings[code - first] == (expected[0][0] if expected and expected[0] else "-")
