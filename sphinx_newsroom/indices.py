@@ -23,7 +23,12 @@ class TaxonomyIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain = get_domain(self.domain.env)
+        env = self.domain.env
+        if getattr(env, "_builder_cls", None) is not None and env._builder_cls.format == "html":
+            # HTML has term pages and overviews; a second, flat index page of every
+            # (term, article) pair would only cost a large page per build.
+            return [], False
+        domain = get_domain(env)
         wanted = set(docnames) if docnames is not None else None
         groups: dict[str, list[IndexEntry]] = {}
         terms = sorted(domain.terms.get(self.taxonomy, {}).values(), key=lambda t: sort_key(t.name))
