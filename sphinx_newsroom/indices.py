@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.domains import Index, IndexEntry
 
+from .aggregates import builder_of
 from .domain import get_domain
 from .i18n import _
 from .terms import index_letter, sort_key
@@ -24,7 +25,7 @@ class TaxonomyIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         env = self.domain.env
-        if getattr(env, "_builder_cls", None) is not None and env._builder_cls.format == "html":
+        if builder_of(env).format == "html":
             # HTML has term pages and overviews; a second, flat index page of every
             # (term, article) pair would only cost a large page per build.
             return [], False
