@@ -26,7 +26,7 @@ from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
 from .latex import setup_latex
 from .pages import collect_pages, mark_unpublished
-from .publishing import AddRelated
+from .publishing import AddRelated, ExpandPanels
 from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
 from .seo import setup_seo
 from .sources import (
@@ -104,6 +104,7 @@ def setup_publishing(app: Sphinx) -> None:
     app.add_directive("article-archive", ArchiveDirective)
     app.add_post_transform(FillArchive)
     app.add_post_transform(AddRelated)
+    app.add_post_transform(ExpandPanels)
     app.connect("html-collect-pages", archive_page)
 
 

@@ -29,6 +29,7 @@ from .domain import get_domain
 from .i18n import _
 from .panel import term_nodes, time_node
 from .terms import clean_spelling, index_letter, sort_key, term_key, weight_classes
+from .walk import nodes_of, writes_one_document
 from .warnings_ import NewsroomWarning, warn
 
 
@@ -181,13 +182,15 @@ class FillListings(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        if self.document.next_node(_is_placeholder) is None:
+        if writes_one_document(self.env) and self.env.docname not in domain.listers:
             return
-        now = clock.now()
-        visible = domain.published(self.config.newsroom_show_drafts, now)
-        for node in list(self.document.findall(article_list)):
+        found = nodes_of(self.document, article_list, term_index)
+        if not found[article_list] and not found[term_index]:
+            return
+        visible = domain.published(self.config.newsroom_show_drafts, clock.now())
+        for node in found[article_list]:
             node.replace_self(self._article_list(node, visible))
-        for node in list(self.document.findall(term_index)):
+        for node in found[term_index]:
             node.replace_self(self._term_index(node))
 
     # article-list
@@ -306,8 +309,6 @@ def builder_of(env: BuildEnvironment) -> Builder:
     return app.builder
 
 
-def _is_placeholder(node: nodes.Node) -> bool:
-    return isinstance(node, article_list | term_index)
 
 
 def matches(article: Article, filters: dict[str, list[str]]) -> bool:

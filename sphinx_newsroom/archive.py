@@ -21,6 +21,7 @@ from .article import Article
 from .domain import get_domain
 from .i18n import _
 from .panel import localised_date, reader_locale, time_node
+from .walk import nodes_of, writes_one_document
 
 ARCHIVE_PAGE = "archive"
 
@@ -64,7 +65,9 @@ class FillArchive(SphinxPostTransform):
     default_priority = 10
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(archive)):
+        if writes_one_document(self.env) and self.env.docname not in get_domain(self.env).listers:
+            return
+        for node in nodes_of(self.document, archive)[archive]:
             node.replace_self(self._render(node))
 
     def _render(self, node: archive) -> nodes.Node:

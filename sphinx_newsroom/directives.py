@@ -17,4 +17,6 @@ class ArticleMetaDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = nr.article_meta("", classes=["news-meta"])
         self.set_source_info(node)
+        # Only then must the reader look for hand-placed panels in a non-article.
+        self.env.temp_data["newsroom_meta_used"] = True
         return [node]

@@ -58,9 +58,26 @@ def term_nodes(taxonomy: str, spellings: tuple[str, ...]) -> list[nodes.Node]:
     return result
 
 
-def build_panel(article: Article, language: str, document: nodes.document) -> nr.article_meta:
-    """The panel: dates, authors, reading time, topics, tags, summary, image."""
+def panel_placeholder(article: Article, document: nodes.document) -> nr.article_meta:
+    """What the doctree keeps of the panel between reading and writing.
+
+    Only the featured image (so Sphinx collects and copies it); the fields are
+    filled in from the ``Article`` when the page is written (``expand_panel``),
+    which keeps every cached doctree small on a large site.
+    """
     panel = nr.article_meta("", classes=["news-meta"], docname=article.docname)
+    if article.image:
+        image = nr.featured_image(uri=article.image, alt=article.title,
+                                  classes=["news-meta-image"])
+        image.source, image.line = document["source"], 1
+        panel += image
+    return panel
+
+
+def expand_panel(panel: nr.article_meta, article: Article, language: str) -> None:
+    """Fill a panel placeholder: dates, authors, reading time, terms, summary."""
+    image = list(panel.children)
+    panel.clear()
     if article.date:
         panel += _field("date", _("Published"), time_node(article.date, language))
     if article.updated and (not article.date or article.updated.date() != article.date.date()):
@@ -78,9 +95,4 @@ def build_panel(article: Article, language: str, document: nodes.document) -> nr
             panel += _field(taxonomy, label, *term_nodes(taxonomy, spellings))
     if article.summary:
         panel += _field("summary", _("Summary"), nodes.inline(article.summary, article.summary))
-    if article.image:
-        image = nr.featured_image(uri=article.image, alt=article.title,
-                                  classes=["news-meta-image"])
-        image.source, image.line = document["source"], 1
-        panel += image
-    return panel
+    panel.extend(image)

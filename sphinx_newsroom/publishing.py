@@ -9,11 +9,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
+from . import nodes as nr
 from .aggregates import builder_of
 from .article import Article
 from .domain import get_domain
 from .i18n import _
-from .panel import localised_date
+from .panel import expand_panel, localised_date
+from .walk import nodes_of, writes_one_document
 
 #: Attribute of an article's title section naming its doc (survives the PDF's merged tree).
 ARTICLE_ATTR = "newsroom_article"
@@ -36,6 +38,22 @@ def draft_banner(article: Article, language: str, now: dt.datetime) -> nodes.adm
     return banner
 
 
+class ExpandPanels(SphinxPostTransform):
+    """Fill every metadata panel from its article's record (for every builder)."""
+
+    default_priority = 10
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        if writes_one_document(self.env) and self.env.docname not in domain.articles:
+            return
+        language = self.config.language or "en"
+        for panel in nodes_of(self.document, nr.article_meta)[nr.article_meta]:
+            article = domain.articles.get(panel.get("docname", ""))
+            if article is not None:
+                expand_panel(panel, article, language)
+
+
 class AddRelated(SphinxPostTransform):
     """Append "Related articles" to every article (``newsroom_related`` of them)."""
 
@@ -45,7 +63,14 @@ class AddRelated(SphinxPostTransform):
         if not self.config.newsroom_related:
             return
         domain = get_domain(self.env)
-        for section in list(self.document.findall(nodes.section)):
+        if writes_one_document(self.env):
+            if self.env.docname not in domain.related:
+                return
+            # An article's title section is a child of the document.
+            sections = [n for n in self.document.children if isinstance(n, nodes.section)]
+        else:
+            sections = nodes_of(self.document, nodes.section)[nodes.section]
+        for section in sections:
             docname = section.get(ARTICLE_ATTR)
             if not docname or not domain.related.get(docname):
                 continue

@@ -27,14 +27,16 @@ from .citations import parse_citation
 from .domain import get_domain, is_public
 from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
-from .panel import build_panel
+from .panel import panel_placeholder
 from .publishing import ARTICLE_ATTR, draft_banner
 from .reading import count_text, main_language, reading_minutes
 from .terms import term_key
+from .walk import nodes_of
 from .warnings_ import NewsroomWarning, logger, warn
 
-#: ``env.temp_data`` key: Sphinx's per-document scratch space, cleared after each read.
+#: ``env.temp_data`` keys: Sphinx's per-document scratch space, cleared after each read.
 SOURCE_KEY = "newsroom_source"
+META_USED_KEY = "newsroom_meta_used"
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -124,6 +126,8 @@ class ArticleTransform(SphinxTransform):
         info: SourceInfo | None = self.env.temp_data.get(SOURCE_KEY)
         docname = self.env.docname
         if info is None:
+            if not self.env.temp_data.get(META_USED_KEY):
+                return
             for node in list(self.document.findall(nr.article_meta)):
                 warn(NewsroomWarning.DIRECTIVE,
                      "article-meta is only meaningful in an article (front matter with a date)",
@@ -132,6 +136,10 @@ class ArticleTransform(SphinxTransform):
             return
         for problem in info.problems:
             warn(NewsroomWarning(problem.subtype), problem.message, (docname, problem.line))
+        # One walk of the tree for every kind of node the steps below need.
+        self._found = nodes_of(self.document, nodes.section, nodes.title, nodes.footnote,
+                              nr.article_meta, nodes.raw, nodes.footnote_reference,
+                              nodes.transition)
         fields = info.fields
         title = fields.title or self._fallback_title(info)
         section = self._title_section(title) if info.needs_title else self._first_section()
@@ -183,7 +191,7 @@ class ArticleTransform(SphinxTransform):
     # -- title ----------------------------------------------------------------
 
     def _fallback_title(self, info: SourceInfo) -> str:
-        heading = next(iter(self.document.findall(nodes.title)), None)
+        heading = next(iter(self._found[nodes.title]), None)
         docname = self.env.docname
         if heading is not None and heading.astext().strip():
             fallback, source = heading.astext().strip(), "its first heading"
@@ -215,7 +223,7 @@ class ArticleTransform(SphinxTransform):
         return section
 
     def _first_section(self) -> nodes.section | None:
-        return next(iter(self.document.findall(nodes.section)), None)
+        return next(iter(self._found[nodes.section]), None)
 
     # -- lede and references --------------------------------------------------
 
@@ -235,19 +243,23 @@ class ArticleTransform(SphinxTransform):
     def _collect_sources(self, references: nodes.section) -> None:
         """Move the article's footnotes into its references section, in number order."""
         footnotes = sorted(
-            (n for n in self.document.findall(nodes.footnote) if n.get("names")),
+            (n for n in self._found[nodes.footnote] if n.get("names")),
             key=lambda n: _label_order(n),
         )
         for footnote in footnotes:
             footnote.parent.remove(footnote)
             references += footnote
-        for rule in list(self.document.findall(_is_footnote_rule)):
-            rule.parent.remove(rule)
+        for rule in self._found[nodes.transition]:
+            parent = rule.parent
+            # (A title section may already have left the rule out of the tree.)
+            if _is_footnote_rule(rule) and parent is not None and \
+                    any(child is rule for child in parent.children):
+                parent.remove(rule)
 
     def _sources(self) -> tuple[Source, ...]:
         """Every footnote of the article, read as a citation."""
         sources = []
-        for footnote in self.document.findall(nodes.footnote):
+        for footnote in sorted(self._found[nodes.footnote], key=_label_order):
             if not footnote.get("names") or not footnote.get("ids"):
                 continue
             label = footnote["names"][0]
@@ -267,7 +279,7 @@ class ArticleTransform(SphinxTransform):
         Sources in footnotes are always shown as text; the body only when
         ``newsroom_raw_html`` is off (the default).
         """
-        for raw in list(section.findall(nodes.raw)):
+        for raw in self._found[nodes.raw]:
             if "html" not in raw.get("format", "").split():
                 continue
             in_footnote = any(isinstance(a, nodes.footnote) for a in _ancestors(raw))
@@ -282,7 +294,7 @@ class ArticleTransform(SphinxTransform):
 
     def _report_undefined(self, section: nodes.section) -> None:
         """A footnote cited but never defined (docutils only says "unknown target")."""
-        for ref in section.findall(nodes.footnote_reference):
+        for ref in self._found[nodes.footnote_reference]:
             if ref.get("refid") or not ref.get("refname"):
                 continue
             warn(NewsroomWarning.CITATION,
@@ -320,10 +332,10 @@ class ArticleTransform(SphinxTransform):
         metadata.setdefault("og:type", "article")
 
     def _place_panel(self, section: nodes.section, article: Article) -> None:
-        placed = list(self.document.findall(nr.article_meta))
+        placed = self._found[nr.article_meta]
         if not placed and not self.config.newsroom_auto_meta:
             return
-        panel = build_panel(article, self.config.language or "en", self.document)
+        panel = panel_placeholder(article, self.document)
         if placed:
             for node in placed:
                 node.replace_self(panel.deepcopy())
@@ -363,7 +375,7 @@ def _is_footnote_rule(node: nodes.Node) -> bool:
 def _label_order(footnote: nodes.footnote) -> tuple[int, int | str]:
     """Footnotes in the order of the numbers readers see (word labels are numbered too)."""
     shown = footnote[0].astext() if isinstance(footnote[0], nodes.label) else ""
-    return (0, int(shown)) if shown.isdigit() else (1, footnote["names"][0])
+    return (0, int(shown)) if shown.isdigit() else (1, "".join(footnote["names"][:1]))
 
 
 def _reading_text(section: nodes.section) -> str:

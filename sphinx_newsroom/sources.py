@@ -20,6 +20,7 @@ from .bibliography import SORTS, Entry, anchor_of, collect, sort_entries
 from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
 from .domain import get_domain, is_public
 from .i18n import _
+from .walk import nodes_of, writes_one_document
 from .warnings_ import NewsroomWarning, warn
 
 EXPORT_DIR = "_newsroom"
@@ -78,9 +79,12 @@ class FillBibliography(SphinxPostTransform):
         # Footnotes link to the first unfiltered bibliography of the bibliography doc:
         # only that one carries the entries' ids (ids must be unique on a page).
         # (A PDF merges every doc into one tree: each node knows its own doc.)
-        target = get_domain(self.env).bibliography_doc()
+        domain = get_domain(self.env)
+        if writes_one_document(self.env) and self.env.docname not in domain.bibliographies:
+            return
+        target = domain.bibliography_doc()
         anchored = exported = False
-        for node in list(self.document.findall(bibliography)):
+        for node in nodes_of(self.document, bibliography)[bibliography]:
             with_ids = node["docname"] == target and not node["filters"] and not anchored
             anchored = anchored or with_ids
             # The downloads hold every source: offered once, by an unfiltered list.
@@ -145,32 +149,29 @@ class LinkSources(SphinxPostTransform):
         target = domain.bibliography_doc()
         if target is None:
             return
-        for docname, article in self._articles_in_tree():
-            if not is_public(article, clock.now()) and \
-                    not self.config.newsroom_show_drafts:
+        if writes_one_document(self.env) and self.env.docname not in domain.articles:
+            return
+        builder = builder_of(self.env)
+        now = clock.now()
+        for footnote in nodes_of(self.document, nodes.footnote)[nodes.footnote]:
+            # In a PDF's merged tree every footnote knows its own document.
+            article = domain.articles.get(footnote.get("docname") or self.env.docname)
+            if article is None or not footnote["ids"] or not isinstance(
+                    footnote.children[-1], nodes.paragraph):
                 continue
-            by_id = {s.target: s for s in article.sources}
-            for footnote in self.document.findall(nodes.footnote):
-                source = by_id.get(footnote["ids"][0] if footnote["ids"] else "")
-                if source is None or footnote.get("docname", docname) != docname:
-                    continue
-                link = make_refnode(builder_of(self.env), self.env.docname, target,
-                                    anchor_of(citation_key(source.citation)),
-                                    nodes.Text(_("in the bibliography")))
-                link["classes"].append("news-source-link")
-                paragraph = footnote.children[-1]
-                if isinstance(paragraph, nodes.paragraph):
-                    paragraph += nodes.Text(" ")
-                    paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),
-                                              classes=["news-source-backlink"])
-
-    def _articles_in_tree(self) -> list[tuple[str, Any]]:
-        """The articles whose footnotes are in this doctree (many in a PDF's merged tree)."""
-        articles = get_domain(self.env).articles
-        docnames = {self.env.docname}
-        docnames.update(n.get("docname") for n in self.document.findall(nodes.footnote)
-                        if n.get("docname"))
-        return [(d, articles[d]) for d in sorted(docnames) if d in articles]
+            if not self.config.newsroom_show_drafts and not is_public(article, now):
+                continue
+            source = next((s for s in article.sources if s.target == footnote["ids"][0]), None)
+            if source is None:
+                continue
+            link = make_refnode(builder, self.env.docname, target,
+                                anchor_of(citation_key(source.citation)),
+                                nodes.Text(_("in the bibliography")))
+            link["classes"].append("news-source-link")
+            paragraph = footnote.children[-1]
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),
+                                      classes=["news-source-backlink"])
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
