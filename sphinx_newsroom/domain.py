@@ -40,6 +40,8 @@ class NewsroomDomain(Domain):
         self.changed_pages: set[str] = set()
         #: Term pages of terms that no longer exist (their files are removed).
         self.removed_pages: set[str] = set()
+        #: Whether feeds, exports and site-wide checks must be redone this build.
+        self.outputs_stale = True
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -117,6 +119,15 @@ class NewsroomDomain(Domain):
         with lists when any article's listing changed, articles whose related
         articles changed, every article when the bibliography moved.
         """
+        stamp = _outputs_stamp(config)
+        unchanged = self.data.get("outputs_stamp") == stamp
+        self.data["outputs_stamp"] = stamp
+        if unchanged and not self._before and self.embargo_ended(now) == []:
+            # Nothing was read (a no-op build): every derived thing stands.
+            self.changed_pages, self.removed_pages, self.outputs_stale = set(), set(), False
+            self.data["built_at"] = now
+            return []
+        self.outputs_stale = True
         old_terms, old_related = self.terms, self.related
         visible = self.published(config.newsroom_show_drafts, now)
         self.data["terms"] = collect_terms(
@@ -179,6 +190,16 @@ class NewsroomDomain(Domain):
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
+
+
+def _outputs_stamp(config: Config) -> tuple[object, ...]:
+    """The settings that shape derived outputs without making Sphinx re-read anything."""
+    return (
+        config.newsroom_site_url, getattr(config, "html_baseurl", ""), config.project,
+        getattr(config, "html_title", ""), config.language, config.newsroom_term_feeds,
+        config.newsroom_feed_length, config.newsroom_feeds, config.newsroom_related,
+        config.newsroom_show_drafts,
+    )
 
 
 def _term_set(terms: dict[str, dict[str, Term]]) -> set[tuple[str, str]]:

@@ -229,6 +229,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _enabled(app) or not site_url(app.config):
         return
     outdir = Path(app.builder.outdir).resolve()
+    site_feed = outdir / _feed_path(None, next(iter(KINDS)))
+    if not get_domain(app.env).outputs_stale and site_feed.is_file():
+        return  # nothing read, no setting changed: the feeds on disk are current
     articles = feed_articles(app)
     term_feeds = app.config.newsroom_term_feeds
     terms = get_domain(app.env).terms

@@ -178,11 +178,14 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """CSL-JSON and BibTeX of every published source, beside the HTML pages."""
     if exception is not None or app.builder.format != "html":
         return
-    if not get_domain(app.env).bibliographies:
+    domain = get_domain(app.env)
+    if not domain.bibliographies:
         return
+    folder = Path(app.builder.outdir) / EXPORT_DIR
+    if not domain.outputs_stale and (folder / EXPORTS["csl"]).is_file():
+        return  # nothing read, no setting changed: the files on disk are current
     entries = collect(public_articles(app.env))[0]
     pairs = [(e.anchor, e.citation) for e in entries]
-    folder = Path(app.builder.outdir) / EXPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / EXPORTS["csl"]).write_text(
         json.dumps(to_csl_json(pairs), ensure_ascii=False, indent=2) + "\n", "utf-8")
@@ -190,7 +193,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
 
 
 def report_collisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Warn, once per build, about different sources that share one key."""
+    """Warn, once per build that read something, about different sources sharing a key."""
+    if not get_domain(env).outputs_stale:
+        return []
     for collision in collect(public_articles(env))[1]:
         other = collision.other
         warn(NewsroomWarning.CITATION,
