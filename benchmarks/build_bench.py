@@ -1,0 +1,853 @@
+#!/usr/bin/env python
+"""Build benchmark: sphinx-newsroom against plain Sphinx + MyST and ABlog.
+
+    python benchmarks/build_bench.py --articles 100 500 2000
+    python benchmarks/build_bench.py --profile --articles 500
+
+For every N it generates a corpus (see ``corpus.py``), gives each variant a
+copy of it, and times four builds per variant, in this order: a full build
+(clean output and doctrees), a no-op rebuild, a rebuild after editing one
+article's body, and a rebuild after changing one article's tags. Each build
+is one ``sphinx-build -q -b html`` child process; its wall time, CPU time
+(user + sys, from ``os.wait4``, so including ``-j`` worker processes) and
+peak RSS (the largest ``ru_maxrss`` of the child and the workers it reaped)
+are recorded, with the number of HTML pages written and of documents re-read
+(files whose mtime changed in the output and the doctree folder).
+
+See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import corpus as corpus_mod  # noqa: E402
+
+SCENARIOS = ("full", "noop", "body", "tags")
+SCENARIO_TITLES = {
+    "full": "full build",
+    "noop": "no-op rebuild",
+    "body": "edit one article's body",
+    "tags": "change one article's tags",
+}
+SITE_URL = "https://bench.example.org/"
+
+# Identical in every variant: no navigation sidebar (Sphinx's default sidebar
+# renders the whole toctree on every page, which makes plain Sphinx itself
+# quadratic), the same theme, language and base URL.
+COMMON_CONF = f'''\
+project = "Bench News"
+author = "Bench newsroom"
+copyright = "2025, Bench newsroom"
+language = "zh_CN"
+html_theme = "basic"
+html_sidebars = {{"**": []}}
+html_baseurl = "{SITE_URL}"
+exclude_patterns = ["_build"]
+# Seed articles have no "#" heading and start their sections at "###", and
+# list sources in the references section that the text never cites.
+suppress_warnings = ["myst.header", "ref.footnote"]
+'''
+
+CONF = {
+    "plain": COMMON_CONF + '''
+extensions = ["myst_parser"]
+# The front-matter title becomes the page title, as sphinx-newsroom does.
+myst_title_to_header = True
+''',
+    "newsroom": COMMON_CONF + '''
+extensions = ["sphinx_newsroom"]
+newsroom_timezone = "Asia/Shanghai"
+''',
+    "ablog": COMMON_CONF + f'''
+extensions = ["myst_parser", "ablog"]
+blog_title = "Bench News"
+blog_baseurl = "{SITE_URL}"
+blog_path = "blog"
+''',
+}
+
+TOCTREE = """```{toctree}
+:glob:
+:maxdepth: 1
+
+articles/*
+```
+"""
+
+INDEX = {
+    "plain": "# Bench News\n\n" + TOCTREE,
+    "newsroom": "# Bench News\n\n" + TOCTREE + """
+## Latest
+
+```{article-list}
+:limit: 20
+```
+
+## Tags
+
+```{tag-index}
+```
+
+## Sources
+
+```{news-bibliography}
+```
+""",
+    "ablog": "# Bench News\n\n" + TOCTREE + """
+## Latest
+
+```{postlist} 20
+:excerpts:
+```
+""",
+}
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    kind: str  # plain | newsroom | ablog
+    jobs: int
+
+    @property
+    def flavour(self) -> str:
+        return "ablog" if self.kind == "ablog" else "hugo"
+
+
+VARIANTS = {
+    "plain": Variant("plain", "plain", 1),
+    "plain-j2": Variant("plain-j2", "plain", 2),
+    "newsroom": Variant("newsroom", "newsroom", 1),
+    "newsroom-j2": Variant("newsroom-j2", "newsroom", 2),
+    "ablog": Variant("ablog", "ablog", 1),
+}
+DEFAULT_VARIANTS = ["plain", "plain-j2", "newsroom", "newsroom-j2", "ablog"]
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# Running one build
+
+
+def snapshot(folder: Path, suffix: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    if not folder.exists():
+        return out
+    stack = [folder]
+    while stack:
+        d = stack.pop()
+        with os.scandir(d) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(Path(e.path))
+                elif e.name.endswith(suffix):
+                    out[e.path] = e.stat().st_mtime_ns
+    return out
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    return sorted(p for p, m in after.items() if before.get(p) != m)
+
+
+BOILERPLATE = ("Please also report", "The full traceback", "A bug report", "if you want to",
+               "https://", "Sphinx error:", "make: ", "To report this error", "/tmp/sphinx-err")
+
+
+def last_error_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    useful = [ln for ln in lines if not ln.startswith(BOILERPLATE)]
+    pick = useful or lines
+    return pick[-1][:300] if pick else ""
+
+
+PYCACHE: Path | None = None  # set by main(): bytecode cache of the children
+SNAPSHOT: Path | None = None  # set by main(): the folder holding a copy of sphinx_newsroom
+
+
+def run_child(cmd: list[str], timeout: float, log_prefix: Path, snapshot: bool = False) -> dict:
+    """Run ``cmd``; wall, user+sys and max RSS of the child (and the children it reaped)."""
+    out_path = log_prefix.with_suffix(".out")
+    err_path = log_prefix.with_suffix(".err")
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    if snapshot and SNAPSHOT is not None:
+        # sphinx_newsroom is installed editable and may be edited while the
+        # benchmark runs: every build imports the copy taken at the start.
+        env["PYTHONPATH"] = str(SNAPSHOT)
+    env["PYTHONUNBUFFERED"] = "1"
+    if PYCACHE is not None:
+        # Cache bytecode as an installed package would have it (an environment
+        # with PYTHONDONTWRITEBYTECODE would recompile the editable package on
+        # every build), without writing __pycache__ into the source tree.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    load1 = os.getloadavg()[0]
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        t0 = time.perf_counter()
+        # cwd: not the repository, whose sphinx_newsroom/ would shadow the snapshot
+        # for `python -m` and `python -c` (they put the cwd first on sys.path).
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                start_new_session=True, env=env, cwd=log_prefix.parent)
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, ru = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    stdout = out_path.read_text(encoding="utf-8", errors="replace")
+    res = {
+        "ok": proc.returncode == 0 and not timed_out.is_set(),
+        "returncode": proc.returncode,
+        "wall_s": round(wall, 3),
+        "cpu_s": round(ru.ru_utime + ru.ru_stime, 3),
+        "user_s": round(ru.ru_utime, 3),
+        "sys_s": round(ru.ru_stime, 3),
+        "maxrss_mib": round(ru.ru_maxrss / 1024, 1),  # KiB on Linux
+        "load1_before": round(load1, 2),
+    }
+    warnings = [ln for ln in stderr.splitlines() if "WARNING" in ln]
+    res["warnings"] = len(warnings)
+    if warnings:
+        res["warning_samples"] = warnings[:3]
+    if timed_out.is_set():
+        res["error"] = f"timed out after {timeout:.0f} s"
+    elif proc.returncode != 0:
+        res["error"] = (last_error_line(stderr) or last_error_line(stdout)
+                        or f"exit {proc.returncode}")
+    return res
+
+
+def sphinx_build_cmd(python: str, v: Variant, src: Path, out: Path, doctrees: Path) -> list[str]:
+    exe = Path(python).parent / "sphinx-build"
+    head = [str(exe)] if exe.exists() else [python, "-m", "sphinx"]
+    return [*head, "-q", "-b", "html", "-d", str(doctrees), "-j", str(v.jobs), str(src), str(out)]
+
+
+def build(python: str, v: Variant, base: Path, label: str, timeout: float) -> dict:
+    src, out, doctrees = base / "src", base / "_build" / "html", base / "_build" / "doctrees"
+    html_before = snapshot(out, ".html")
+    dt_before = snapshot(doctrees, ".doctree")
+    res = run_child(sphinx_build_cmd(python, v, src, out, doctrees), timeout, base / f"log-{label}",
+                    snapshot=v.kind != "ablog")
+    html_after = snapshot(out, ".html")
+    written = changed(html_before, html_after)
+    res["pages_written"] = len(written)
+    res["pages_total"] = len(html_after)
+    res["docs_reread"] = len(changed(dt_before, snapshot(doctrees, ".doctree")))
+    res["_written"] = [os.path.relpath(p, out) for p in written]
+    return res
+
+
+# ---------------------------------------------------------------------------
+# One variant, one N
+
+
+def prepare(base: Path, v: Variant, corpus: corpus_mod.Corpus) -> None:
+    if base.exists():
+        shutil.rmtree(base)
+    src = base / "src"
+    src.mkdir(parents=True)
+    (src / "conf.py").write_text(CONF[v.kind], encoding="utf-8")
+    (src / "index.md").write_text(INDEX[v.kind], encoding="utf-8")
+    corpus_mod.write_corpus(corpus, src, v.flavour)
+
+
+def run_variant(python: str | None, v: Variant, corpus: corpus_mod.Corpus, base: Path,
+                timeout: float, setup_error: str | None = None) -> dict:
+    results: dict[str, dict] = {}
+    if python is None:
+        for s in SCENARIOS:
+            results[s] = {"ok": False, "error": setup_error or "not available", "skipped": True}
+        return results
+    prepare(base, v, corpus)
+    src = base / "src"
+    every_build: set[str] = set()
+    for scenario in SCENARIOS:
+        if scenario != "full" and not results["full"]["ok"]:
+            results[scenario] = {"ok": False, "skipped": True,
+                                 "error": "skipped: the full build failed"}
+            continue
+        if scenario == "body":
+            art = copy.deepcopy(corpus.body_edit_target())
+            corpus_mod.edit_body(art)
+            corpus_mod.write_article(art, src, v.flavour)
+        elif scenario == "tags":
+            art = copy.deepcopy(corpus.tags_edit_target())
+            corpus_mod.edit_tags(art)
+            corpus_mod.write_article(art, src, v.flavour)
+        res = build(python, v, base, scenario, timeout)
+        written = res.pop("_written")
+        if scenario == "noop":
+            every_build = set(written)
+        if scenario in ("noop", "body", "tags") and res["ok"]:
+            # Pages that even a no-op build rewrites (genindex, search, ...) are not
+            # caused by the edit: count the others apart.
+            beyond = [w for w in written if w not in every_build]
+            res["pages_beyond_noop"] = len(beyond)
+            res["written"] = written[:60]
+            res["written_beyond_noop"] = beyond[:60]
+        results[scenario] = res
+        status = "ok" if res["ok"] else f"FAILED: {res.get('error')}"
+        log(f"    {v.name:<12} {scenario:<5} {res['wall_s']:8.2f} s wall {res['cpu_s']:8.2f} s cpu "
+            f"{res['maxrss_mib']:7.0f} MiB  pages {res['pages_written']:>5} "
+            f"({res.get('pages_beyond_noop', '-'):>4})  reread "
+            f"{res['docs_reread']:>5}  warnings {res['warnings']}  {status}")
+    return results
+
+
+def median_results(runs: list[dict]) -> dict:
+    """The median of K repeats, per scenario and metric (counts from the first run)."""
+    if len(runs) == 1:
+        return runs[0]
+    merged: dict[str, dict] = {}
+    for s in SCENARIOS:
+        items = [r[s] for r in runs]
+        first = dict(items[0])
+        if all(i.get("ok") for i in items):
+            for key in ("wall_s", "cpu_s", "user_s", "sys_s", "maxrss_mib"):
+                first[key] = round(statistics.median(i[key] for i in items), 3)
+            first["wall_s_all"] = [i["wall_s"] for i in items]
+        else:
+            bad = next(i for i in items if not i.get("ok"))
+            first = dict(bad)
+        merged[s] = first
+    return merged
+
+
+# ---------------------------------------------------------------------------
+# ABlog's own venv
+
+
+def versions(python: str, modules: list[str]) -> dict[str, str] | None:
+    code = ("import importlib.metadata as m, json, sys; "
+            f"print(json.dumps({{n: m.version(n) for n in {modules!r}}}))")
+    try:
+        r = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if r.returncode != 0:
+        return None
+    return json.loads(r.stdout)
+
+
+def ensure_ablog(venv: Path, main_versions: dict[str, str]) -> tuple[str | None, dict | str]:
+    """A venv with ABlog, on the same Sphinx and MyST-Parser versions as the main one."""
+    py = venv / "bin" / "python"
+    want = ["ablog", "sphinx", "myst-parser"]
+    have = versions(str(py), want) if py.exists() else None
+    if have:
+        return str(py), have
+    log(f"creating the ABlog venv {venv} (pip install ablog) ...")
+    if venv.exists():
+        shutil.rmtree(venv)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True,
+                       capture_output=True, timeout=300)
+        pip = [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        pins = [f"sphinx=={main_versions['sphinx']}",
+                f"myst-parser=={main_versions['myst-parser']}"]
+        r = subprocess.run([*pip, "ablog>=0.11,<0.12", *pins], capture_output=True, text=True,
+                           timeout=900)
+        if r.returncode != 0:
+            log("  pinned install failed; installing ablog with its own Sphinx")
+            r = subprocess.run([*pip, "ablog>=0.11,<0.12", "myst-parser"], capture_output=True,
+                               text=True, timeout=900)
+        if r.returncode != 0:
+            return None, "pip install ablog failed: " + last_error_line(r.stderr)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return None, f"could not create the ABlog venv: {exc}"
+    have = versions(str(py), want)
+    if not have:
+        return None, "ABlog venv unusable"
+    return str(py), have
+
+
+# ---------------------------------------------------------------------------
+# Report
+
+
+def fmt(x: float | None, spec: str = ".2f") -> str:
+    return "—" if x is None else format(x, spec)
+
+
+def ratio(a: dict | None, b: dict | None, key: str) -> float | None:
+    if not a or not b or not a.get("ok") or not b.get("ok") or not b.get(key):
+        return None
+    return a[key] / b[key]
+
+
+def baseline(results_n: dict, v: Variant) -> dict | None:
+    """Plain Sphinx with the same -j when measured, else plain -j 1."""
+    if v.jobs == 2 and "plain-j2" in results_n:
+        return results_n["plain-j2"]
+    return results_n.get("plain")
+
+
+def table(report: dict) -> str:
+    lines: list[str] = []
+    for n_str, res_n in report["results"].items():
+        st = report["corpus"][n_str]
+        lines.append("")
+        lines.append(
+            f"N = {n_str}: {st['zh_articles']} Chinese + {st['en_articles']} English articles "
+            f"({st['drafts']} drafts), {st['tags']} tags, {st['topics']} topics, "
+            f"{st['footnotes']} footnotes from a pool of {st['source_pool']} sources"
+        )
+        loads = [x["load1_before"] for r in res_n.values() for x in r.values()
+                 if isinstance(x, dict) and "load1_before" in x]
+        if loads:
+            lines.append(f"(1-minute load average before the builds: {min(loads):.1f}–"
+                         f"{max(loads):.1f} on {report['machine']['cpus']} cores)")
+        lines.append("")
+        lines.append("| variant | full s | full CPU s | peak RSS MiB | no-op s | body edit s "
+                     "| pages written / re-read | tags edit s | pages written / re-read "
+                     "| warnings |")
+        lines.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+        for name, r in res_n.items():
+            f, no, bo, ta = (r[s] for s in SCENARIOS)
+            if not f.get("ok"):
+                lines.append(f"| {name} | FAILED: {f.get('error', '')} | | | | | | | | |")
+                continue
+
+            def cell(x: dict, key: str = "wall_s") -> str:
+                return fmt(x.get(key)) if x.get("ok") else "FAILED"
+
+            def pages(x: dict) -> str:
+                if not x.get("ok"):
+                    return "—"
+                return f"{x['pages_written']} ({x['pages_beyond_noop']}) / {x['docs_reread']}"
+
+            lines.append(
+                f"| {name} | {cell(f)} | {cell(f, 'cpu_s')} | {fmt(f['maxrss_mib'], '.0f')} "
+                f"| {cell(no)} | {cell(bo)} | {pages(bo)} | {cell(ta)} | {pages(ta)} "
+                f"| {f['warnings']} |"
+            )
+        lines.append("")
+        lines.append("| ratio to plain | full | CPU | peak RSS | no-op | body edit | tags edit |")
+        lines.append("|---|--:|--:|--:|--:|--:|--:|")
+        for name, r in res_n.items():
+            if name == "plain":
+                continue
+            b = baseline(res_n, VARIANTS[name])
+            if b is None or b is r:
+                continue
+            cells = [
+                ratio(r["full"], b["full"], "wall_s"), ratio(r["full"], b["full"], "cpu_s"),
+                ratio(r["full"], b["full"], "maxrss_mib"), ratio(r["noop"], b["noop"], "wall_s"),
+                ratio(r["body"], b["body"], "wall_s"), ratio(r["tags"], b["tags"], "wall_s"),
+            ]
+            base_name = "plain-j2" if b is res_n.get("plain-j2") else "plain"
+            label = name if base_name == "plain" else f"{name} (vs {base_name})"
+            lines.append(f"| {label} | " + " | ".join(fmt(c) + ("×" if c else "") for c in cells)
+                         + " |")
+    return "\n".join(lines)
+
+
+TARGETS = [
+    ("full-500", "full build N=500, newsroom -j 1 ≤ 1.15 × plain", 1.15),
+    ("rss", "peak RSS of the full build, newsroom -j 1 ≤ 1.2 × plain (every N)", 1.2),
+    ("noop", "no-op rebuild, newsroom -j 1 ≤ 1.2 × plain's no-op (every N)", 1.2),
+    ("scaling", "scaling time(N=2000) / time(N=500), newsroom -j 1 full build ≤ 4.4", 4.4),
+    ("body-pages", "body edit rewrites only the article and its toctree parent, like plain "
+     "(pages beyond those a no-op build rewrites; every N)", 1.0),
+]
+
+
+def evaluate_targets(report: dict) -> list[dict]:
+    res = report["results"]
+    out = []
+
+    def nr(n: str, s: str) -> tuple[dict | None, dict | None]:
+        r = res.get(n, {})
+        return (r.get("newsroom") or {}).get(s), (r.get("plain") or {}).get(s)
+
+    for key, text, limit in TARGETS:
+        detail: list[str] = []
+        values: list[float] = []
+        verdict: str
+        if key == "full-500":
+            ns = ["500"] if "500" in res else []
+            for n in ns:
+                a, b = nr(n, "full")
+                q = ratio(a, b, "wall_s")
+                if q is not None:
+                    values.append(q)
+                    detail.append(f"N={n}: {a['wall_s']:.1f} s / {b['wall_s']:.1f} s = {q:.2f}× "
+                                  f"(CPU time: {ratio(a, b, 'cpu_s'):.2f}×)")
+            others = [n for n in res if n != "500"]
+            for n in others:
+                a, b = nr(n, "full")
+                q = ratio(a, b, "wall_s")
+                if q is not None:
+                    detail.append(f"(N={n}: {q:.2f}×)")
+        elif key in ("rss", "noop"):
+            metric, scen = ("maxrss_mib", "full") if key == "rss" else ("wall_s", "noop")
+            for n in res:
+                a, b = nr(n, scen)
+                q = ratio(a, b, metric)
+                if q is not None:
+                    values.append(q)
+                    detail.append(f"N={n}: {q:.2f}×")
+        elif key == "scaling":
+            if "500" in res and "2000" in res:
+                a500, p500 = nr("500", "full")
+                a2000, p2000 = nr("2000", "full")
+                q = ratio(a2000, a500, "wall_s")
+                if q is not None:
+                    values.append(q)
+                    detail.append(f"{a2000['wall_s']:.1f} s / {a500['wall_s']:.1f} s = {q:.2f} "
+                                  f"(CPU time: {ratio(a2000, a500, 'cpu_s'):.2f})")
+                qp = ratio(p2000, p500, "wall_s")
+                if qp is not None:
+                    detail.append(f"(plain: {qp:.2f})")
+        elif key == "body-pages":
+            for n in res:
+                a, b = nr(n, "body")
+                if a and b and a.get("ok") and b.get("ok"):
+                    q = a["pages_beyond_noop"] / max(1, b["pages_beyond_noop"])
+                    values.append(q)
+                    detail.append(f"N={n}: {', '.join(a['written_beyond_noop'])} "
+                                  f"(plain: {', '.join(b['written_beyond_noop'])})")
+        if not values:
+            verdict = "n/a"
+        else:
+            verdict = "PASS" if max(values) <= limit else "FAIL"
+        out.append({"target": key, "description": text, "limit": limit,
+                    "value": round(max(values), 3) if values else None,
+                    "result": verdict, "detail": "; ".join(detail)})
+    return out
+
+
+def targets_text(targets: list[dict]) -> str:
+    lines = ["", "Targets:"]
+    for t in targets:
+        lines.append(f"  [{t['result']:<4}] {t['description']}: {t['detail'] or 'not measured'}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# Profile
+
+
+def run_profile(python: str, n: int, args: argparse.Namespace, stamp: str) -> dict:
+    corpus = corpus_mod.Corpus(n, seed=args.seed)
+    v = VARIANTS["newsroom"]
+    base = args.workdir / f"profile-N{n}"
+    prepare(base, v, corpus)
+    prof = args.results_dir / f"profile-N{n}-{stamp}.prof"
+    src, out, doctrees = base / "src", base / "_build" / "html", base / "_build" / "doctrees"
+    cmd = [python, "-m", "cProfile", "-o", str(prof), "-m", "sphinx", "-q", "-b", "html",
+           "-d", str(doctrees), "-j", "1", str(src), str(out)]
+    log(f"profiling the newsroom full build, N={n} ...")
+    res = run_child(cmd, timeout_for(n, args), base / "log-profile", snapshot=True)
+    if not res["ok"]:
+        return {"articles": n, "ok": False, "error": res.get("error")}
+    st = pstats.Stats(str(prof))
+    total = st.total_tt
+    rows = []
+    own = 0.0
+    for (filename, lineno, func), (_cc, nc, tt, ct, _callers) in st.stats.items():
+        path = filename.replace("\\", "/")
+        if "/sphinx_newsroom/" not in path:
+            continue
+        own += tt
+        rel = path[path.rindex("/sphinx_newsroom/") + 1:]
+        rows.append({"function": f"{rel}:{lineno}({func})", "ncalls": nc,
+                     "tottime_s": round(tt, 3), "cumtime_s": round(ct, 3)})
+    rows.sort(key=lambda r: r["cumtime_s"], reverse=True)
+    top = rows[: args.profile_top]
+    lines = [
+        f"cProfile of `sphinx-build -b html -j 1`, sphinx-newsroom, N={n}: "
+        f"{res['wall_s']:.1f} s wall under the profiler, {total:.1f} s profiled; "
+        f"{own:.1f} s ({100 * own / total:.0f} %) of own time in sphinx_newsroom functions",
+        "",
+        "| cumulative s | own s | calls | function |",
+        "|--:|--:|--:|---|",
+    ]
+    lines += [f"| {r['cumtime_s']:.2f} | {r['tottime_s']:.2f} | {r['ncalls']} | `{r['function']}` |"
+              for r in top]
+    text = "\n".join(lines)
+    (args.results_dir / f"profile-N{n}-{stamp}.txt").write_text(text + "\n", encoding="utf-8")
+    return {"articles": n, "ok": True, "wall_s": res["wall_s"], "profiled_s": round(total, 3),
+            "newsroom_own_s": round(own, 3), "top": top, "text": text, "prof_file": prof.name}
+
+
+# ---------------------------------------------------------------------------
+# Main
+
+
+def warm_up(names: list[str], args: argparse.Namespace, ablog_python: str | None) -> None:
+    """One untimed small build per kind: bytecode caches, file system caches."""
+    small = corpus_mod.Corpus(12, seed=args.seed)
+    for kind in dict.fromkeys(VARIANTS[n].kind for n in names):
+        python = ablog_python if kind == "ablog" else args.python
+        if python is None:
+            continue
+        v = Variant(f"warmup-{kind}", kind, 1)
+        base = args.workdir / "warmup" / kind
+        prepare(base, v, small)
+        res = build(python, v, base, "full", 600)
+        log(f"warm-up {kind}: {res['wall_s']:.1f} s" + ("" if res["ok"] else
+                                                      f" FAILED: {res.get('error')}"))
+
+
+def package_dir(python: str) -> Path | None:
+    code = "import os, sphinx_newsroom; print(os.path.dirname(sphinx_newsroom.__file__))"
+    r = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=120)
+    return Path(r.stdout.strip()) if r.returncode == 0 else None
+
+
+def tree_hash(folder: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted(folder.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(folder)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def take_snapshot(python: str, args: argparse.Namespace, stamp: str) -> dict:
+    """Copy sphinx_newsroom aside, so that one run measures one version of it."""
+    global SNAPSHOT
+    src = package_dir(python)
+    if src is None:
+        return {"snapshot": None}
+    root = args.workdir / f"snapshot-{stamp}"
+    shutil.copytree(src, root / "sphinx_newsroom",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    SNAPSHOT = root
+    check = run_child([python, "-c", "import sphinx_newsroom; print(sphinx_newsroom.__file__)"],
+                      60, root / "import-check", snapshot=True)
+    where = (root / "import-check.out").read_text().strip()
+    if not check["ok"] or not where.startswith(str(root)):
+        SNAPSHOT = None
+        log(f"could not import the snapshot ({where or check.get('error')}); using {src}")
+        return {"source": str(src), "sha256_16": tree_hash(src), "snapshot": None}
+    return {"source": str(src), "sha256_16": tree_hash(root / "sphinx_newsroom"),
+            "snapshot": str(root)}
+
+
+def print_report(report: dict, main_versions: dict, repeat: int) -> None:
+    meta = report
+    print(f"sphinx-newsroom build benchmark — {meta['machine']['cpus']} cores, "
+          f"Python {meta['machine']['python']}, Sphinx {main_versions['sphinx']}, "
+          f"MyST-Parser {main_versions['myst-parser']}"
+          + (f", ABlog {meta['versions']['ablog_venv']['ablog']}"
+             if "ablog_venv" in meta["versions"] else ""))
+    print("Times in seconds (wall), median of" if repeat > 1 else "Times in seconds (wall),",
+          f"{repeat} run(s); 'pages written / re-read' = HTML files rewritten / "
+          "documents re-read; in brackets, pages beyond those a no-op build also rewrites.")
+    print(table(report))
+    print(targets_text(report["targets"]))
+
+
+def check_code(report: dict) -> str:
+    code = report.get("newsroom_code") or {}
+    if not code.get("snapshot"):
+        return ""
+    changed_now = tree_hash(Path(code["source"])) != code["sha256_16"]
+    code["changed_during_run"] = changed_now
+    note = f"sphinx_newsroom measured: the copy taken at the start (sha256 {code['sha256_16']})"
+    if changed_now:
+        note += "; the live package has changed since"
+    return note
+
+
+def timeout_for(n: int, args: argparse.Namespace) -> float:
+    return args.timeout if args.timeout else 180 + 0.75 * n
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--articles", type=int, nargs="+", default=[100], metavar="N",
+                   help="corpus sizes (default: 100)")
+    p.add_argument("--repeat", type=int, default=1, metavar="K",
+                   help="run every measurement K times and report the median (default: 1)")
+    p.add_argument("--variants", default=",".join(DEFAULT_VARIANTS),
+                   help=f"comma-separated, from {', '.join(VARIANTS)} "
+                        f"(default: {','.join(DEFAULT_VARIANTS)})")
+    p.add_argument("--no-ablog", action="store_true", help="leave ABlog out")
+    p.add_argument("--ablog-max-articles", type=int, default=None, metavar="N",
+                   help="run ABlog only for corpus sizes up to N")
+    p.add_argument("--ablog-venv", type=Path, default=Path("/tmp/bench-ablog"),
+                   help="ABlog's own venv, created on demand (default: /tmp/bench-ablog)")
+    p.add_argument("--python", default=sys.executable,
+                   help="the interpreter with sphinx-newsroom installed (default: this one)")
+    p.add_argument("--workdir", type=Path, default=Path("/tmp/newsroom-bench"),
+                   help="where the corpora are built (default: /tmp/newsroom-bench)")
+    p.add_argument("--results-dir", type=Path, default=HERE / "results")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds per build (default: 180 + 0.75 × N)")
+    p.add_argument("--seed", type=int, default=20250702)
+    p.add_argument("--profile", action="store_true",
+                   help="instead of the benchmark, profile the newsroom -j 1 full build")
+    p.add_argument("--profile-top", type=int, default=25)
+    p.add_argument("--no-snapshot", action="store_true",
+                   help="import the live sphinx_newsroom instead of a copy taken at the start")
+    p.add_argument("--report", type=Path, metavar="JSON",
+                   help="print the tables and targets of an earlier run's JSON, and exit")
+    p.add_argument("--latest", action="store_true",
+                   help="also update benchmarks/results-latest.json (the committed summary)")
+    args = p.parse_args(argv)
+
+    if args.report:
+        report = json.loads(args.report.read_text(encoding="utf-8"))
+        report["targets"] = evaluate_targets(report)
+        print_report(report, report["versions"]["main"], report.get("repeat", 1))
+        return 0
+
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    main_versions = versions(args.python, ["sphinx", "myst-parser", "sphinx-newsroom",
+                                           "docutils"])
+    if not main_versions:
+        p.error(f"{args.python} has no sphinx-newsroom (install it: pip install -e .)")
+
+    meta = {
+        "timestamp": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "python": platform.python_version(),
+                    "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+                                        / 2**30, 1)},
+        "versions": {"main": main_versions},
+        "command": "python benchmarks/build_bench.py " + " ".join(sys.argv[1:] if argv is None
+                                                                  else argv),
+    }
+
+    global PYCACHE
+    PYCACHE = args.workdir / "pycache"
+    if not args.no_snapshot:
+        meta["newsroom_code"] = take_snapshot(args.python, args, stamp)
+
+    if args.profile:
+        warm_up(["newsroom"], args, None)
+        profiles = [run_profile(args.python, n, args, stamp) for n in args.articles]
+        note = check_code(meta)
+        if note:
+            print(note + "\n")
+        for pr in profiles:
+            print(pr.get("text") or f"profile N={pr['articles']} FAILED: {pr.get('error')}")
+        report = {**meta, "profile": profiles}
+        path = args.results_dir / f"profile-{stamp}.json"
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(f"\nJSON: {path}")
+        if args.latest:
+            latest_path = HERE / "results-latest.json"
+            latest = (json.loads(latest_path.read_text(encoding="utf-8"))
+                      if latest_path.exists() else {})
+            latest["profile"] = [{k: v for k, v in pr.items() if k != "text"} | {
+                "command": meta["command"], "timestamp": meta["timestamp"],
+                "newsroom_code": meta.get("newsroom_code")} for pr in profiles]
+            latest_path.write_text(json.dumps(latest, ensure_ascii=False, indent=2) + "\n",
+                                   encoding="utf-8")
+            print(f"updated {latest_path}")
+        return 0 if all(pr.get("ok") for pr in profiles) else 1
+
+    names = [n.strip() for n in args.variants.split(",") if n.strip()]
+    unknown = [n for n in names if n not in VARIANTS]
+    if unknown:
+        p.error(f"unknown variant(s): {', '.join(unknown)}")
+    if args.no_ablog:
+        names = [n for n in names if n != "ablog"]
+    if "plain" not in names:
+        names.insert(0, "plain")  # the floor every ratio is taken against
+
+    ablog_python: str | None = None
+    ablog_error: str | None = None
+    if "ablog" in names:
+        ablog_python, info = ensure_ablog(args.ablog_venv, main_versions)
+        if ablog_python:
+            meta["versions"]["ablog_venv"] = info
+        else:
+            ablog_error = str(info)
+            log(f"ABlog unavailable: {ablog_error}")
+
+    report = {**meta, "variants": names, "repeat": args.repeat, "corpus": {}, "results": {},
+              "scenarios": SCENARIO_TITLES}
+    warm_up(names, args, ablog_python)
+    json_path = args.results_dir / f"bench-{stamp}.json"
+    started = time.perf_counter()
+    for n in args.articles:
+        corpus = corpus_mod.Corpus(n, seed=args.seed)
+        report["corpus"][str(n)] = corpus_mod.stats(corpus)
+        report["corpus"][str(n)]["body_edit"] = corpus.body_edit_target().docname
+        report["corpus"][str(n)]["tags_edit"] = corpus.tags_edit_target().docname
+        report["results"][str(n)] = {}
+        log(f"N = {n}")
+        for name in names:
+            v = VARIANTS[name]
+            if v.kind == "ablog" and args.ablog_max_articles is not None \
+                    and n > args.ablog_max_articles:
+                log(f"    {name:<12} skipped (--ablog-max-articles {args.ablog_max_articles})")
+                continue
+            python = ablog_python if v.kind == "ablog" else args.python
+            runs = []
+            for _ in range(args.repeat):
+                runs.append(run_variant(python, v, corpus, args.workdir / f"N{n}" / name,
+                                        timeout_for(n, args), ablog_error))
+            report["results"][str(n)][name] = median_results(runs)
+            json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2),
+                                 encoding="utf-8")
+    report["elapsed_s"] = round(time.perf_counter() - started, 1)
+    code_note = check_code(report)
+    report["targets"] = evaluate_targets(report)
+    json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    print_report(report, main_versions, args.repeat)
+    if code_note:
+        print("\n" + code_note)
+    print(f"\nJSON: {json_path}  (total {report['elapsed_s']:.0f} s)")
+    if args.latest:
+        latest_path = HERE / "results-latest.json"
+        old = (json.loads(latest_path.read_text(encoding="utf-8"))
+               if latest_path.exists() else {})
+        summary = {k: v for k, v in report.items()}
+        if "profile" in old:
+            summary["profile"] = old["profile"]
+        latest_path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
+        print(f"updated {latest_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
