@@ -29,7 +29,7 @@ from .domain import get_domain
 from .i18n import _
 from .panel import term_nodes, time_node
 from .terms import clean_spelling, index_letter, sort_key, term_key, weight_classes
-from .walk import nodes_of, writes_one_document
+from .walk import nodes_of, nothing_to_fill
 from .warnings_ import NewsroomWarning, warn
 
 
@@ -182,7 +182,7 @@ class FillListings(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        if writes_one_document(self.env) and self.env.docname not in domain.listers:
+        if nothing_to_fill(self.env, domain.listers):
             return
         found = nodes_of(self.document, article_list, term_index)
         if not found[article_list] and not found[term_index]:

@@ -21,7 +21,7 @@ from .article import Article
 from .domain import get_domain
 from .i18n import _
 from .panel import localised_date, reader_locale, time_node
-from .walk import nodes_of, writes_one_document
+from .walk import nodes_of, nothing_to_fill
 
 ARCHIVE_PAGE = "archive"
 
@@ -65,7 +65,7 @@ class FillArchive(SphinxPostTransform):
     default_priority = 10
 
     def run(self, **kwargs: Any) -> None:
-        if writes_one_document(self.env) and self.env.docname not in get_domain(self.env).listers:
+        if nothing_to_fill(self.env, get_domain(self.env).listers):
             return
         for node in nodes_of(self.document, archive)[archive]:
             node.replace_self(self._render(node))

@@ -15,7 +15,7 @@ from .article import Article
 from .domain import get_domain
 from .i18n import _
 from .panel import expand_panel, localised_date
-from .walk import nodes_of, writes_one_document
+from .walk import nodes_of, nothing_to_fill, writes_one_document
 
 #: Attribute of an article's title section naming its doc (survives the PDF's merged tree).
 ARTICLE_ATTR = "newsroom_article"
@@ -45,7 +45,7 @@ class ExpandPanels(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        if writes_one_document(self.env) and self.env.docname not in domain.articles:
+        if nothing_to_fill(self.env, domain.articles):
             return
         language = self.config.language or "en"
         for panel in nodes_of(self.document, nr.article_meta)[nr.article_meta]:

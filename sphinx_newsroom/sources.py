@@ -20,7 +20,7 @@ from .bibliography import SORTS, Entry, anchor_of, collect, sort_entries
 from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
 from .domain import get_domain, is_public
 from .i18n import _
-from .walk import nodes_of, writes_one_document
+from .walk import nodes_of, nothing_to_fill
 from .warnings_ import NewsroomWarning, warn
 
 EXPORT_DIR = "_newsroom"
@@ -80,7 +80,7 @@ class FillBibliography(SphinxPostTransform):
         # only that one carries the entries' ids (ids must be unique on a page).
         # (A PDF merges every doc into one tree: each node knows its own doc.)
         domain = get_domain(self.env)
-        if writes_one_document(self.env) and self.env.docname not in domain.bibliographies:
+        if nothing_to_fill(self.env, domain.bibliographies):
             return
         target = domain.bibliography_doc()
         anchored = exported = False
@@ -149,7 +149,7 @@ class LinkSources(SphinxPostTransform):
         target = domain.bibliography_doc()
         if target is None:
             return
-        if writes_one_document(self.env) and self.env.docname not in domain.articles:
+        if nothing_to_fill(self.env, domain.articles):
             return
         builder = builder_of(self.env)
         now = clock.now()

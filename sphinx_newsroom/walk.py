@@ -7,6 +7,8 @@ is several times cheaper on a large site.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
@@ -26,6 +28,12 @@ def nodes_of(root: nodes.Node, *kinds: type[nodes.Node]) -> dict[type[nodes.Node
         if children:
             stack.extend(reversed(children))
     return found
+
+
+def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:
+    """The document being written holds nothing a post-transform fills, by the domain's
+    record of it (``docnames``: the docs that do); merged trees are always searched."""
+    return writes_one_document(env) and env.docname not in docnames
 
 
 def writes_one_document(env: BuildEnvironment) -> bool:
