@@ -42,6 +42,8 @@ class NewsroomDomain(Domain):
         self.removed_pages: set[str] = set()
         #: Whether feeds, exports and site-wide checks must be redone this build.
         self.outputs_stale = True
+        #: The site's bibliography (entries, collisions), computed once per build.
+        self.site_sources: Any = None
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -119,6 +121,7 @@ class NewsroomDomain(Domain):
         with lists when any article's listing changed, articles whose related
         articles changed, every article when the bibliography moved.
         """
+        self.site_sources = None
         stamp = _outputs_stamp(config)
         unchanged = self.data.get("outputs_stamp") == stamp
         self.data["outputs_stamp"] = stamp

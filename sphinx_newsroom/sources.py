@@ -16,7 +16,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import clock
 from .aggregates import ListerDirective, _choice, article_filters, builder_of, matches
-from .bibliography import SORTS, Entry, anchor_of, collect, sort_entries
+from .bibliography import SORTS, Collision, Entry, anchor_of, collect, sort_entries
 from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
 from .domain import get_domain, is_public
 from .i18n import _
@@ -57,6 +57,17 @@ def public_articles(env: BuildEnvironment) -> list[Any]:
     return get_domain(env).published(env.config.newsroom_show_drafts, clock.now())
 
 
+def site_sources(env: BuildEnvironment) -> tuple[list[Entry], list[Collision]]:
+    """Every published source and every collision, computed once per build.
+
+    The collision check, the unfiltered lists and the exports all need it.
+    """
+    domain = get_domain(env)
+    if domain.site_sources is None:
+        domain.site_sources = collect(public_articles(env))
+    return domain.site_sources
+
+
 def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     for segment in segments:
@@ -93,8 +104,12 @@ class FillBibliography(SphinxPostTransform):
             node.replace_self(self._render(node, with_ids, exports))
 
     def _render(self, node: bibliography, with_ids: bool, exports: bool) -> list[nodes.Node]:
-        articles = [a for a in public_articles(self.env) if matches(a, node["filters"])]
-        entries = sort_entries(collect(articles)[0], node["sort"])
+        if node["filters"]:
+            articles = [a for a in public_articles(self.env) if matches(a, node["filters"])]
+            found = collect(articles)[0]
+        else:
+            found = site_sources(self.env)[0]
+        entries = sort_entries(found, node["sort"])
         if not entries:
             return [nodes.paragraph(_("No sources yet."), _("No sources yet."),
                                     classes=["news-empty"])]
@@ -184,7 +199,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     folder = Path(app.builder.outdir) / EXPORT_DIR
     if not domain.outputs_stale and (folder / EXPORTS["csl"]).is_file():
         return  # nothing read, no setting changed: the files on disk are current
-    entries = collect(public_articles(app.env))[0]
+    entries = site_sources(app.env)[0]
     pairs = [(e.anchor, e.citation) for e in entries]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / EXPORTS["csl"]).write_text(
@@ -196,7 +211,7 @@ def report_collisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Warn, once per build that read something, about different sources sharing a key."""
     if not get_domain(env).outputs_stale:
         return []
-    for collision in collect(public_articles(env))[1]:
+    for collision in site_sources(env)[1]:
         other = collision.other
         warn(NewsroomWarning.CITATION,
              f"footnote [^{other.label}] and [^{collision.first.label}] of "
