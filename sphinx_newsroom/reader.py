@@ -30,6 +30,7 @@ from .headings import lift_headings
 from .panel import panel_placeholder
 from .publishing import ARTICLE_ATTR, draft_banner
 from .reading import count_text, main_language, reading_minutes
+from .seo import opengraph_loaded
 from .terms import term_key
 from .walk import nodes_of
 from .warnings_ import NewsroomWarning, logger, warn
@@ -324,7 +325,7 @@ class ArticleTransform(SphinxTransform):
 
         Left alone, it describes an article by its first text: the panel's labels.
         """
-        if "sphinxext.opengraph" not in self.config.extensions:
+        if not opengraph_loaded(self.config):
             return
         metadata = self.env.metadata[article.docname]
         if article.summary:

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .article import Article
 from .domain import get_domain
@@ -31,7 +32,9 @@ from .urls import absolute_url, asset_url
 HEADLINE_LENGTH = 110
 #: Open Graph properties that may repeat (arrays).
 REPEATABLE = frozenset({"article:author", "article:tag"})
-OPENGRAPH_EXTENSION = "sphinxext.opengraph"
+#: A config value sphinxext-opengraph registers: it is there however the
+#: extension was loaded (``conf.py`` or another extension's ``setup()``).
+OPENGRAPH_CONFIG = "ogp_site_url"
 #: Run after other html-page-context handlers (sphinxext-opengraph uses 500),
 #: so the tags they add are seen and not repeated.
 PRIORITY = 800
@@ -73,12 +76,17 @@ def add_social_meta(
     context["metatags"] = existing + "".join(f"\n    {line}" for line in lines)
 
 
+def opengraph_loaded(config: Config) -> bool:
+    """Whether sphinxext-opengraph writes the ``og:*`` tags of this build."""
+    return OPENGRAPH_CONFIG in config
+
+
 def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
     """(property or name, content) of every Open Graph and Twitter tag, in order."""
     url = absolute_url(app, article.docname)
     image = image_url(app, article)
     tags: list[tuple[str, str]] = []
-    if OPENGRAPH_EXTENSION not in app.extensions:
+    if not opengraph_loaded(app.config):
         tags.append(("og:type", "article"))
         tags.append(("og:title", article.title))
         if article.summary:

@@ -200,17 +200,33 @@ def test_dirhtml_urls(build_copy):
 
 @pytest.mark.skipif(importlib.util.find_spec("sphinxext.opengraph") is None,
                     reason="sphinxext-opengraph is not installed")
-def test_coexists_with_sphinxext_opengraph(rootdir, tmp_path, make_app):
-    src = variant(rootdir, tmp_path, "\n".join([
+@pytest.mark.parametrize("loaded_by", ["conf", "another extension"])
+def test_coexists_with_sphinxext_opengraph(rootdir, tmp_path, make_app, loaded_by):
+    if loaded_by == "conf":
         # Listed first so its html-page-context handler is registered before ours.
-        'extensions = ["sphinxext.opengraph", *extensions]',
+        load = 'extensions = ["sphinxext.opengraph", *extensions]'
+    else:
+        # A theme or bundle extension that sets opengraph up itself: it is
+        # then in no ``extensions`` list, and must be found all the same.
+        load = "\n".join([
+            "import sys, pathlib",
+            "sys.path.insert(0, str(pathlib.Path(__file__).parent))",
+            'extensions = ["bundle_ext", *extensions]',
+        ])
+    src = variant(rootdir, tmp_path, "\n".join([
+        load,
         f'ogp_site_url = "{SITE}"',
         "ogp_social_cards = {'enable': False}",
         # A tag our handler would also write: must not appear twice.
         'ogp_custom_meta_tags = [\'<meta name="twitter:card" content="summary" />\']',
     ]))
+    (src / "bundle_ext.py").write_text(
+        "def setup(app):\n"
+        "    app.setup_extension('sphinxext.opengraph')\n"
+        "    return {'parallel_read_safe': True}\n", encoding="utf-8")
     app = make_app("html", srcdir=src)
     app.build()
+    assert "sphinxext.opengraph" in app.extensions
     page = html(app, "news/tpu")
     assert_no_duplicates(page)
     assert meta(page, "og:title") and meta(page, "og:url") == f"{SITE}news/tpu.html"
