@@ -210,7 +210,7 @@ class FillListings(SphinxPostTransform):
                                    classes=["news-empty"])
         if node["format"] == "cards" and builder_of(self.env).format == "html":
             return self._cards(chosen)
-        items = nodes.bullet_list(classes=["news-article-list"])
+        items = nodes.bullet_list(classes=["news-article-list", nr.NO_SEARCH])
         for article in chosen:
             items += nodes.list_item("", *self._entry(article))
         return items
@@ -238,7 +238,7 @@ class FillListings(SphinxPostTransform):
 
     def _cards(self, articles: list[Article]) -> nodes.Node:
         grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
-                                        "news-cards"])
+                                        "news-cards", nr.NO_SEARCH])
         row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
                                        "sd-row-cols-md-3", "sd-g-3"])
         grid += row

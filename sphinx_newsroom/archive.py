@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import clock
+from . import nodes as nr
 from .aggregates import ListerDirective, article_filters, builder_of, matches
 from .article import Article
 from .domain import get_domain
@@ -82,7 +83,7 @@ class FillArchive(SphinxPostTransform):
             return nodes.paragraph(_("No articles yet."), _("No articles yet."),
                                    classes=["news-empty"])
         language = self.config.language or "en"
-        years = nodes.bullet_list(classes=["news-archive"])
+        years = nodes.bullet_list(classes=["news-archive", nr.NO_SEARCH])
         for year, months in grouped:
             count = sum(len(m) for _month, m in months)
             year_item = nodes.list_item("", nodes.paragraph(

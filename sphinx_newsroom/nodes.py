@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from docutils import nodes
 
+#: Class of the nodes Sphinx's search leaves out of its index (Sphinx >= 8.2):
+#: labels, dates and lists that repeat other pages' titles.  Indexed, they
+#: would make every article match "Published" and every listing page match
+#: the words of every title it lists.
+NO_SEARCH = "no-search"
+
 
 class article_meta(nodes.container):
     """The metadata panel of one article (root class ``news-meta``)."""

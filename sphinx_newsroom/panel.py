@@ -39,10 +39,15 @@ def time_node(value: dt.datetime, language: str) -> nr.news_time:
     return nr.news_time(text, text, datetime=value.isoformat())
 
 
+#: Fields the site search leaves out: they say the same on every article.
+_UNSEARCHED = frozenset({"date", "updated", "reading-time"})
+
+
 def _field(name: str, label: str, *content: nodes.Node) -> nr.meta_field:
-    field = nr.meta_field("", classes=[f"news-meta-{name}"], field=name)
+    classes = [f"news-meta-{name}"] + ([nr.NO_SEARCH] if name in _UNSEARCHED else [])
+    field = nr.meta_field("", classes=classes, field=name)
     label = str(label)  # resolve lazy translations before they reach the pickled doctree
-    field += nr.meta_label(label, label)
+    field += nr.meta_label(label, label, classes=[nr.NO_SEARCH])
     field += nodes.Text(" ")
     field.extend(content)
     return field

@@ -77,7 +77,7 @@ class AddRelated(SphinxPostTransform):
             related = [domain.articles[d] for d in domain.related[docname]
                        if d in domain.articles]
             heading = str(_("Related articles"))
-            block = nodes.container(classes=["news-related"])
+            block = nodes.container(classes=["news-related", nr.NO_SEARCH])
             block += nodes.rubric(heading, heading)
             items = nodes.bullet_list()
             for article in related:

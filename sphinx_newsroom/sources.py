@@ -15,6 +15,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import clock
+from . import nodes as nr
 from .aggregates import ListerDirective, _choice, article_filters, builder_of, matches
 from .bibliography import SORTS, Collision, Entry, anchor_of, collect, sort_entries
 from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
@@ -130,7 +131,7 @@ class FillBibliography(SphinxPostTransform):
         if with_ids:
             text += nodes.target("", "", ids=[entry.anchor])
         text.extend(segments_to_nodes(format_citation(entry.citation, style)))
-        cited = nodes.paragraph(classes=["news-cited-by"])
+        cited = nodes.paragraph(classes=["news-cited-by", nr.NO_SEARCH])
         cited += nodes.inline(_("Cited by"), _("Cited by"), classes=["news-meta-label"])
         cited += nodes.Text(" ")
         for index, citer in enumerate(entry.citers):
@@ -186,7 +187,7 @@ class LinkSources(SphinxPostTransform):
             paragraph = footnote.children[-1]
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),
-                                      classes=["news-source-backlink"])
+                                      classes=["news-source-backlink", nr.NO_SEARCH])
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
