@@ -27,6 +27,7 @@ from .citations import parse_citation
 from .domain import get_domain, is_public
 from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
+from .mystmeta import env_metadata
 from .panel import panel_placeholder
 from .publishing import ARTICLE_ATTR, draft_banner
 from .reading import count_text, main_language, reading_minutes
@@ -77,6 +78,13 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     text, needs_title = lift_headings(
         source[0], front_matter.span, app.config.newsroom_references_titles
     )
+    if front_matter.kind == "yaml" and not front_matter.problems:
+        # Spare MyST two pure-Python reads of a block already read (see mystmeta).
+        metadata = env_metadata(front_matter.data, app.config.language,
+                                getattr(app.config, "myst_title_to_header", False))
+        if metadata is not None:
+            text = _blank_lines(text, front_matter.span)
+            env.metadata[docname].update(metadata)
     source[0] = text
     env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title)
 
