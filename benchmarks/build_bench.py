@@ -813,20 +813,27 @@ def main(argv: list[str] | None = None) -> int:
         report["corpus"][str(n)]["tags_edit"] = corpus.tags_edit_target().docname
         report["results"][str(n)] = {}
         log(f"N = {n}")
+        measured = []
         for name in names:
-            v = VARIANTS[name]
-            if v.kind == "ablog" and args.ablog_max_articles is not None \
+            if VARIANTS[name].kind == "ablog" and args.ablog_max_articles is not None \
                     and n > args.ablog_max_articles:
                 log(f"    {name:<12} skipped (--ablog-max-articles {args.ablog_max_articles})")
                 continue
-            python = ablog_python if v.kind == "ablog" else args.python
-            runs = []
-            for _ in range(args.repeat):
-                runs.append(run_variant(python, v, corpus, args.workdir / f"N{n}" / name,
-                                        timeout_for(n, args), ablog_error))
-            report["results"][str(n)][name] = median_results(runs)
-            json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2),
-                                 encoding="utf-8")
+            measured.append(name)
+        # Repeats go round the variants (plain, newsroom, ..., plain, newsroom, ...),
+        # so that a slow spell of a shared machine falls on every variant alike.
+        runs: dict[str, list[dict]] = {name: [] for name in measured}
+        for round_ in range(args.repeat):
+            if args.repeat > 1:
+                log(f"  round {round_ + 1} of {args.repeat}")
+            for name in measured:
+                v = VARIANTS[name]
+                python = ablog_python if v.kind == "ablog" else args.python
+                runs[name].append(run_variant(python, v, corpus, args.workdir / f"N{n}" / name,
+                                              timeout_for(n, args), ablog_error))
+                report["results"][str(n)][name] = median_results(runs[name])
+                json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2),
+                                     encoding="utf-8")
     report["elapsed_s"] = round(time.perf_counter() - started, 1)
     code_note = check_code(report)
     report["targets"] = evaluate_targets(report)

@@ -23,13 +23,12 @@ import datetime as dt
 import re
 import weakref
 from collections.abc import Iterable, Sequence
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -149,9 +148,14 @@ def build_feed(
     articles = list(articles)[: config.newsroom_feed_length]
     publisher = config.newsroom_publisher or {}
 
+    # feedgen (and lxml) are imported only when a feed is written: a no-op
+    # build writes none and should not pay for them.
+    from feedgen.ext.base import BaseExtension
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS <author> needs an email
-    fg.register_extension("newsroom_links", BaseExtension, _EntryLinks, atom=True, rss=False)
+    fg.register_extension("newsroom_links", BaseExtension, _entry_links(), atom=True, rss=False)
     fg.id(home)
     fg.title(title)
     fg.description(title)
@@ -188,21 +192,26 @@ def build_feed(
     return bytes(data)
 
 
-class _EntryLinks(BaseEntryExtension):
-    """Restore ``rel`` and ``type`` of an Atom entry's link.
+@cache
+def _entry_links() -> type:
+    """A feedgen entry extension that restores ``rel`` and ``type`` of an Atom entry's link.
 
     feedgen 1.0 reads them back from the fresh XML element instead of the
     link's data, so they never reach the output.  Our entries have exactly one
     link: the article's HTML page.
     """
+    from feedgen.ext.base import BaseEntryExtension
 
-    def extend_atom(self, entry: Any) -> Any:
-        for link in entry.findall("link"):
-            if "rel" not in link.attrib:
-                link.set("rel", "alternate")
-            if "type" not in link.attrib:
-                link.set("type", "text/html")
-        return entry
+    class EntryLinks(BaseEntryExtension):  # type: ignore[misc]
+        def extend_atom(self, entry: Any) -> Any:
+            for link in entry.findall("link"):
+                if "rel" not in link.attrib:
+                    link.set("rel", "alternate")
+                if "type" not in link.attrib:
+                    link.set("type", "text/html")
+            return entry
+
+    return EntryLinks
 
 
 def _categories(
