@@ -9,17 +9,20 @@ from __future__ import annotations
 import math
 import re
 
-_CJK = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]"
+#: A run of CJK characters (kana, hanzi, hangul, and the supplementary ideographs).
+_CJK_RUN = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]+"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def count_text(text: str) -> tuple[int, int]:
     """Return (alphabetic words, CJK characters) in ``text``."""
-    cjk = len(_CJK.findall(text))
-    words = len(_WORD.findall(_CJK.sub(" ", text)))
-    return words, cjk
+    # Each run of CJK becomes one space (so it also separates words); the
+    # characters it held are what the text lost, plus that space.
+    spaced, runs = _CJK_RUN.subn(" ", text)
+    cjk = len(text) - len(spaced) + runs
+    return len(_WORD.findall(spaced)), cjk
 
 
 def reading_minutes(counts: tuple[int, int], words_per_minute: int, cjk_per_minute: int) -> int:

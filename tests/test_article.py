@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_newsroom.article import is_article, normalise
 from sphinx_newsroom.config import DEFAULT_FIELDS, DEFAULT_TAXONOMIES
@@ -189,6 +192,21 @@ def test_reading_time_english():
     assert reading_minutes(count_text(""), 230, 400) == 0
     assert reading_minutes(count_text("one"), 230, 400) == 1
     assert main_language(count_text(text)) == "en"
+
+
+CJK_CHAR = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]")
+
+
+TEXT_PIECES = [*"ab1_ -'’.\n\t,", "中", "文", "の", "한", "\U00020001", "\u3040", "\u30ff", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TEXT_PIECES)))
+def test_count_text_counts_each_cjk_character_and_the_words_between(text):
+    """Every CJK character counts once, and separates the words around it."""
+    words = len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", CJK_CHAR.sub(" ", text)))
+    assert count_text(text) == (words, len(CJK_CHAR.findall(text)))
 
 
 def test_headings_are_lifted_line_preservingly():
