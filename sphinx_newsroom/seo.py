@@ -17,10 +17,13 @@ from __future__ import annotations
 import json
 import re
 import weakref
+from functools import lru_cache
 from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -96,7 +99,7 @@ def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
         if image:
             tags.append(("og:image", image))
             tags.append(("og:image:alt", article.title))
-        tags.append(("og:locale", language(app, article).replace("-", "_")))
+        tags.append(("og:locale", og_locale(language(app, article))))
         tags.append(("og:site_name", site_name(app)))
     if article.date:
         tags.append(("article:published_time", article.date.isoformat()))
@@ -178,6 +181,26 @@ def language(app: Sphinx, article: Article) -> str:
     if article.language and article.language.lower() != site.split("-")[0].lower():
         return article.language
     return site
+
+
+@lru_cache(maxsize=64)
+def og_locale(tag: str) -> str:
+    """Open Graph's ``language_TERRITORY`` for a BCP 47 tag (``en`` is ``en_US``).
+
+    A bare language gets its most likely territory from the CLDR (``zh_Hant``
+    is ``zh_TW``); a tag babel does not know is only rewritten with ``_``.
+    """
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return tag.replace("-", "_")
+    if not locale.territory:
+        likely = get_global("likely_subtags").get(str(locale))
+        if likely:
+            locale = Locale.parse(likely)
+    if not locale.territory:
+        return locale.language
+    return f"{locale.language}_{locale.territory}"
 
 
 def image_url(app: Sphinx, article: Article) -> str:

@@ -13,7 +13,7 @@ import pytest
 from conftest import html, warnings_of
 
 from sphinx_newsroom.domain import get_domain
-from sphinx_newsroom.seo import HEADLINE_LENGTH, headline, script_json
+from sphinx_newsroom.seo import HEADLINE_LENGTH, headline, og_locale, script_json
 
 SITE = "https://news.example.org/"
 TITLE = "OpenAI转向TPU：重塑AI算力版图的战略棋局"
@@ -138,7 +138,15 @@ def test_hostile_values_cannot_break_out(site):
     assert head.count("<script") == len(page.head.find_all("script"))
     assert "alert(1)</script>" not in head.replace("&lt;/script&gt;", "")
     # An English article on a Chinese site says so.
-    assert meta(page, "og:locale") == "en" and data["inLanguage"] == "en"
+    assert meta(page, "og:locale") == "en_US" and data["inLanguage"] == "en"
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("zh-CN", "zh_CN"), ("zh_CN", "zh_CN"), ("en", "en_US"), ("de", "de_DE"),
+    ("zh-Hant", "zh_TW"), ("pt-PT", "pt_PT"), ("xx-unknown", "xx_unknown"),
+])
+def test_og_locale_is_language_and_territory(tag, expected):
+    assert og_locale(tag) == expected
 
 
 def test_script_json_escapes():
