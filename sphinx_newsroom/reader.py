@@ -302,12 +302,20 @@ class ArticleTransform(SphinxTransform):
             raw.replace_self(nodes.Text(text) if inline else nodes.paragraph(text, text))
 
     def _report_undefined(self, section: nodes.section) -> None:
-        """A footnote cited but never defined (docutils only says "unknown target")."""
+        """A footnote cited but never defined: one located warning, the text as written.
+
+        Left as a reference, docutils would report it again later, only as
+        "Unknown target name", and link it to its error message.
+        """
         for ref in self._found[nodes.footnote_reference]:
             if ref.get("refid") or not ref.get("refname"):
                 continue
-            warn(NewsroomWarning.CITATION,
-                 f"footnote [^{ref['refname']}] is cited but never defined", ref)
+            written = f"[^{ref['refname']}]"
+            warn(NewsroomWarning.CITATION, f"footnote {written} is cited but never defined", ref)
+            refs = self.document.refnames.get(ref["refname"], [])
+            if ref in refs:
+                refs.remove(ref)
+            ref.replace_self(nodes.inline(written, written, classes=["news-undefined-citation"]))
 
     # -- featured image and panel -------------------------------------------
 

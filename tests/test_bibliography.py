@@ -138,6 +138,11 @@ def test_undefined_and_colliding_sources_warn_located(make_app, tmp_path):
     warnings = warnings_of(app)
     ours = [w for w in warnings if "[newsroom.citation]" in w]
     assert any("c.md:6: WARNING: footnote [^nope] is cited but never defined" in w for w in ours)
+    # Said once, by us: docutils does not add its own "Unknown target name".
+    assert [w for w in warnings if "nope" in w] == [
+        w for w in ours if "[^nope] is cited but never defined" in w]
+    typo = html(app, "news/c").select_one("span.news-undefined-citation")
+    assert typo.get_text() == "[^nope]" and typo.parent.name == "p"
     collision = [w for w in ours if "share the key 'url:example.com/gpu-shortage'" in w]
     assert len(collision) == 1 and "c.md:10:" in collision[0]
     assert "A different title" in collision[0]
