@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .citations import Citation
+from .citations import Citation, compact_pickle
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
 from .terms import clean_spelling, term_key
@@ -23,6 +23,7 @@ _FALSE = {"false", "no", "off", "0", "n", ""}
 _TERM_SEPARATORS = (",", "，", "、", ";", "；")
 
 
+@compact_pickle
 @dc.dataclass(frozen=True, slots=True)
 class Source:
     """One footnote of an article, read as a citation."""
@@ -38,6 +39,7 @@ class Source:
     cited: bool = True
 
 
+@compact_pickle
 @dc.dataclass(frozen=True, slots=True)
 class Article:
     """One published (or draft) article, as every output sees it."""

@@ -233,3 +233,29 @@ def test_setext_headings_become_atx_without_moving_lines():
 def test_body_with_h1_is_untouched():
     text = "# Own\n\n### sub\n"
     assert lift_headings(text, 0) == (text, False)
+
+
+def test_articles_pickle_as_constructor_calls():
+    """The environment stores articles; a rebuild must restore them exactly,
+    without the slow per-field ``__setstate__`` of slotted dataclasses."""
+    import pickle
+    import pickletools
+
+    from sphinx_newsroom.article import Article, Source
+    from sphinx_newsroom.citations import parse_citation
+
+    zone = dt.timezone(dt.timedelta(hours=8))
+    citation = parse_citation("标题·出版方·作者（2025/6/30）·检索日期2025/7/2")
+    assert citation.date == dt.date(2025, 6, 30) and citation.accessed == dt.date(2025, 7, 2)
+    article = Article(
+        "news/a", "标题", dt.datetime(2025, 7, 1, 8, 0, tzinfo=zone),
+        dt.datetime(2025, 7, 2, 9, 30, tzinfo=zone), True, "/img/a.png", "摘要", ("甲", "乙"),
+        (("tags", ("AI", "芯片")), ("topics", ("产业",))), 7, "zh", "anchor",
+        (Source("1", "1", "id3", 12, citation), Source("x", "2", "id4", 13, citation, cited=False)))
+    data = pickle.dumps(article, pickle.HIGHEST_PROTOCOL)
+    restored = pickle.loads(data)
+    assert restored == article
+    assert type(restored.sources[1].citation) is type(citation)
+    assert restored.sources[1].cited is False and restored.updated == article.updated
+    opcodes = {op.name for op, _, _ in pickletools.genops(data)}
+    assert "BUILD" not in opcodes, "restored through __setstate__"
