@@ -287,47 +287,80 @@ def prepare(base: Path, v: Variant, corpus: corpus_mod.Corpus) -> None:
     corpus_mod.write_corpus(corpus, src, v.flavour)
 
 
-def run_variant(python: str | None, v: Variant, corpus: corpus_mod.Corpus, base: Path,
-                timeout: float, setup_error: str | None = None) -> dict:
-    results: dict[str, dict] = {}
-    if python is None:
-        for s in SCENARIOS:
-            results[s] = {"ok": False, "error": setup_error or "not available", "skipped": True}
-        return results
-    prepare(base, v, corpus)
-    src = base / "src"
-    every_build: set[str] = set()
-    for scenario in SCENARIOS:
-        if scenario != "full" and not results["full"]["ok"]:
-            results[scenario] = {"ok": False, "skipped": True,
-                                 "error": "skipped: the full build failed"}
-            continue
+class VariantRun:
+    """One variant's copy of one corpus, built scenario by scenario.
+
+    The main loop calls :meth:`run` for one scenario of every variant before
+    the next scenario, so that the builds compared with each other (plain's
+    no-op and newsroom's no-op, say) run seconds apart, not minutes.
+    """
+
+    def __init__(self, python: str | None, v: Variant, corpus: corpus_mod.Corpus, base: Path,
+                 timeout: float, setup_error: str | None = None) -> None:
+        self.python, self.v, self.corpus, self.base = python, v, corpus, base
+        self.timeout, self.setup_error = timeout, setup_error
+        self.results: dict[str, dict] = {}
+        self.every_build: set[str] = set()
+        if python is not None:
+            prepare(base, v, corpus)
+
+    def run(self, scenario: str, sample: int = 0) -> None:
+        """Build ``scenario``; ``sample`` > 0 repeats a no-op build (more samples, same state)."""
+        if self.python is None:
+            self.results[scenario] = {"ok": False, "skipped": True,
+                                      "error": self.setup_error or "not available"}
+            return
+        if scenario != "full" and not self.results["full"]["ok"]:
+            self.results[scenario] = {"ok": False, "skipped": True,
+                                      "error": "skipped: the full build failed"}
+            return
+        src = self.base / "src"
         if scenario == "body":
-            art = copy.deepcopy(corpus.body_edit_target())
+            art = copy.deepcopy(self.corpus.body_edit_target())
             corpus_mod.edit_body(art)
-            corpus_mod.write_article(art, src, v.flavour)
+            corpus_mod.write_article(art, src, self.v.flavour)
         elif scenario == "tags":
-            art = copy.deepcopy(corpus.tags_edit_target())
+            art = copy.deepcopy(self.corpus.tags_edit_target())
             corpus_mod.edit_tags(art)
-            corpus_mod.write_article(art, src, v.flavour)
-        res = build(python, v, base, scenario, timeout)
+            corpus_mod.write_article(art, src, self.v.flavour)
+        label = scenario if not sample else f"{scenario}{sample + 1}"
+        res = build(self.python, self.v, self.base, label, self.timeout)
         written = res.pop("_written")
+        if sample:
+            first = self.results[scenario]
+            if res["ok"] and first.get("ok"):
+                first.setdefault("samples_s", [first["wall_s"]]).append(res["wall_s"])
+                first.setdefault("samples_cpu_s", [first["cpu_s"]]).append(res["cpu_s"])
+            elif first.get("ok"):
+                self.results[scenario] = res
+            self._log(label, res)
+            return
         if scenario == "noop":
-            every_build = set(written)
+            self.every_build = set(written)
         if scenario in ("noop", "body", "tags") and res["ok"]:
             # Pages that even a no-op build rewrites (genindex, search, ...) are not
             # caused by the edit: count the others apart.
-            beyond = [w for w in written if w not in every_build]
+            beyond = [w for w in written if w not in self.every_build]
             res["pages_beyond_noop"] = len(beyond)
             res["written"] = written[:60]
             res["written_beyond_noop"] = beyond[:60]
-        results[scenario] = res
+        self.results[scenario] = res
+        self._log(label, res)
+
+    def _log(self, label: str, res: dict) -> None:
         status = "ok" if res["ok"] else f"FAILED: {res.get('error')}"
-        log(f"    {v.name:<12} {scenario:<5} {res['wall_s']:8.2f} s wall {res['cpu_s']:8.2f} s cpu "
-            f"{res['maxrss_mib']:7.0f} MiB  pages {res['pages_written']:>5} "
+        log(f"    {self.v.name:<12} {label:<5} {res['wall_s']:8.2f} s wall {res['cpu_s']:8.2f} s "
+            f"cpu {res['maxrss_mib']:7.0f} MiB  pages {res['pages_written']:>5} "
             f"({res.get('pages_beyond_noop', '-'):>4})  reread "
             f"{res['docs_reread']:>5}  warnings {res['warnings']}  {status}")
-    return results
+
+    def finish(self) -> dict:
+        """The round's results; a repeated no-op counts as the median of its samples."""
+        for res in self.results.values():
+            if "samples_s" in res:
+                res["wall_s"] = round(statistics.median(res["samples_s"]), 3)
+                res["cpu_s"] = round(statistics.median(res["samples_cpu_s"]), 3)
+        return self.results
 
 
 def median_results(runs: list[dict]) -> dict:
@@ -341,8 +374,11 @@ def median_results(runs: list[dict]) -> dict:
         if all(i.get("ok") for i in items):
             for key in ("wall_s", "cpu_s", "user_s", "sys_s", "maxrss_mib"):
                 first[key] = round(statistics.median(i[key] for i in items), 3)
+            # Per round, in round order: the i-th entries of two variants ran
+            # seconds apart (see main), which paired_ratio relies on.
             first["wall_s_all"] = [i["wall_s"] for i in items]
-            first["wall_s_min"] = min(i["wall_s"] for i in items)
+            first["cpu_s_all"] = [i["cpu_s"] for i in items]
+            first["wall_s_min"] = min(min(i.get("samples_s", [i["wall_s"]])) for i in items)
         else:
             bad = next(i for i in items if not i.get("ok"))
             first = dict(bad)
@@ -468,9 +504,9 @@ def table(report: dict) -> str:
             if b is None or b is r:
                 continue
             cells = [
-                ratio(r["full"], b["full"], "wall_s"), ratio(r["full"], b["full"], "cpu_s"),
-                ratio(r["full"], b["full"], "maxrss_mib"), ratio(r["noop"], b["noop"], "wall_s"),
-                ratio(r["body"], b["body"], "wall_s"), ratio(r["tags"], b["tags"], "wall_s"),
+                verdict_ratio(r["full"], b["full"]), ratio(r["full"], b["full"], "cpu_s"),
+                ratio(r["full"], b["full"], "maxrss_mib"), verdict_ratio(r["noop"], b["noop"]),
+                verdict_ratio(r["body"], b["body"]), verdict_ratio(r["tags"], b["tags"]),
             ]
             base_name = "plain-j2" if b is res_n.get("plain-j2") else "plain"
             label = name if base_name == "plain" else f"{name} (vs {base_name})"
@@ -489,12 +525,44 @@ TARGETS = [
 ]
 
 
+def paired_ratio(a: dict | None, b: dict | None, key: str = "wall_s") -> float | None:
+    """The median over the rounds of a's time / b's time in the same round.
+
+    The two builds of a round ran seconds apart, so a slow spell of the machine
+    slows both: the ratio within a round cancels it, where the ratio of the two
+    medians (taken over different rounds) does not.
+    """
+    if not a or not b or not a.get("ok") or not b.get("ok"):
+        return None
+    xs, ys = a.get(f"{key}_all"), b.get(f"{key}_all")
+    if not xs or not ys or len(xs) != len(ys) or not all(ys):
+        return None
+    return statistics.median(x / y for x, y in zip(xs, ys))
+
+
+def verdict_ratio(a: dict | None, b: dict | None) -> float | None:
+    """What a time target is judged on: the paired ratio with repeats, else the plain one."""
+    q = paired_ratio(a, b)
+    return q if q is not None else ratio(a, b, "wall_s")
+
+
 def min_note(a: dict, b: dict) -> str:
     """With repeats: the ratio of the fastest runs too (the least disturbed by a shared machine)."""
     if "wall_s_min" not in a or "wall_s_min" not in b:
         return ""
-    return f" (fastest of each: {a['wall_s_min'] / b['wall_s_min']:.2f})"
+    return f"; fastest of each: {a['wall_s_min'] / b['wall_s_min']:.2f}"
 
+
+def time_detail(a: dict, b: dict) -> str:
+    """Every statistic of a time ratio, so the verdict's choice hides nothing."""
+    parts = []
+    if paired_ratio(a, b) is not None:
+        parts.append(f"median of the {len(a['wall_s_all'])} rounds' ratios "
+                     f"{paired_ratio(a, b):.2f}×")
+    parts.append(f"medians {a['wall_s']:.2f} s / {b['wall_s']:.2f} s = "
+                 f"{ratio(a, b, 'wall_s'):.2f}×")
+    parts.append(f"CPU time {ratio(a, b, 'cpu_s'):.2f}×")
+    return "; ".join(parts) + min_note(a, b)
 
 def evaluate_targets(report: dict) -> list[dict]:
     res = report["results"]
@@ -512,25 +580,30 @@ def evaluate_targets(report: dict) -> list[dict]:
             ns = ["500"] if "500" in res else []
             for n in ns:
                 a, b = nr(n, "full")
-                q = ratio(a, b, "wall_s")
+                q = verdict_ratio(a, b)
                 if q is not None:
                     values.append(q)
-                    detail.append(f"N={n}: {a['wall_s']:.1f} s / {b['wall_s']:.1f} s = {q:.2f}× "
-                                  f"(CPU time: {ratio(a, b, 'cpu_s'):.2f}×)" + min_note(a, b))
+                    detail.append(f"N={n}: {q:.2f}× ({time_detail(a, b)})")
             others = [n for n in res if n != "500"]
             for n in others:
                 a, b = nr(n, "full")
-                q = ratio(a, b, "wall_s")
+                q = verdict_ratio(a, b)
                 if q is not None:
                     detail.append(f"(N={n}: {q:.2f}×)")
-        elif key in ("rss", "noop"):
-            metric, scen = ("maxrss_mib", "full") if key == "rss" else ("wall_s", "noop")
+        elif key == "rss":
             for n in res:
-                a, b = nr(n, scen)
-                q = ratio(a, b, metric)
+                a, b = nr(n, "full")
+                q = ratio(a, b, "maxrss_mib")
                 if q is not None:
                     values.append(q)
                     detail.append(f"N={n}: {q:.2f}×")
+        elif key == "noop":
+            for n in res:
+                a, b = nr(n, "noop")
+                q = verdict_ratio(a, b)
+                if q is not None:
+                    values.append(q)
+                    detail.append(f"N={n}: {q:.2f}× ({time_detail(a, b)})")
         elif key == "scaling":
             if "500" in res and "2000" in res:
                 a500, p500 = nr("500", "full")
@@ -539,8 +612,8 @@ def evaluate_targets(report: dict) -> list[dict]:
                 if q is not None:
                     values.append(q)
                     detail.append(f"{a2000['wall_s']:.1f} s / {a500['wall_s']:.1f} s = {q:.2f} "
-                                  f"(CPU time: {ratio(a2000, a500, 'cpu_s'):.2f})"
-                                  + min_note(a2000, a500))
+                                  f"(CPU time: {ratio(a2000, a500, 'cpu_s'):.2f}"
+                                  + min_note(a2000, a500) + ")")
                 qp = ratio(p2000, p500, "wall_s")
                 if qp is not None:
                     detail.append(f"(plain: {qp:.2f})")
@@ -682,7 +755,9 @@ def print_report(report: dict, main_versions: dict, repeat: int) -> None:
              if "ablog_venv" in meta["versions"] else ""))
     print("Times in seconds (wall), median of" if repeat > 1 else "Times in seconds (wall),",
           f"{repeat} run(s); 'pages written / re-read' = HTML files rewritten / "
-          "documents re-read; in brackets, pages beyond those a no-op build also rewrites.")
+          "documents re-read; in brackets, pages beyond those a no-op build also rewrites."
+          + (" Time ratios: the median of the rounds' ratios (both builds of a round "
+             "ran seconds apart)." if repeat > 1 else ""))
     print(table(report))
     print(targets_text(report["targets"]))
 
@@ -710,6 +785,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="corpus sizes (default: 100)")
     p.add_argument("--repeat", type=int, default=1, metavar="K",
                    help="run every measurement K times and report the median (default: 1)")
+    p.add_argument("--noop-samples", type=int, default=3, metavar="K",
+                   help="no-op rebuilds per round, the round counting their median: a no-op "
+                        "build is short, so one sample is mostly noise (default: 3)")
     p.add_argument("--variants", default=",".join(DEFAULT_VARIANTS),
                    help=f"comma-separated, from {', '.join(VARIANTS)} "
                         f"(default: {','.join(DEFAULT_VARIANTS)})")
@@ -815,34 +893,47 @@ def main(argv: list[str] | None = None) -> int:
     warm_up(names, args, ablog_python)
     json_path = args.results_dir / f"bench-{stamp}.json"
     started = time.perf_counter()
+    corpora: dict[int, corpus_mod.Corpus] = {}
+    measured: dict[int, list[str]] = {}
     for n in args.articles:
-        corpus = corpus_mod.Corpus(n, seed=args.seed)
+        corpus = corpora[n] = corpus_mod.Corpus(n, seed=args.seed)
         report["corpus"][str(n)] = corpus_mod.stats(corpus)
         report["corpus"][str(n)]["body_edit"] = corpus.body_edit_target().docname
         report["corpus"][str(n)]["tags_edit"] = corpus.tags_edit_target().docname
         report["results"][str(n)] = {}
-        log(f"N = {n}")
-        measured = []
+        measured[n] = []
         for name in names:
             if VARIANTS[name].kind == "ablog" and args.ablog_max_articles is not None \
                     and n > args.ablog_max_articles:
-                log(f"    {name:<12} skipped (--ablog-max-articles {args.ablog_max_articles})")
+                log(f"N = {n}: {name} skipped (--ablog-max-articles {args.ablog_max_articles})")
                 continue
-            measured.append(name)
-        # Repeats go round the variants (plain, newsroom, ..., plain, newsroom, ...),
-        # so that a slow spell of a shared machine falls on every variant alike.
-        runs: dict[str, list[dict]] = {name: [] for name in measured}
-        for round_ in range(args.repeat):
-            if args.repeat > 1:
-                log(f"  round {round_ + 1} of {args.repeat}")
-            for name in measured:
+            measured[n].append(name)
+    # Every round builds every N, and within an N every variant one scenario at
+    # a time (plain full, newsroom full, plain no-op, newsroom no-op, ...), the
+    # order of the variants reversed every other round. A slow spell of a
+    # shared machine then falls on the builds being compared alike, whichever
+    # comes first, and on every N.
+    runs: dict[int, dict[str, list[dict]]] = {n: {name: [] for name in measured[n]}
+                                               for n in args.articles}
+    for round_ in range(args.repeat):
+        for n in args.articles:
+            order = measured[n] if round_ % 2 == 0 else measured[n][::-1]
+            log(f"N = {n}" + (f", round {round_ + 1} of {args.repeat}" if args.repeat > 1 else ""))
+            current = {}
+            for name in order:
                 v = VARIANTS[name]
                 python = ablog_python if v.kind == "ablog" else args.python
-                runs[name].append(run_variant(python, v, corpus, args.workdir / f"N{n}" / name,
-                                              timeout_for(n, args), ablog_error))
-                report["results"][str(n)][name] = median_results(runs[name])
-                json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2),
-                                     encoding="utf-8")
+                current[name] = VariantRun(python, v, corpora[n], args.workdir / f"N{n}" / name,
+                                           timeout_for(n, args), ablog_error)
+            for scenario in SCENARIOS:
+                for sample in range(args.noop_samples if scenario == "noop" else 1):
+                    for name in order:
+                        current[name].run(scenario, sample)
+            for name in measured[n]:
+                runs[n][name].append(current[name].finish())
+                report["results"][str(n)][name] = median_results(runs[n][name])
+            json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2),
+                                 encoding="utf-8")
     report["elapsed_s"] = round(time.perf_counter() - started, 1)
     code_note = check_code(report)
     report["targets"] = evaluate_targets(report)
