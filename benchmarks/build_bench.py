@@ -7,7 +7,9 @@
 For every N it generates a corpus (see ``corpus.py``), gives each variant a
 copy of it, and times four builds per variant, in this order: a full build
 (clean output and doctrees), a no-op rebuild, a rebuild after editing one
-article's body, and a rebuild after changing one article's tags. Each build
+article's body, and a rebuild after changing one article's tags. The
+variants take turns scenario by scenario, so the builds compared with each
+other run seconds apart (see ``main``). Each build
 is one ``sphinx-build -q -b html`` child process; its wall time, CPU time
 (user + sys, from ``os.wait4``, so including ``-j`` worker processes) and
 peak RSS (the largest ``ru_maxrss`` of the child and the workers it reaped)
@@ -537,7 +539,7 @@ def paired_ratio(a: dict | None, b: dict | None, key: str = "wall_s") -> float |
     xs, ys = a.get(f"{key}_all"), b.get(f"{key}_all")
     if not xs or not ys or len(xs) != len(ys) or not all(ys):
         return None
-    return statistics.median(x / y for x, y in zip(xs, ys))
+    return statistics.median(x / y for x, y in zip(xs, ys, strict=True))
 
 
 def verdict_ratio(a: dict | None, b: dict | None) -> float | None:

@@ -19,6 +19,7 @@ from .aggregates import (
     term_index,
 )
 from .archive import ArchiveDirective, FillArchive, archive, archive_page
+from .design import guard_design_transforms
 from .directives import ArticleMetaDirective
 from .domain import NewsroomDomain, get_domain
 from .feeds import setup_feeds
@@ -45,6 +46,7 @@ STATIC = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
+    guard_design_transforms(app)
     config.register(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.add_domain(NewsroomDomain)
