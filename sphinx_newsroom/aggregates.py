@@ -230,8 +230,9 @@ class FillListings(SphinxPostTransform):
         if article.summary:
             body.append(nodes.paragraph(article.summary, article.summary,
                                         classes=["news-list-summary"]))
+        compact = builder_of(self.env).format == "html"
         terms = [n for taxonomy, spellings in article.terms if spellings
-                 for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings))]
+                 for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings, compact))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
         return body

@@ -36,5 +36,10 @@ class term_ref(nodes.inline):
     """A link to a term's page; ``taxonomy`` and ``key`` identify the term."""
 
 
+class source_backlink(nodes.inline):
+    """HTML's "(in the bibliography)" after a footnote, as one node: ``refuri`` and
+    ``label`` (other formats build it from an inline and a reference)."""
+
+
 class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""

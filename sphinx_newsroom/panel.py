@@ -43,23 +43,38 @@ def time_node(value: dt.datetime, language: str) -> nr.news_time:
 _UNSEARCHED = frozenset({"date", "updated", "reading-time"})
 
 
-def _field(name: str, label: str, *content: nodes.Node) -> nr.meta_field:
+def _field(name: str, label: str, *content: nodes.Node, compact: bool = False) -> nr.meta_field:
     classes = [f"news-meta-{name}"] + ([nr.NO_SEARCH] if name in _UNSEARCHED else [])
     field = nr.meta_field("", classes=classes, field=name)
     label = str(label)  # resolve lazy translations before they reach the pickled doctree
-    field += nr.meta_label(label, label, classes=[nr.NO_SEARCH])
-    field += nodes.Text(" ")
+    if compact:
+        # HTML writes the label from the attribute (see visitors): two nodes
+        # fewer per line, on every article page, for the same markup.
+        field["label"] = label
+    else:
+        field += nr.meta_label(label, label, classes=[nr.NO_SEARCH])
+        field += nodes.Text(" ")
     field.extend(content)
     return field
 
 
-def term_nodes(taxonomy: str, spellings: tuple[str, ...]) -> list[nodes.Node]:
-    """Links to each term's page, with separators writers without badges show."""
+def term_nodes(taxonomy: str, spellings: tuple[str, ...],
+               compact: bool = False) -> list[nodes.Node]:
+    """Links to each term's page, with separators writers without badges show.
+
+    ``compact`` (HTML): each link after the first carries its separator as an
+    attribute, which the HTML visitor writes, instead of two nodes of its own.
+    """
     result: list[nodes.Node] = []
+    separator = ", "
     for index, spelling in enumerate(spellings):
+        link = nr.term_ref(spelling, spelling, taxonomy=taxonomy, key=term_key(spelling))
         if index:
-            result.append(nodes.inline(", ", ", ", classes=["news-sep"]))
-        result.append(nr.term_ref(spelling, spelling, taxonomy=taxonomy, key=term_key(spelling)))
+            if compact:
+                link["separator"] = separator
+            else:
+                result.append(nodes.inline(separator, separator, classes=["news-sep"]))
+        result.append(link)
     return result
 
 
@@ -79,25 +94,36 @@ def panel_placeholder(article: Article, document: nodes.document) -> nr.article_
     return panel
 
 
-def expand_panel(panel: nr.article_meta, article: Article, language: str) -> None:
-    """Fill a panel placeholder: dates, authors, reading time, terms, summary."""
+def expand_panel(panel: nr.article_meta, article: Article, language: str,
+                 compact: bool = False) -> None:
+    """Fill a panel placeholder: dates, authors, reading time, terms, summary.
+
+    ``compact`` (HTML builders): labels and separators as attributes the HTML
+    visitors write, not as nodes (see ``_field`` and ``term_nodes``).
+    """
     image = list(panel.children)
     panel.clear()
     if article.date:
-        panel += _field("date", _("Published"), time_node(article.date, language))
+        panel += _field("date", _("Published"), time_node(article.date, language),
+                        compact=compact)
     if article.updated and (not article.date or article.updated.date() != article.date.date()):
-        panel += _field("updated", _("Updated"), time_node(article.updated, language))
+        panel += _field("updated", _("Updated"), time_node(article.updated, language),
+                        compact=compact)
     if article.authors:
         names = _(", ").join(article.authors)
-        panel += _field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]))
+        panel += _field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]),
+                        compact=compact)
     if article.reading_minutes:
         text = _("%d min read") % article.reading_minutes
-        panel += _field("reading-time", _("Reading time"), nodes.inline(text, text))
+        panel += _field("reading-time", _("Reading time"), nodes.inline(text, text),
+                        compact=compact)
     labels = {"topics": _("Topics"), "tags": _("Tags")}
     for taxonomy, spellings in article.terms:
         if spellings:
             label = labels.get(taxonomy, taxonomy.replace("_", " ").capitalize())
-            panel += _field(taxonomy, label, *term_nodes(taxonomy, spellings))
+            panel += _field(taxonomy, label, *term_nodes(taxonomy, spellings, compact),
+                            compact=compact)
     if article.summary:
-        panel += _field("summary", _("Summary"), nodes.inline(article.summary, article.summary))
+        panel += _field("summary", _("Summary"), nodes.inline(article.summary, article.summary),
+                        compact=compact)
     panel.extend(image)

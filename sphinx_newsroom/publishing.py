@@ -48,10 +48,11 @@ class ExpandPanels(SphinxPostTransform):
         if nothing_to_fill(self.env, domain.articles):
             return
         language = self.config.language or "en"
+        compact = builder_of(self.env).format == "html"
         for panel in nodes_of(self.document, nr.article_meta)[nr.article_meta]:
             article = domain.articles.get(panel.get("docname", ""))
             if article is not None:
-                expand_panel(panel, article, language)
+                expand_panel(panel, article, language, compact)
 
 
 class AddRelated(SphinxPostTransform):

@@ -168,10 +168,13 @@ class LinkSources(SphinxPostTransform):
         if nothing_to_fill(self.env, domain.articles):
             return
         builder = builder_of(self.env)
+        compact = builder.format == "html"
+        here = self.env.docname
+        label = _("in the bibliography")
         now = clock.now()
         for footnote in nodes_of(self.document, nodes.footnote)[nodes.footnote]:
             # In a PDF's merged tree every footnote knows its own document.
-            article = domain.articles.get(footnote.get("docname") or self.env.docname)
+            article = domain.articles.get(footnote.get("docname") or here)
             if article is None or not footnote["ids"] or not isinstance(
                     footnote.children[-1], nodes.paragraph):
                 continue
@@ -180,11 +183,18 @@ class LinkSources(SphinxPostTransform):
             source = next((s for s in article.sources if s.target == footnote["ids"][0]), None)
             if source is None:
                 continue
-            link = make_refnode(builder, self.env.docname, target,
-                                anchor_of(citation_key(source.citation)),
-                                nodes.Text(_("in the bibliography")))
-            link["classes"].append("news-source-link")
+            anchor = anchor_of(citation_key(source.citation))
             paragraph = footnote.children[-1]
+            if compact:
+                # One node, written whole by the HTML visitor, for what other
+                # formats build from six (a space, an inline, brackets, a link).
+                uri = "" if target == here else builder.get_relative_uri(here, target)
+                paragraph += nr.source_backlink(
+                    refuri=f"{uri}#{anchor}", label=str(label),
+                    classes=["news-source-backlink", nr.NO_SEARCH])
+                continue
+            link = make_refnode(builder, here, target, anchor, nodes.Text(label))
+            link["classes"].append("news-source-link")
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),
                                       classes=["news-source-backlink", nr.NO_SEARCH])

@@ -33,6 +33,11 @@ def html_depart_article_meta(self: HTML5Translator, node: nr.article_meta) -> No
 
 def html_visit_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
     self.body.append(self.starttag(node, "div", "", CLASS="news-meta-field"))
+    if "label" in node:
+        # A compact field (see panel._field): the label the meta_label node
+        # would have written, left out of the search index like it.
+        self.body.append(f'<span class="{nr.NO_SEARCH} news-meta-label">'
+                         f'{self.encode(node["label"])}</span> ')
 
 
 def html_depart_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
@@ -56,6 +61,8 @@ def html_depart_news_time(self: HTML5Translator, node: nr.news_time) -> None:
 
 
 def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
+    if "separator" in node:  # compact (see panel.term_nodes)
+        self.body.append(f'<span class="news-sep">{self.encode(node["separator"])}</span>')
     page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
     classes = "news-term sd-badge sd-outline-primary sd-text-primary"
     if page is None:
@@ -69,6 +76,15 @@ def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
 
 def html_depart_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
     self.body.append(f"</{node.get('newsroom_tag', 'span')}>")
+
+
+def html_visit_source_backlink(self: HTML5Translator, node: nr.source_backlink) -> None:
+    # What the inline + reference of other formats would write, in one go.
+    self.body.append(f' <span class="news-source-backlink {nr.NO_SEARCH}">('
+                     f'<a class="news-source-link reference internal" '
+                     f'href="{self.attval(node["refuri"])}">{self.encode(node["label"])}</a>)'
+                     "</span>")
+    raise nodes.SkipNode
 
 
 # -- LaTeX ----------------------------------------------------------------------
@@ -181,6 +197,7 @@ def register(app: Sphinx) -> None:
         latex=(latex_visit_term_ref, latex_depart_term_ref),
         text=(_plain, _plain),
     )
+    app.add_node(nr.source_backlink, html=(html_visit_source_backlink, _plain))
     app.add_node(
         nr.featured_image,
         latex=(latex_visit_featured_image, latex_depart_featured_image),
