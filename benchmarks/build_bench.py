@@ -574,18 +574,21 @@ def evaluate_targets(report: dict) -> list[dict]:
         r = res.get(n, {})
         return (r.get("newsroom") or {}).get(s), (r.get("plain") or {}).get(s)
 
+    def judge_time(n: str, scenario: str, values: list[float], detail: list[str]) -> None:
+        """A time target at one N: the verdict's ratio, with every statistic."""
+        a, b = nr(n, scenario)
+        q = verdict_ratio(a, b)
+        if q is not None:
+            values.append(q)
+            detail.append(f"N={n}: {q:.2f}× ({time_detail(a, b)})")
+
     for key, text, limit in TARGETS:
         detail: list[str] = []
         values: list[float] = []
         verdict: str
         if key == "full-500":
-            ns = ["500"] if "500" in res else []
-            for n in ns:
-                a, b = nr(n, "full")
-                q = verdict_ratio(a, b)
-                if q is not None:
-                    values.append(q)
-                    detail.append(f"N={n}: {q:.2f}× ({time_detail(a, b)})")
+            if "500" in res:
+                judge_time("500", "full", values, detail)
             others = [n for n in res if n != "500"]
             for n in others:
                 a, b = nr(n, "full")
@@ -601,11 +604,7 @@ def evaluate_targets(report: dict) -> list[dict]:
                     detail.append(f"N={n}: {q:.2f}×")
         elif key == "noop":
             for n in res:
-                a, b = nr(n, "noop")
-                q = verdict_ratio(a, b)
-                if q is not None:
-                    values.append(q)
-                    detail.append(f"N={n}: {q:.2f}× ({time_detail(a, b)})")
+                judge_time(n, "noop", values, detail)
         elif key == "scaling":
             if "500" in res and "2000" in res:
                 a500, p500 = nr("500", "full")
