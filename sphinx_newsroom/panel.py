@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -103,27 +103,22 @@ def expand_panel(panel: nr.article_meta, article: Article, language: str,
     """
     image = list(panel.children)
     panel.clear()
+    field = partial(_field, compact=compact)
     if article.date:
-        panel += _field("date", _("Published"), time_node(article.date, language),
-                        compact=compact)
+        panel += field("date", _("Published"), time_node(article.date, language))
     if article.updated and (not article.date or article.updated.date() != article.date.date()):
-        panel += _field("updated", _("Updated"), time_node(article.updated, language),
-                        compact=compact)
+        panel += field("updated", _("Updated"), time_node(article.updated, language))
     if article.authors:
         names = _(", ").join(article.authors)
-        panel += _field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]),
-                        compact=compact)
+        panel += field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]))
     if article.reading_minutes:
         text = _("%d min read") % article.reading_minutes
-        panel += _field("reading-time", _("Reading time"), nodes.inline(text, text),
-                        compact=compact)
+        panel += field("reading-time", _("Reading time"), nodes.inline(text, text))
     labels = {"topics": _("Topics"), "tags": _("Tags")}
     for taxonomy, spellings in article.terms:
         if spellings:
             label = labels.get(taxonomy, taxonomy.replace("_", " ").capitalize())
-            panel += _field(taxonomy, label, *term_nodes(taxonomy, spellings, compact),
-                            compact=compact)
+            panel += field(taxonomy, label, *term_nodes(taxonomy, spellings, compact))
     if article.summary:
-        panel += _field("summary", _("Summary"), nodes.inline(article.summary, article.summary),
-                        compact=compact)
+        panel += field("summary", _("Summary"), nodes.inline(article.summary, article.summary))
     panel.extend(image)
