@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -31,11 +34,73 @@ def warnings_of(app) -> list[str]:
     return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
 
 
+TEX_TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "fc-list")
+BROWSER_TOOLS = ("chromium", "chromedriver")
+
+
+def missing(tools: tuple[str, ...]) -> list[str]:
+    return [tool for tool in tools if shutil.which(tool) is None]
+
+
 def has_tex() -> bool:
-    return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext"))
+    return not missing(TEX_TOOLS)
 
 
-needs_tex = pytest.mark.skipif(not has_tex(), reason="xelatex, latexmk and pdftotext needed")
+def _skip_reason(tools: tuple[str, ...]) -> str:
+    return (f"not installed: {', '.join(missing(tools))} "
+            "(the Debian packages are listed in .ci/debian-packages.txt)")
+
+
+#: A PDF test; skipped, saying which tool is absent, where TeX is not installed.
+needs_tex = pytest.mark.skipif(not has_tex(), reason=_skip_reason(TEX_TOOLS))
+#: A browser test; skipped, saying which tool is absent, where Chromium is not installed.
+needs_browser = pytest.mark.skipif(bool(missing(BROWSER_TOOLS)), reason=_skip_reason(BROWSER_TOOLS))
+
+#: NEWSROOM_REQUIRE_TOOLS=tex,browser (set by .ci/run): a skipped PDF or browser test fails.
+REQUIRED = {name.strip() for name in os.environ.get("NEWSROOM_REQUIRE_TOOLS", "").split(",")
+            if name.strip()}
+MARKERS = {"tex": "pdf", "browser": "browser"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    required = [MARKERS[name] for name in REQUIRED if name in MARKERS]
+    if report.skipped and any(item.get_closest_marker(m) for m in required):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = (f"NEWSROOM_REQUIRE_TOOLS={','.join(sorted(REQUIRED))} asks for this "
+                           f"test to run, and it was skipped: {reason}")
+
+
+def run_latexmk(outdir: Path, texfile: str) -> subprocess.CompletedProcess:
+    """Compile as Sphinx's Makefile would, recording every file TeX opens (``.fls``)."""
+    return subprocess.run(
+        ["latexmk", "-pdfxe", "-recorder", "-interaction=nonstopmode", "-halt-on-error", texfile],
+        cwd=outdir, capture_output=True, text=True, timeout=900,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_pdf(tmp_path_factory) -> tuple[Path, list[str]]:
+    """The example site built to LaTeX and compiled once: (output folder, build warnings)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    if not has_tex():
+        pytest.skip(_skip_reason(TEX_TOOLS))
+    src = tmp_path_factory.mktemp("example-pdf") / "src"
+    shutil.copytree(REPO / "example_site", src, ignore=shutil.ignore_patterns("_build"))
+    app = SphinxTestApp("latex", srcdir=src, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        warnings = warnings_of(app)
+        outdir = Path(app.outdir)
+    finally:
+        app.cleanup()
+    run = run_latexmk(outdir, "compute-watch.tex")
+    assert run.returncode == 0, run.stdout[-3000:]
+    return outdir, warnings
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import needs_browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromedriver")
+pytestmark = [needs_browser, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")

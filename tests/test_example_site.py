@@ -31,16 +31,9 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
 
 @needs_tex
 @pytest.mark.pdf
-def test_example_site_pdf(make_app, example_src):
-    app = make_app("latex", srcdir=example_src, freshenv=True)
-    app.build()
-    assert warnings_of(app) == []
-    outdir = Path(app.outdir)
-    run = subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "compute-watch.tex"],
-        cwd=outdir, capture_output=True, text=True, timeout=600,
-    )
-    assert run.returncode == 0, run.stdout[-3000:]
+def test_example_site_pdf(example_pdf):
+    outdir, warnings = example_pdf
+    assert warnings == []
     log = (outdir / "compute-watch.log").read_text("utf-8", errors="replace")
     assert "Missing character" not in log, "a glyph is missing from the fonts (tofu)"
     assert "undefined references" not in log
