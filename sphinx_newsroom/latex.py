@@ -7,11 +7,15 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex import constants
+from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape as tex_escape
 
+from . import fonts
 from .indices import index_class
+from .warnings_ import NewsroomWarning, warn
 
 TEXINPUTS = Path(__file__).parent / "texinputs"
 STYLE = "sphinxnewsroom"
@@ -20,7 +24,9 @@ STYLE = "sphinxnewsroom"
 def setup_latex(app: Sphinx) -> None:
     app.add_latex_package(STYLE)
     app.add_post_transform(EndnoteSources)
+    app.connect("config-inited", _cjk_engine)
     app.connect("builder-inited", _name_indices)
+    app.connect("builder-inited", _choose_fonts)
     app.connect("build-finished", _copy_style)
 
 
@@ -33,6 +39,47 @@ def _name_indices(app: Sphinx) -> None:
         for t in app.config.newsroom_taxonomies
     ]
     app.builder.context["preamble"] += "\n" + "\n".join(lines) + "\n"
+
+
+def set_by_user(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` gave ``name`` a value (else Sphinx's default holds)."""
+    # Sphinx keeps conf.py's namespace in ``_raw_config`` and ``-D`` values in
+    # ``overrides``; a test fails loudly should either stop holding the name.
+    return name in config._raw_config or name in config.overrides
+
+
+def _cjk_engine(app: Sphinx, config: Config) -> None:
+    """Japanese and Korean projects that chose no engine build with xelatex."""
+    if fonts.uses_cjk_engine_default(config.language, set_by_user(config, "latex_engine")):
+        config.latex_engine = "xelatex"
+        if not set_by_user(config, "latex_docclass"):
+            # Sphinx's Japanese default (jsbook) is a class for pLaTeX only.
+            config.latex_docclass = {}
+
+
+SPHINX_FONTPKG = {
+    constants.XELATEX_DEFAULT_FONTPKG, constants.XELATEX_GREEK_DEFAULT_FONTPKG,
+}
+
+
+def _choose_fonts(app: Sphinx) -> None:
+    """Installed fonts where the project names none (``latex_elements["fontpkg"]`` wins)."""
+    builder = app.builder
+    engine = app.config.latex_engine
+    if (builder.format != "latex" or engine not in {"xelatex", "lualatex"}
+            or "fontpkg" in app.config.latex_elements
+            or builder.context.get("fontpkg") not in SPHINX_FONTPKG):
+        return
+    choice = fonts.choose_fonts(app.config.language, engine, constants.XELATEX_DEFAULT_FONTPKG,
+                                fonts.installed_fonts())
+    builder.context["fontpkg"] = choice.fontpkg
+    if choice.load_xecjk and builder.context.get("fvset") == constants.DEFAULT_SETTINGS["fvset"]:
+        # As Sphinx does for Chinese: keep xeCJK from spacing verbatim text.
+        builder.context["fvset"] = "\\fvset{fontsize=auto,formatcom=\\xeCJKVerbAddon}"
+    if choice.uncovered:
+        warn(NewsroomWarning.CONFIG,
+             f"no installed font covers language {choice.uncovered!r}: its characters will be "
+             "missing from the PDF (install fonts-noto-cjk, or set latex_elements['fontpkg'])")
 
 
 def _copy_style(app: Sphinx, exception: Exception | None) -> None:
