@@ -27,10 +27,11 @@ from .article import Article, alias_map
 from .dates import DateError, parse_datetime
 from .domain import get_domain
 from .i18n import _
+from .log import warn
 from .panel import term_nodes, time_node
 from .terms import clean_spelling, index_letter, sort_key, term_key, weight_classes
 from .walk import nodes_of, nothing_to_fill
-from .warnings_ import NewsroomWarning, warn
+from .warnings_ import NewsroomWarning
 
 
 class article_list(nodes.General, nodes.Element):

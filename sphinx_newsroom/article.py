@@ -16,6 +16,7 @@ from .citations import Citation, compact_pickle
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
 from .terms import clean_spelling, term_key
+from .warnings_ import NewsroomWarning
 
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
@@ -125,7 +126,7 @@ def normalise(
     def line(field: str) -> int:
         return fm.line_of(found[field][0]) if field in found else 1
 
-    def problem(subtype: str, field: str, message: str) -> None:
+    def problem(subtype: NewsroomWarning, field: str, message: str) -> None:
         key = found[field][0] if field in found else field
         problems.append(Problem(subtype, f"{key!r}: {message}", line(field)))
 
@@ -136,9 +137,10 @@ def normalise(
         if isinstance(value, str):
             return " ".join(value.split())
         if isinstance(value, bool | int | float | dt.date):
-            problem("field", field, f"expected text, got {type(value).__name__}; using {value!s}")
+            problem(NewsroomWarning.FIELD, field,
+                    f"expected text, got {type(value).__name__}; using {value!s}")
             return str(value)
-        problem("field", field, f"expected text, got {type(value).__name__}; ignored")
+        problem(NewsroomWarning.FIELD, field, f"expected text, got {type(value).__name__}; ignored")
         return ""
 
     def when(field: str) -> dt.datetime | None:
@@ -147,7 +149,7 @@ def normalise(
         try:
             return parse_datetime(found[field][1], tz)
         except DateError as error:
-            problem("date", field, f"{error}; ignored")
+            problem(NewsroomWarning.DATE, field, f"{error}; ignored")
             return None
 
     draft = False
@@ -159,12 +161,12 @@ def normalise(
             draft = str(value).strip().lower() in _TRUE
         else:
             draft = True
-            problem("draft", "draft", f"{_show(value)} is neither true nor false; "
+            problem(NewsroomWarning.DRAFT, "draft", f"{_show(value)} is neither true nor false; "
                     "treating the article as a draft so it is not published by mistake")
 
     title = text("title")
     if "title" in found and isinstance(found["title"][1], str) and not title:
-        problem("title", "title", "the title is empty")
+        problem(NewsroomWarning.TITLE, "title", "the title is empty")
 
     terms = tuple(
         (name, _terms(name, keys, fm, problems, alias_map(aliases or {})))
@@ -225,15 +227,16 @@ def _terms(
         for item in _items(value):
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 problems.append(Problem(
-                    "term", f"{key!r}: {taxonomy} must be text; {_show(item)} ignored",
-                    fm.line_of(key)))
+                    NewsroomWarning.TERM,
+                    f"{key!r}: {taxonomy} must be text; {_show(item)} ignored", fm.line_of(key)))
                 continue
             spelling = clean_spelling(str(item))
             spelling = aliases.get(term_key(spelling), spelling)
             if not term_key(spelling):
                 if isinstance(value, list):
                     problems.append(Problem(
-                        "term", f"{key!r}: an empty {taxonomy} entry is ignored", fm.line_of(key)))
+                        NewsroomWarning.TERM, f"{key!r}: an empty {taxonomy} entry is ignored",
+                        fm.line_of(key)))
                 continue
             spellings.setdefault(term_key(spelling), spelling)
     return tuple(spellings.values())
@@ -251,7 +254,7 @@ def _names(found: tuple[str, Any] | None, fm: RawFrontMatter, problems: list[Pro
             item = item["name"]
         if not isinstance(item, str):
             problems.append(Problem(
-                "field", f"{key!r}: an author must be text; {_show(item)} ignored",
+                NewsroomWarning.FIELD, f"{key!r}: an author must be text; {_show(item)} ignored",
                 fm.line_of(key)))
             continue
         name = " ".join(item.split())

@@ -15,7 +15,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .warnings_ import NewsroomWarning, warn
+from .log import warn
+from .warnings_ import NewsroomWarning
 
 DEFAULT_FIELDS: dict[str, list[str]] = {
     "title": ["title"],

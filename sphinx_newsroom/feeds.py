@@ -36,11 +36,12 @@ from sphinx.config import Config
 from . import clock
 from .article import Article
 from .domain import get_domain
+from .log import warn
 from .pages import _taxonomy_label
 from .taxonomy import Term
 from .terms import term_key
 from .urls import absolute_url, asset_url, site_url
-from .warnings_ import NewsroomWarning, warn
+from .warnings_ import NewsroomWarning
 
 ATOM_TYPE = "application/atom+xml"
 RSS_TYPE = "application/rss+xml"

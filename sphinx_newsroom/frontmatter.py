@@ -16,6 +16,8 @@ from typing import Any
 import frontmatter
 import yaml
 
+from .warnings_ import NewsroomWarning
+
 #: Front matter larger than this is refused (a news article needs a few KB).
 MAX_BYTES = 64 * 1024
 #: More YAML nodes than this (aliases count each time they are used) is an alias bomb.
@@ -51,7 +53,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 class Problem:
     """A located problem in one article; ``line`` is 1-based in the source file."""
 
-    subtype: str
+    subtype: NewsroomWarning
     message: str
     line: int | None = None
 
@@ -93,7 +95,8 @@ def read_front_matter(text: str) -> RawFrontMatter:
     span = text.count("\n", 0, fences[1].start()) + 1
     if len(block.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return RawFrontMatter({}, {}, kind, span, (Problem(
-            "frontmatter", f"front matter is larger than {MAX_BYTES // 1024} KiB; ignored", 1),))
+            NewsroomWarning.FRONTMATTER,
+            f"front matter is larger than {MAX_BYTES // 1024} KiB; ignored", 1),))
     if kind == "toml":
         return _read_toml(block, span)
     return _read_yaml(block, span)
@@ -104,7 +107,7 @@ def _read_toml(block: str, span: int) -> RawFrontMatter:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as error:
         return RawFrontMatter({}, {}, "toml", span, (Problem(
-            "frontmatter", f"front matter is not valid TOML: {error}", 1),))
+            NewsroomWarning.FRONTMATTER, f"front matter is not valid TOML: {error}", 1),))
     lines = {}
     for number, line in enumerate(block.splitlines(), start=2):
         key = line.split("=", 1)[0].strip().strip('"')
@@ -118,22 +121,22 @@ def _read_yaml(block: str, span: int) -> RawFrontMatter:
         root = yaml.compose(block, Loader=_Loader)
     except yaml.YAMLError as error:
         return RawFrontMatter({}, {}, "yaml", span, (Problem(
-            "frontmatter", f"front matter is not valid YAML: {_yaml_reason(error)}",
+            NewsroomWarning.FRONTMATTER, f"front matter is not valid YAML: {_yaml_reason(error)}",
             _yaml_line(error)),))
     if root is None:
         return RawFrontMatter({}, {}, "yaml", span)
     if not isinstance(root, yaml.MappingNode):
         return RawFrontMatter({}, {}, "yaml", span, (Problem(
-            "frontmatter", "front matter is not a mapping of keys to values", 2),))
+            NewsroomWarning.FRONTMATTER, "front matter is not a mapping of keys to values", 2),))
     if _count_nodes(root) > MAX_NODES:
         return RawFrontMatter({}, {}, "yaml", span, (Problem(
-            "frontmatter", f"front matter has more than {MAX_NODES} values (an alias bomb?); "
-            "ignored", 2),))
+            NewsroomWarning.FRONTMATTER,
+            f"front matter has more than {MAX_NODES} values (an alias bomb?); ignored", 2),))
     try:
         data = _Loader("").construct_document(root)
     except (yaml.YAMLError, TypeError, ValueError) as error:
         return RawFrontMatter({}, {}, "yaml", span, (Problem(
-            "frontmatter", f"front matter cannot be read: {error}", 2),))
+            NewsroomWarning.FRONTMATTER, f"front matter cannot be read: {error}", 2),))
     lines = {
         str(key.value): key.start_mark.line + 2
         for key, _ in root.value

@@ -21,10 +21,11 @@ from . import clock
 from .article import Article
 from .domain import get_domain, is_public
 from .i18n import _
+from .log import warn
 from .panel import localised_date
 from .taxonomy import Term
 from .terms import index_letter, sort_key, term_key, weight_classes
-from .warnings_ import NewsroomWarning, warn
+from .warnings_ import NewsroomWarning
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -27,6 +27,7 @@ from .citations import parse_citation
 from .domain import get_domain, is_public
 from .frontmatter import Problem, RawFrontMatter, read_front_matter
 from .headings import lift_headings
+from .log import logger, warn
 from .mystmeta import env_metadata
 from .panel import panel_placeholder
 from .publishing import ARTICLE_ATTR, draft_banner
@@ -34,7 +35,7 @@ from .reading import count_text, main_language, reading_minutes
 from .seo import opengraph_loaded
 from .terms import term_key
 from .walk import nodes_of
-from .warnings_ import NewsroomWarning, logger, warn
+from .warnings_ import NewsroomWarning
 
 #: ``env.temp_data`` keys: Sphinx's per-document scratch space, cleared after each read.
 SOURCE_KEY = "newsroom_source"
@@ -65,7 +66,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         # hostile YAML block: blank the block out, keeping every line number.
         source[0] = _blank_lines(source[0], front_matter.span)
     for problem in front_matter.problems:
-        warn(NewsroomWarning(problem.subtype), problem.message, (docname, problem.line))
+        warn(problem.subtype, problem.message, (docname, problem.line))
     if not is_article(front_matter, app.config.newsroom_fields):
         return
     fields, problems = normalise(
@@ -144,7 +145,7 @@ class ArticleTransform(SphinxTransform):
                 node.parent.remove(node)
             return
         for problem in info.problems:
-            warn(NewsroomWarning(problem.subtype), problem.message, (docname, problem.line))
+            warn(problem.subtype, problem.message, (docname, problem.line))
         # One walk of the tree for every kind of node the steps below need.
         self._found = nodes_of(self.document, nodes.section, nodes.title, nodes.footnote,
                               nr.article_meta, nodes.raw, nodes.footnote_reference,

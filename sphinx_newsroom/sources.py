@@ -21,8 +21,9 @@ from .bibliography import SORTS, Collision, Entry, anchor_of, collect, sort_entr
 from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
 from .domain import get_domain, is_public
 from .i18n import _
+from .log import warn
 from .walk import nodes_of, nothing_to_fill
-from .warnings_ import NewsroomWarning, warn
+from .warnings_ import NewsroomWarning
 
 EXPORT_DIR = "_newsroom"
 EXPORTS = {"csl": "sources.json", "bibtex": "sources.bib"}
