@@ -23,13 +23,14 @@ from sphinx.util.nodes import make_refnode
 
 from . import clock
 from . import nodes as nr
-from .article import Article, alias_map
-from .dates import DateError, parse_datetime
 from .domain import get_domain
 from .i18n import _
 from .log import warn
+from .model.article import Article
+from .model.collation import index_letter, sort_key
+from .model.dates import DateError, parse_datetime
+from .model.terms import alias_map, clean_spelling, split_terms, term_key, weight_classes
 from .panel import term_nodes, time_node
-from .terms import clean_spelling, index_letter, sort_key, term_key, weight_classes
 from .walk import nodes_of, nothing_to_fill
 from .warnings_ import NewsroomWarning
 
@@ -55,9 +56,7 @@ def article_filters(config: Config, options: dict[str, Any]) -> dict[str, list[s
 def _csv(argument: str | None) -> list[str]:
     if not argument:
         return []
-    for separator in ("，", "、", ";", "；"):
-        argument = argument.replace(separator, ",")
-    return [clean_spelling(part) for part in argument.split(",") if clean_spelling(part)]
+    return [clean_spelling(part) for part in split_terms(argument) if clean_spelling(part)]
 
 
 _HAS_TIME = re.compile(r"\d[:时]\d")

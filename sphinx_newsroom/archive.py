@@ -18,9 +18,9 @@ from sphinx.util.nodes import make_refnode
 from . import clock
 from . import nodes as nr
 from .aggregates import ListerDirective, article_filters, builder_of, matches
-from .article import Article
 from .domain import get_domain
 from .i18n import _
+from .model.article import Article
 from .panel import localised_date, reader_locale, time_node
 from .walk import nodes_of, nothing_to_fill
 

@@ -12,9 +12,9 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .article import Article, Source
 from .citations import Citation, citation_key
-from .terms import sort_key
+from .model.article import Article, Source
+from .model.collation import sort_key
 
 SORTS = ("first", "title", "publisher", "date")
 

@@ -15,9 +15,9 @@ from sphinx.config import Config
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .article import Article
-from .related import related_articles
-from .taxonomy import Term, collect_terms
+from .model.article import Article
+from .model.related import related_articles
+from .model.taxonomy import Term, collect_terms
 
 
 class NewsroomDomain(Domain):

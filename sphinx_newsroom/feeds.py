@@ -34,12 +34,12 @@ from sphinx.builders import Builder
 from sphinx.config import Config
 
 from . import clock
-from .article import Article
 from .domain import get_domain
 from .log import warn
+from .model.article import Article
+from .model.taxonomy import Term
+from .model.terms import term_key
 from .pages import _taxonomy_label
-from .taxonomy import Term
-from .terms import term_key
 from .urls import absolute_url, asset_url, site_url
 from .warnings_ import NewsroomWarning
 

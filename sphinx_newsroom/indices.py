@@ -11,7 +11,7 @@ from sphinx.domains import Index, IndexEntry
 from .aggregates import builder_of
 from .domain import get_domain
 from .i18n import _
-from .terms import index_letter, sort_key
+from .model.collation import index_letter, sort_key
 
 NAMES = {"tags": _("Tag index"), "topics": _("Topic index")}
 

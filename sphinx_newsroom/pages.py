@@ -18,13 +18,14 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from . import clock
-from .article import Article
 from .domain import get_domain, is_public
 from .i18n import _
 from .log import warn
+from .model.article import Article
+from .model.collation import index_letter, sort_key
+from .model.taxonomy import Term
+from .model.terms import term_key, weight_classes
 from .panel import localised_date
-from .taxonomy import Term
-from .terms import index_letter, sort_key, term_key, weight_classes
 from .warnings_ import NewsroomWarning
 
 

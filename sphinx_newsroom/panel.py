@@ -10,9 +10,9 @@ from babel.dates import format_date
 from docutils import nodes
 
 from . import nodes as nr
-from .article import Article
 from .i18n import _
-from .terms import term_key
+from .model.article import Article
+from .model.terms import term_key
 
 
 @lru_cache(maxsize=64)

@@ -11,9 +11,9 @@ from sphinx.util.nodes import make_refnode
 
 from . import nodes as nr
 from .aggregates import builder_of
-from .article import Article
 from .domain import get_domain
 from .i18n import _
+from .model.article import Article
 from .panel import expand_panel, localised_date
 from .walk import nodes_of, nothing_to_fill, writes_one_document
 

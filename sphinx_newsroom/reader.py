@@ -22,18 +22,18 @@ from sphinx.util.matching import Matcher
 
 from . import clock
 from . import nodes as nr
-from .article import Article, Fields, Source, is_article, normalise
 from .citations import parse_citation
 from .domain import get_domain, is_public
-from .frontmatter import Problem, RawFrontMatter, read_front_matter
-from .headings import lift_headings
 from .log import logger, warn
+from .model.article import Article, Fields, Source, is_article, normalise
+from .model.frontmatter import Problem, RawFrontMatter, read_front_matter
+from .model.headings import lift_headings
+from .model.reading_time import count_text, main_language, reading_minutes
+from .model.terms import term_key
 from .mystmeta import env_metadata
 from .panel import panel_placeholder
 from .publishing import ARTICLE_ATTR, draft_banner
-from .reading import count_text, main_language, reading_minutes
 from .seo import opengraph_loaded
-from .terms import term_key
 from .walk import nodes_of
 from .warnings_ import NewsroomWarning
 

@@ -27,8 +27,8 @@ from babel.core import get_global
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .article import Article
 from .domain import get_domain
+from .model.article import Article
 from .urls import absolute_url, asset_url
 
 #: schema.org (and Google) recommend headlines of at most 110 characters.

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_newsroom.article import is_article, normalise
 from sphinx_newsroom.config import DEFAULT_FIELDS, DEFAULT_TAXONOMIES
-from sphinx_newsroom.dates import DateError, parse_datetime
-from sphinx_newsroom.frontmatter import read_front_matter
-from sphinx_newsroom.headings import lift_headings
-from sphinx_newsroom.reading import count_text, main_language, reading_minutes
+from sphinx_newsroom.model.article import is_article, normalise
+from sphinx_newsroom.model.dates import DateError, parse_datetime
+from sphinx_newsroom.model.frontmatter import read_front_matter
+from sphinx_newsroom.model.headings import lift_headings
+from sphinx_newsroom.model.reading_time import count_text, main_language, reading_minutes
 from sphinx_newsroom.warnings_ import NewsroomWarning
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -242,8 +242,8 @@ def test_articles_pickle_as_constructor_calls():
     import pickle
     import pickletools
 
-    from sphinx_newsroom.article import Article, Source
     from sphinx_newsroom.citations import parse_citation
+    from sphinx_newsroom.model.article import Article, Source
 
     zone = dt.timezone(dt.timedelta(hours=8))
     citation = parse_citation("标题·出版方·作者（2025/6/30）·检索日期2025/7/2")

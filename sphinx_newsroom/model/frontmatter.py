@@ -16,7 +16,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .warnings_ import NewsroomWarning
+from ..warnings_ import NewsroomWarning
 
 #: Front matter larger than this is refused (a news article needs a few KB).
 MAX_BYTES = 64 * 1024

@@ -12,16 +12,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .citations import Citation, compact_pickle
+from ..citations import Citation, compact_pickle
+from ..warnings_ import NewsroomWarning
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
-from .terms import clean_spelling, term_key
-from .warnings_ import NewsroomWarning
+from .terms import alias_map, clean_spelling, split_terms, term_key
 
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
-#: Separators accepted when a taxonomy is written as one string: "a, b，c、d".
-_TERM_SEPARATORS = (",", "，", "、", ";", "；")
 
 
 @compact_pickle
@@ -198,17 +196,10 @@ def _show(value: Any) -> str:
 
 def _items(value: Any) -> list[Any]:
     if isinstance(value, str):
-        for separator in _TERM_SEPARATORS:
-            value = value.replace(separator, ",")
-        return value.split(",")
+        return split_terms(value)
     if isinstance(value, list | tuple):
         return list(value)
     return [value]
-
-
-def alias_map(aliases: Mapping[str, str]) -> dict[str, str]:
-    """term key of each synonym -> the spelling it stands for."""
-    return {term_key(alias): clean_spelling(target) for alias, target in aliases.items()}
 
 
 def _terms(
