@@ -22,7 +22,7 @@ from sphinx.util.matching import Matcher
 
 from . import clock
 from . import nodes as nr
-from .citations import parse_citation
+from .citations.parse import parse_citation
 from .domain import get_domain, is_public
 from .log import logger, warn
 from .model.article import Article, Fields, Source, is_article, normalise

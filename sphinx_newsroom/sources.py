@@ -17,8 +17,11 @@ from sphinx.util.nodes import make_refnode
 from . import clock
 from . import nodes as nr
 from .aggregates import ListerDirective, _choice, article_filters, builder_of, matches
-from .bibliography import SORTS, Collision, Entry, anchor_of, collect, sort_entries
-from .citations import STYLES, Segment, citation_key, format_citation, to_bibtex, to_csl_json
+from .citations.bibliography import SORTS, Collision, Entry, anchor_of, collect, sort_entries
+from .citations.export import to_bibtex, to_csl_json
+from .citations.keys import citation_key
+from .citations.model import Segment
+from .citations.styles import STYLES, format_citation
 from .domain import get_domain, is_public
 from .i18n import _
 from .log import warn

@@ -242,7 +242,7 @@ def test_articles_pickle_as_constructor_calls():
     import pickle
     import pickletools
 
-    from sphinx_newsroom.citations import parse_citation
+    from sphinx_newsroom.citations.parse import parse_citation
     from sphinx_newsroom.model.article import Article, Source
 
     zone = dt.timezone(dt.timedelta(hours=8))

@@ -12,10 +12,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..citations import Citation, compact_pickle
+from ..citations.model import Citation
 from ..warnings_ import NewsroomWarning
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
+from .pickling import compact_pickle
 from .terms import alias_map, clean_spelling, split_terms, term_key
 
 _TRUE = {"true", "yes", "on", "1", "y"}

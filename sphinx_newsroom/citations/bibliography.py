@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import dataclasses as dc
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .citations import Citation, citation_key
-from .model.article import Article, Source
-from .model.collation import sort_key
+from ..model.article import Article, Source
+from ..model.collation import sort_key
+from .keys import citation_key, letters_and_digits
+from .model import Citation
 
 SORTS = ("first", "title", "publisher", "date")
 
@@ -62,13 +62,9 @@ def _richness(citation: Citation) -> tuple[int, int]:
 def _differs(a: Citation, b: Citation) -> bool:
     """Whether two citations sharing a key describe different sources."""
     if a.url and b.url:
-        return bool(a.title and b.title) and _squashed(a.title) != _squashed(b.title)
+        return bool(a.title and b.title) and \
+            letters_and_digits(a.title) != letters_and_digits(b.title)
     return bool(a.date and b.date and a.date != b.date)
-
-
-def _squashed(text: str) -> str:
-    """Letters and digits only, width- and case-folded: spelling variants compare equal."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
 
 
 def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:

@@ -1,11 +1,7 @@
-"""Turn footnote text into structured citations, format them, and export them.
+"""Parse footnote text into a structured :class:`Citation`.
 
-News articles cite their sources as free-text footnotes. This module parses
-that text into a :class:`Citation`, derives a dedupe key, renders the citation
-in a few house styles and exports CSL-JSON and BibTeX.
-
-It is deliberately pure (standard library only) so that it can be tested and
-reused without Sphinx; the Sphinx glue lives elsewhere.
+News articles cite their sources as free-text footnotes. Pure (standard
+library only), so it can be tested and reused without Sphinx.
 
 Recognised footnote shapes, tried in this order:
 
@@ -32,69 +28,13 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import NamedTuple
 
-__all__ = [
-    "STYLES",
-    "Citation",
-    "Segment",
-    "citation_key",
-    "format_citation",
-    "parse_citation",
-    "to_bibtex",
-    "to_csl_json",
-]
+from .model import Citation
 
-
-_T = TypeVar("_T")
-
-
-def compact_pickle(cls: type[_T]) -> type[_T]:
-    """Pickle a frozen, slotted dataclass as its class and its field values.
-
-    Articles, their sources and citations live in the pickled build
-    environment, which every rebuild loads. The standard pickling of a slotted
-    dataclass restores each object by looping over ``fields()`` in Python;
-    calling the class with the values does the same job in about half the
-    time, with fewer temporary objects for the garbage collector to trace.
-    """
-    names = tuple(f.name for f in dataclass_fields(cls))  # type: ignore[arg-type]
-
-    def __reduce__(self: Any) -> tuple[type[_T], tuple[Any, ...]]:
-        return cls, tuple([getattr(self, name) for name in names])
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
-    return cls
-
-
-@compact_pickle
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """One cited source, as parsed from a footnote."""
-
-    raw: str
-    title: str = ""
-    publisher: str = ""
-    author: str = ""
-    date: datetime.date | None = None
-    accessed: datetime.date | None = None
-    url: str = ""
-    language: str = "und"
-    structured: bool = False
-
-
-class Segment(NamedTuple):
-    """A run of rendered citation text; writers style ``title`` and ``url``."""
-
-    kind: Literal["text", "title", "url"]
-    text: str
-
-
-STYLES: tuple[str, ...] = ("default", "gbt7714", "apa")
+__all__ = ["MONTH_NAMES", "parse_citation"]
 
 # ---------------------------------------------------------------------------
 # Character classes and patterns
@@ -124,7 +64,6 @@ _COLONS = ":" + _FW_COLON
 _EDGE_PUNCT = f"{_COMMAS}{_COLONS}.;。{_FW_SEMICOLON}、|{_SEPARATORS}"
 _OPEN_BRACKETS = f"({_FW_LPAREN}[【"
 _CLOSE_BRACKETS = f"){_FW_RPAREN}]】"
-_TERMINAL_PUNCT = f".?!。{_FW_QUESTION}{_FW_EXCLAMATION}…"
 
 # URLs stop at whitespace, quotes, angle brackets and any non-ASCII character:
 # Chinese footnotes routinely glue text to a URL without a space, and copied
@@ -139,7 +78,7 @@ _NUMERIC_DATE_RE = re.compile(
     # "2025/6/30 8:00" still end on the date and do not count as trailing text.
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "january",
     "february",
     "march",
@@ -192,8 +131,6 @@ _COMMA_BREAK_RE = re.compile(r",\s+")
 _SIDE_BREAK_RE = re.compile(rf"[{_SEPARATORS}{_COMMAS};{_FW_SEMICOLON}|]|\.\s")
 _SENTENCE_INSIDE_RE = re.compile(r"\.\s+\S")
 
-_AUTHOR_SPLIT_RE = re.compile(r"\s*、\s*|\s+and\s+")
-
 
 # ---------------------------------------------------------------------------
 # Dates
@@ -208,7 +145,7 @@ class _DateMatch(NamedTuple):
 
 def _month_number(name: str) -> int:
     prefix = name.lower()[:3]
-    return next(i for i, month in enumerate(_MONTH_NAMES, 1) if month.startswith(prefix))
+    return next(i for i, month in enumerate(MONTH_NAMES, 1) if month.startswith(prefix))
 
 
 def _date_from_match(pattern: re.Pattern[str], match: re.Match[str]) -> datetime.date | None:
@@ -246,10 +183,6 @@ def _date_at(text: str, pos: int) -> _DateMatch | None:
             if value is not None:
                 return _DateMatch(value, match.start(), match.end())
     return None
-
-
-def _english_date(value: datetime.date) -> str:
-    return f"{_MONTH_NAMES[value.month - 1].capitalize()} {value.day}"
 
 
 # ---------------------------------------------------------------------------
@@ -638,280 +571,3 @@ def parse_citation(text: str) -> Citation:
         language=language,
         structured=True,
     )
-
-
-# ---------------------------------------------------------------------------
-# Dedupe keys
-# ---------------------------------------------------------------------------
-
-
-def _squash(text: str) -> str:
-    """NFKC, casefold, and drop whitespace, punctuation and control characters.
-
-    This makes "OpenAI 转向 TPU, 这…" and "OpenAI转向TPU 这…" the same key,
-    whether the comma is ASCII or full-width.
-    """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in folded if unicodedata.category(c)[0] not in "PZC")
-
-
-def _url_key(url: str) -> str:
-    match = re.match(r"(?:https?://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?", url.strip(), re.I)
-    # The pattern accepts every string, so the match is never None.
-    host, path, query = match.groups() if match else ("", url, None)
-    host = host.lower()
-    host = host.removeprefix("www.")
-    host = host.removesuffix(":80").removesuffix(":443")
-    params = [p for p in (query or "").split("&") if p and not p.lower().startswith("utm_")]
-    suffix = "?" + "&".join(params) if params else ""
-    return f"url:{host}{path.rstrip('/')}{suffix}"
-
-
-def citation_key(citation: Citation) -> str:
-    """A key under which duplicate citations of one source coincide.
-
-    ``url:<host/path?query>`` when there is a URL (scheme, ``www.``, trailing
-    slash, fragment and ``utm_*`` parameters ignored); otherwise
-    ``tp:<title>::<publisher>`` squashed by :func:`_squash`; unstructured
-    citations use ``raw:<squashed raw text>``.
-    """
-    if citation.url:
-        return _url_key(citation.url)
-    if not citation.structured:
-        return "raw:" + (_squash(citation.raw) or citation.raw.strip())
-    # "::" cannot occur in squashed text (colons are punctuation), so it
-    # separates title from publisher without ambiguity.
-    return f"tp:{_squash(citation.title) or citation.title}::{_squash(citation.publisher)}"
-
-
-# ---------------------------------------------------------------------------
-# Formatting
-# ---------------------------------------------------------------------------
-
-_Part = list[Segment]
-
-
-def _sentence(kind: Literal["text", "title", "url"], text: str) -> _Part:
-    """``text`` followed by a period unless it already ends a sentence."""
-    if not text:
-        return []
-    ending = [] if text.endswith(tuple(_TERMINAL_PUNCT)) else [Segment("text", ".")]
-    return [Segment(kind, text), *ending]
-
-
-def _join(parts: Sequence[_Part]) -> list[Segment]:
-    """Join parts with single spaces and merge adjacent plain-text segments."""
-    merged: list[Segment] = []
-    for part in (p for p in parts if p):
-        for segment in ([Segment("text", " ")] if merged else []) + part:
-            if merged and segment.kind == "text" and merged[-1].kind == "text":
-                merged[-1] = Segment("text", merged[-1].text + segment.text)
-            elif segment.text:
-                merged.append(segment)
-    return merged
-
-
-def _head(citation: Citation) -> tuple[_Part, str]:
-    """The title part and the publisher still to be shown after it.
-
-    A bare-URL citation has no title; its publisher (the host) takes the
-    title's place rather than appearing twice.
-    """
-    if citation.title:
-        return _sentence("title", citation.title), citation.publisher
-    return _sentence("text", citation.publisher), ""
-
-
-def _format_default(citation: Citation) -> list[Segment]:
-    title, publisher = _head(citation)
-    label = "检索日期" if citation.language == "zh" else "accessed"
-    accessed = citation.accessed.isoformat() if citation.accessed else ""
-    tail: _Part = []
-    if citation.url:
-        note = f" ({label} {accessed})." if accessed else ""
-        tail = [Segment("url", citation.url), Segment("text", note)]
-    elif accessed:
-        tail = _sentence("text", f"{label[0].upper()}{label[1:]} {accessed}")
-    date = citation.date.isoformat() if citation.date else ""
-    return _join(
-        [
-            title,
-            _sentence("text", publisher),
-            _sentence("text", citation.author),
-            _sentence("text", date),
-            tail,
-        ]
-    )
-
-
-def _format_gbt7714(citation: Citation) -> list[Segment]:
-    title, publisher = _head(citation)
-    online = "/OL" if citation.url or citation.accessed else ""
-    code = ("N" if citation.publisher else "EB") + online
-    # The type code sits right after the title, before the title's period.
-    if title and title[-1] == Segment("text", "."):
-        title = title[:-1]
-    title = [*title, Segment("text", f"[{code}].")]
-    date = citation.date.isoformat() if citation.date else ""
-    where = ", ".join(x for x in (publisher, date) if x)
-    if citation.accessed:
-        where += f"[{citation.accessed.isoformat()}]"
-    url = [Segment("url", citation.url), Segment("text", ".")] if citation.url else []
-    return _join([_sentence("text", citation.author), title, _sentence("text", where), url])
-
-
-def _format_apa(citation: Citation) -> list[Segment]:
-    title, publisher = _head(citation)
-    date = citation.date
-    when = _sentence("text", f"({date.year}, {_english_date(date)})" if date else "(n.d.)")
-    url = [Segment("url", citation.url)] if citation.url else []
-    lead = [_sentence("text", citation.author), when, title] if citation.author else [title, when]
-    return _join([*lead, _sentence("text", publisher), url])
-
-
-_FORMATTERS = {
-    "default": _format_default,
-    "gbt7714": _format_gbt7714,
-    "apa": _format_apa,
-}
-
-
-def format_citation(citation: Citation, style: str = "default") -> list[Segment]:
-    """Render ``citation`` in ``style`` as segments; join ``.text`` for plain text.
-
-    Styles (empty parts and their punctuation are omitted; a part that already
-    ends in sentence punctuation, ASCII or full-width, gets no extra period):
-
-    - ``default``: ``Title. Publisher. Author. 2025-06-30. URL (accessed
-      2025-07-02).`` Chinese citations use the label ``检索日期`` instead of
-      ``accessed``; without a URL the accessed note is its own sentence
-      (``Accessed 2025-07-02.``). A URL with nothing after it gets no period,
-      so that it survives copy and paste.
-    - ``gbt7714``: ``作者. 题名[N/OL]. 出版方, 2025-06-30[2025-07-02]. URL.``
-      with ``N`` when there is a publisher, ``EB`` otherwise, and ``/OL``
-      only when there is a URL or an accessed date.
-    - ``apa``: ``Author. (2025, June 30). Title. Publisher. URL``; without an
-      author the title leads; ``(n.d.)`` without a date; no accessed date.
-
-    Unstructured citations render as their stripped raw text in every style.
-    Raises ValueError for a style not in :data:`STYLES`.
-    """
-    formatter = _FORMATTERS.get(style)
-    if formatter is None:
-        raise ValueError(f"unknown citation style {style!r}; expected one of {STYLES}")
-    if not citation.structured:
-        raw = citation.raw.strip()
-        return [Segment("text", raw)] if raw else []
-    return formatter(citation)
-
-
-# ---------------------------------------------------------------------------
-# Export
-# ---------------------------------------------------------------------------
-
-
-def _authors(author: str) -> list[str]:
-    return [name for name in _AUTHOR_SPLIT_RE.split(author.strip()) if name]
-
-
-def _csl_date(value: datetime.date) -> dict[str, list[list[int]]]:
-    return {"date-parts": [[value.year, value.month, value.day]]}
-
-
-_CSL_LANGUAGES = {"zh": "zh-CN", "en": "en"}
-
-
-def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
-    item: dict[str, object] = {
-        "id": item_id,
-        "type": "article-newspaper" if citation.publisher else "webpage",
-    }
-    optional: dict[str, object] = {
-        "title": citation.title,
-        "container-title": citation.publisher,
-        "author": [{"literal": name} for name in _authors(citation.author)],
-        "issued": _csl_date(citation.date) if citation.date else None,
-        "accessed": _csl_date(citation.accessed) if citation.accessed else None,
-        "URL": citation.url,
-        "language": _CSL_LANGUAGES.get(citation.language),
-    }
-    item.update((key, value) for key, value in optional.items() if value)
-    return item
-
-
-def to_csl_json(entries: Sequence[tuple[str, Citation]]) -> list[dict[str, object]]:
-    """CSL-JSON items for ``(id, citation)`` pairs; absent fields are omitted.
-
-    ``type`` is ``article-newspaper`` with a publisher, else ``webpage``;
-    authors are split on ``、`` and `` and `` into literal names.
-    """
-    return [_csl_item(item_id, citation) for item_id, citation in entries]
-
-
-_LATEX_ESCAPES = str.maketrans(
-    {
-        "\\": r"\textbackslash{}",
-        # BibTeX counts braces even when escaped, so "\{" could unbalance an
-        # entry; the text commands keep every field's braces balanced.
-        "{": r"\textbraceleft{}",
-        "}": r"\textbraceright{}",
-        "%": r"\%",
-        "&": r"\&",
-        "$": r"\$",
-        "#": r"\#",
-        "_": r"\_",
-        "^": r"\textasciicircum{}",
-        "~": r"\textasciitilde{}",
-    }
-)
-
-# URL fields are read verbatim by biblatex and hyperref, so LaTeX escapes
-# would corrupt them; only characters that break the .bib syntax are encoded.
-_URL_ESCAPES = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"})
-
-_BIBTEX_LANGUAGES = {"zh": "chinese", "en": "english"}
-
-
-def _bibtex_text(text: str) -> str:
-    # Control characters and line breaks have no place inside a field.
-    printable = "".join(c for c in text if unicodedata.category(c) != "Cc" or c.isspace())
-    return " ".join(printable.split()).translate(_LATEX_ESCAPES)
-
-
-def _bibtex_key(item_id: str, used: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_-]", "_", item_id) or "ref"
-    key, n = base, 1
-    while key in used:
-        n += 1
-        key = f"{base}-{n}"
-    used.add(key)
-    return key
-
-
-def _bibtex_entry(key: str, citation: Citation) -> str:
-    kind = "article" if citation.publisher else "misc"
-    authors = " and ".join("{" + _bibtex_text(name) + "}" for name in _authors(citation.author))
-    url = " ".join(citation.url.split()).translate(_URL_ESCAPES)
-    fields = [
-        ("title", _bibtex_text(citation.title)),
-        ("author", authors),
-        ("journal", _bibtex_text(citation.publisher)),
-        ("date", citation.date.isoformat() if citation.date else ""),
-        ("url", url),
-        ("urldate", citation.accessed.isoformat() if citation.accessed else ""),
-        ("language", _BIBTEX_LANGUAGES.get(citation.language, "")),
-    ]
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}}}\n"
-
-
-def to_bibtex(entries: Sequence[tuple[str, Citation]]) -> str:
-    """BibTeX (biblatex-flavoured: ``date`` and ``urldate``) for the entries.
-
-    ``@article`` with the publisher as ``journal`` when there is a publisher,
-    else ``@misc``. Keys are the ids with characters outside ``[A-Za-z0-9_-]``
-    replaced by ``_``, suffixed ``-2``, ``-3``… when that makes them collide.
-    Authors are brace-protected literal names joined with ``and``.
-    """
-    used: set[str] = set()
-    return "\n".join(_bibtex_entry(_bibtex_key(i, used), c) for i, c in entries)
