@@ -8,39 +8,45 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import clock, config, visitors
-from .aggregates import (
-    ArticleListDirective,
-    FillListings,
-    TaxonomyIndexDirective,
-    TermRole,
-    article_list,
-    index_directive,
-    term_index,
-)
-from .archive import ArchiveDirective, FillArchive, archive, archive_page
-from .design import guard_design_transforms
-from .directives import ArticleMetaDirective
+from . import clock, config
+from . import text as text_visitors
+from .directives import nodes as nr
+from .directives.archive import ArchiveDirective
+from .directives.bibliography import BibliographyDirective
+from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
+from .directives.panel import ArticleMetaDirective
+from .directives.term_role import TermRole
+from .doctree import Visitor
 from .domain import NewsroomDomain, get_domain
-from .feeds import setup_feeds
+from .html import visitors as html_visitors
+from .html.archive_page import archive_page
+from .html.design import guard_design_transforms
+from .html.exports import write_exports
+from .html.feeds import setup_feeds
+from .html.seo import mark_unpublished, setup_seo
+from .html.term_pages import collect_pages
 from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
-from .latex import setup_latex
-from .pages import collect_pages, mark_unpublished
-from .publishing import AddRelated, ExpandPanels
-from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
-from .seo import setup_seo
-from .sources import (
-    BibliographyDirective,
-    FillBibliography,
-    LinkSources,
-    bibliography,
-    report_collisions,
-    write_exports,
-)
+from .latex import visitors as latex_visitors
+from .latex.endnotes import EndnoteSources
+from .latex.style import setup_latex
+from .postprocess.archive import FillArchive
+from .postprocess.bibliography import FillBibliography, LinkSources, report_collisions
+from .postprocess.listings import FillListings
+from .postprocess.panel import ExpandPanels
+from .postprocess.related import AddRelated
+from .read.article_transform import ArticleTransform
+from .read.references import ListedSourcesTransform
+from .read.source import on_source_read
 
 __version__ = "0.1.0"
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent / "html" / "static"
+#: Nodes written differently per format, and the visitors of each format.
+WRITTEN_NODES = (nr.article_meta, nr.meta_field, nr.meta_label, nr.news_time, nr.term_ref,
+                 nr.source_backlink, nr.featured_image)
+FORMATS: tuple[tuple[str, dict[type[nr.nodes.Element], tuple[Visitor, Visitor]]], ...] = (
+    ("html", html_visitors.VISITORS), ("latex", latex_visitors.VISITORS),
+    ("text", text_visitors.VISITORS))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -54,8 +60,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_taxonomies(app)
     setup_bibliography(app)
     setup_publishing(app)
-    visitors.register(app)
+    setup_visitors(app)
     setup_latex(app)
+    app.add_post_transform(EndnoteSources)
     setup_seo(app)
     setup_feeds(app)
     app.connect("builder-inited", _add_static_path)
@@ -76,8 +83,8 @@ def setup_articles(app: Sphinx) -> None:
 
 
 def setup_taxonomies(app: Sphinx) -> None:
-    app.add_node(article_list)
-    app.add_node(term_index)
+    app.add_node(nr.article_list)
+    app.add_node(nr.term_index)
     app.add_directive("article-list", ArticleListDirective)
     app.add_directive("taxonomy-index", TaxonomyIndexDirective)
     app.add_directive("tag-index", index_directive("tags"))
@@ -93,7 +100,7 @@ def setup_taxonomies(app: Sphinx) -> None:
 
 
 def setup_bibliography(app: Sphinx) -> None:
-    app.add_node(bibliography)
+    app.add_node(nr.bibliography)
     app.add_directive("news-bibliography", BibliographyDirective)
     app.add_post_transform(LinkSources)
     app.add_post_transform(FillBibliography)
@@ -102,12 +109,18 @@ def setup_bibliography(app: Sphinx) -> None:
 
 
 def setup_publishing(app: Sphinx) -> None:
-    app.add_node(archive)
+    app.add_node(nr.archive)
     app.add_directive("article-archive", ArchiveDirective)
     app.add_post_transform(FillArchive)
     app.add_post_transform(AddRelated)
     app.add_post_transform(ExpandPanels)
     app.connect("html-collect-pages", archive_page)
+
+
+def setup_visitors(app: Sphinx) -> None:
+    """Register each written node once, with its visitors for every format that has some."""
+    for node in WRITTEN_NODES:
+        app.add_node(node, **{name: table[node] for name, table in FORMATS if node in table})
 
 
 def _embargo_ended(

@@ -31,6 +31,9 @@ DEFAULT_TAXONOMIES: dict[str, list[str]] = {
     "tags": ["tags", "keywords"],
     "topics": ["main_topics", "topics", "categories"],
 }
+#: A config value sphinxext-opengraph registers: it is there however the
+#: extension was loaded (``conf.py`` or another extension's ``setup()``).
+OPENGRAPH_CONFIG = "ogp_site_url"
 DEFAULT_REFERENCES_TITLES = ["引用", "参考文献", "参考资料", "References", "Sources", "Notes"]
 
 
@@ -160,3 +163,8 @@ def validate(app: Sphinx, config: Config) -> None:
     if config.newsroom_fields is not DEFAULT_FIELDS:
         # A project that overrides some fields keeps the defaults of the others.
         config.newsroom_fields = {**DEFAULT_FIELDS, **config.newsroom_fields}
+
+
+def opengraph_loaded(config: Config) -> bool:
+    """Whether sphinxext-opengraph writes the ``og:*`` tags of this build."""
+    return OPENGRAPH_CONFIG in config

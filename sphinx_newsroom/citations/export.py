@@ -9,7 +9,11 @@ from collections.abc import Sequence
 
 from .model import Citation
 
-__all__ = ["to_bibtex", "to_csl_json"]
+__all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
+
+#: Folder of the exports at the root of the HTML output, and its file per format.
+EXPORT_FOLDER = "_newsroom"
+EXPORT_FILES = {"csl": "sources.json", "bibtex": "sources.bib"}
 
 _AUTHOR_SPLIT_RE = re.compile(r"\s*、\s*|\s+and\s+")
 

@@ -253,3 +253,12 @@ def _names(found: tuple[str, Any] | None, fm: RawFrontMatter, problems: list[Pro
         if name and name not in names:
             names.append(name)
     return tuple(names)
+
+
+def matches_filters(article: Article, filters: dict[str, list[str]]) -> bool:
+    """The article carries one of the wanted terms of every filtered taxonomy."""
+    for taxonomy, wanted in filters.items():
+        have = {term_key(t) for t in article.terms_of(taxonomy)}
+        if wanted and not have.intersection(wanted):
+            return False
+    return True

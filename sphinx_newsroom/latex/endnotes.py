@@ -1,43 +1,11 @@
-"""LaTeX support: the panel's framed environment, shipped as a style file."""
+"""In the PDF, an article's sources are its references section, as endnotes."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.fileutil import copy_asset_file
-from sphinx.util.texescape import escape as tex_escape
-
-from .indices import index_class
-
-TEXINPUTS = Path(__file__).parent / "texinputs"
-STYLE = "sphinxnewsroom"
-
-
-def setup_latex(app: Sphinx) -> None:
-    app.add_latex_package(STYLE)
-    app.add_post_transform(EndnoteSources)
-    app.connect("builder-inited", _name_indices)
-    app.connect("build-finished", _copy_style)
-
-
-def _name_indices(app: Sphinx) -> None:
-    """Tell the style file which index belongs to which taxonomy (for term links)."""
-    if app.builder.format != "latex":
-        return
-    lines = [
-        f"\\sphinxnewsroomindex{{{tex_escape(str(index_class(t).localname))}}}{{{t}}}"
-        for t in app.config.newsroom_taxonomies
-    ]
-    app.builder.context["preamble"] += "\n" + "\n".join(lines) + "\n"
-
-
-def _copy_style(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "latex":
-        copy_asset_file(TEXINPUTS / f"{STYLE}.sty", app.builder.outdir, force=True)
 
 
 class EndnoteSources(SphinxPostTransform):

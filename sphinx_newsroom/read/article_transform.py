@@ -1,129 +1,35 @@
-"""Read phase: front matter -> Article, and the article's document structure.
+"""``ArticleTransform``: an article's title section, lede, sources, panel and record.
 
-``source-read`` reads the typed front matter and lifts the body's headings
-(line-preserving); ``ArticleTransform`` then gives the doctree its title
-section, lede and references section, computes the reading time, builds the
-metadata panel and registers the ``Article`` in the domain.
+After MyST has parsed the body it gives the doctree its title section, lede
+and references section, computes the reading time, places the metadata panel
+and registers the ``Article`` in the domain.
 """
 
 from __future__ import annotations
 
-import dataclasses as dc
 import posixpath
-import zoneinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util.matching import Matcher
 
-from . import clock
-from . import nodes as nr
-from .citations.parse import parse_citation
-from .domain import get_domain, is_public
-from .log import logger, warn
-from .model.article import Article, Fields, Source, is_article, normalise
-from .model.frontmatter import Problem, RawFrontMatter, read_front_matter
-from .model.headings import lift_headings
-from .model.reading_time import count_text, main_language, reading_minutes
-from .model.terms import term_key
-from .mystmeta import env_metadata
-from .panel import panel_placeholder
-from .publishing import ARTICLE_ATTR, draft_banner
-from .seo import opengraph_loaded
-from .walk import nodes_of
-from .warnings_ import NewsroomWarning
-
-#: ``env.temp_data`` keys: Sphinx's per-document scratch space, cleared after each read.
-SOURCE_KEY = "newsroom_source"
-META_USED_KEY = "newsroom_meta_used"
-
-
-@dc.dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """What ``source-read`` learnt about an article, for the transform."""
-
-    front_matter: RawFrontMatter
-    fields: Fields
-    problems: tuple[Problem, ...]
-    needs_title: bool
-
-
-def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    env = app.env
-    if not _is_markdown(app, docname):
-        return
-    if not Matcher(app.config.newsroom_article_patterns)(docname):
-        return
-    front_matter = read_front_matter(source[0])
-    if not front_matter.kind:
-        return
-    if front_matter.kind == "toml" or (front_matter.problems and not front_matter.data):
-        # MyST cannot read TOML (it would print it as text) and must not see a
-        # hostile YAML block: blank the block out, keeping every line number.
-        source[0] = _blank_lines(source[0], front_matter.span)
-    for problem in front_matter.problems:
-        warn(problem.subtype, problem.message, (docname, problem.line))
-    if not is_article(front_matter, app.config.newsroom_fields):
-        return
-    fields, problems = normalise(
-        front_matter,
-        app.config.newsroom_fields,
-        app.config.newsroom_taxonomies,
-        zoneinfo.ZoneInfo(app.config.newsroom_timezone),
-        app.config.newsroom_term_aliases,
-    )
-    text, needs_title = lift_headings(
-        source[0], front_matter.span, app.config.newsroom_references_titles
-    )
-    if front_matter.kind == "yaml" and not front_matter.problems:
-        # Spare MyST two pure-Python reads of a block already read (see mystmeta).
-        metadata = env_metadata(front_matter.data, app.config.language,
-                                getattr(app.config, "myst_title_to_header", False))
-        if metadata is not None:
-            text = _blank_lines(text, front_matter.span)
-            env.metadata[docname].update(metadata)
-    source[0] = text
-    env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title)
-
-
-def _is_markdown(app: Sphinx, docname: str) -> bool:
-    suffix = "".join(Path(app.env.doc2path(docname)).suffixes[-1:])
-    return app.config.source_suffix.get(suffix) == "markdown"
-
-
-def _blank_lines(text: str, count: int) -> str:
-    lines = text.split("\n")
-    return "\n".join([""] * min(count, len(lines)) + lines[count:])
-
-
-def _is_references_title(title: str, config: Any) -> bool:
-    return title.strip().casefold() in {t.casefold() for t in config.newsroom_references_titles}
-
-
-class ListedSourcesTransform(SphinxTransform):
-    """Accept sources listed in an article's references section but never cited.
-
-    The references section is the article's own source list, so an entry
-    there needs no inline citation: it is taken off the lists docutils keeps
-    of footnotes, which Sphinx checks for unreferenced ones.
-    """
-
-    # After footnotes are numbered (620), before unreferenced ones are reported (622).
-    default_priority = 621
-
-    def apply(self, **kwargs: Any) -> None:
-        if SOURCE_KEY not in self.env.temp_data:
-            return
-        if not any(_is_references_title(section[0].astext(), self.config)
-                   for section in self.document.findall(nodes.section)):
-            return
-        for registry in (self.document.footnotes, self.document.autofootnotes):
-            for footnote in [f for f in registry if not f["backrefs"]]:
-                registry.remove(footnote)
+from .. import clock
+from ..citations.parse import parse_citation
+from ..config import opengraph_loaded
+from ..directives import nodes as nr
+from ..directives.panel import META_USED_KEY, panel_placeholder
+from ..doctree import nodes_of
+from ..domain import get_domain, is_public
+from ..log import logger, warn
+from ..model.article import Article, Fields, Source
+from ..model.reading_time import count_text, main_language, reading_minutes
+from ..model.terms import term_key
+from ..warnings_ import NewsroomWarning
+from .banner import draft_banner
+from .references import is_references_title
+from .source import SOURCE_KEY, SourceInfo
 
 
 class ArticleTransform(SphinxTransform):
@@ -187,7 +93,7 @@ class ArticleTransform(SphinxTransform):
         for taxonomy, spellings in article.terms:
             for spelling in spellings:
                 domain.note_term_ref(docname, taxonomy, term_key(spelling))
-        section[ARTICLE_ATTR] = docname
+        section[nr.ARTICLE_ATTR] = docname
         now = clock.now()
         if not self.config.newsroom_show_drafts and not is_public(article, now):
             # The page is built (review links work) but kept out of the search index.
@@ -245,7 +151,7 @@ class ArticleTransform(SphinxTransform):
 
     def _references_section(self, section: nodes.section) -> nodes.section | None:
         subsections = [n for n in section.children if isinstance(n, nodes.section)]
-        if subsections and _is_references_title(subsections[-1][0].astext(), self.config):
+        if subsections and is_references_title(subsections[-1][0].astext(), self.config):
             subsections[-1]["classes"].append("news-references")
             return subsections[-1]
         return None

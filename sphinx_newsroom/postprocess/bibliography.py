@@ -1,76 +1,31 @@
-"""Sphinx glue of the unified bibliography: directive, rendering, links, exports."""
+"""Fill ``news-bibliography``, link each cited source to its entry, report collisions."""
 
 from __future__ import annotations
 
-import json
 import posixpath
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from . import clock
-from . import nodes as nr
-from .aggregates import ListerDirective, _choice, article_filters, builder_of, matches
-from .citations.bibliography import SORTS, Collision, Entry, anchor_of, collect, sort_entries
-from .citations.export import to_bibtex, to_csl_json
-from .citations.keys import citation_key
-from .citations.model import Segment
-from .citations.styles import STYLES, format_citation
-from .domain import get_domain, is_public
-from .i18n import _
-from .log import warn
-from .walk import nodes_of, nothing_to_fill
-from .warnings_ import NewsroomWarning
-
-EXPORT_DIR = "_newsroom"
-EXPORTS = {"csl": "sources.json", "bibtex": "sources.bib"}
-
-
-class bibliography(nodes.General, nodes.Element):
-    """Placeholder of ``news-bibliography``; replaced at write time."""
-
-
-class BibliographyDirective(ListerDirective):
-    """``news-bibliography``: every source of the published articles, once."""
-
-    option_spec = {
-        "sort": _choice(*SORTS),
-        "style": _choice(*STYLES),
-        "tags": directives.unchanged,
-        "topics": directives.unchanged,
-    }
-
-    def run(self) -> list[nodes.Node]:
-        filters = article_filters(self.config, self.options)
-        node = bibliography(
-            sort=self.options.get("sort", "first"),
-            style=self.options.get("style", self.config.newsroom_citation_style),
-            filters=filters,
-            docname=self.env.docname,
-        )
-        get_domain(self.env).note_bibliography(self.env.docname, bool(filters))
-        return self.placeholder(node)
-
-
-def public_articles(env: BuildEnvironment) -> list[Any]:
-    return get_domain(env).published(env.config.newsroom_show_drafts, clock.now())
-
-
-def site_sources(env: BuildEnvironment) -> tuple[list[Entry], list[Collision]]:
-    """Every published source and every collision, computed once per build.
-
-    The collision check, the unfiltered lists and the exports all need it.
-    """
-    domain = get_domain(env)
-    if domain.site_sources is None:
-        domain.site_sources = collect(public_articles(env))
-    return domain.site_sources
+from .. import clock
+from ..builders import builder_of, nothing_to_fill
+from ..citations.bibliography import Entry, anchor_of, collect, sort_entries
+from ..citations.export import EXPORT_FILES, EXPORT_FOLDER
+from ..citations.keys import citation_key
+from ..citations.model import Segment
+from ..citations.styles import format_citation
+from ..directives import nodes as nr
+from ..directives.nodes import bibliography
+from ..doctree import nodes_of
+from ..domain import get_domain, is_public
+from ..i18n import _
+from ..log import warn
+from ..model.article import matches_filters
+from ..warnings_ import NewsroomWarning
 
 
 def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
@@ -109,11 +64,14 @@ class FillBibliography(SphinxPostTransform):
             node.replace_self(self._render(node, with_ids, exports))
 
     def _render(self, node: bibliography, with_ids: bool, exports: bool) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        show_drafts, now = self.config.newsroom_show_drafts, clock.now()
         if node["filters"]:
-            articles = [a for a in public_articles(self.env) if matches(a, node["filters"])]
+            articles = [a for a in domain.published(show_drafts, now)
+                        if matches_filters(a, node["filters"])]
             found = collect(articles)[0]
         else:
-            found = site_sources(self.env)[0]
+            found = domain.site_sources(show_drafts, now)[0]
         entries = sort_entries(found, node["sort"])
         if not entries:
             return [nodes.paragraph(_("No sources yet."), _("No sources yet."),
@@ -150,11 +108,11 @@ class FillBibliography(SphinxPostTransform):
         here = posixpath.dirname(builder.get_target_uri(self.env.docname))
         para = nodes.paragraph(classes=["news-exports"])
         para += nodes.Text(_("Download:") + " ")
-        for index, (label, name) in enumerate((("CSL-JSON", EXPORTS["csl"]),
-                                               ("BibTeX", EXPORTS["bibtex"]))):
+        for index, (label, name) in enumerate((("CSL-JSON", EXPORT_FILES["csl"]),
+                                               ("BibTeX", EXPORT_FILES["bibtex"]))):
             if index:
                 para += nodes.Text(" · ")
-            uri = posixpath.relpath(f"{EXPORT_DIR}/{name}", here or ".")
+            uri = posixpath.relpath(f"{EXPORT_FOLDER}/{name}", here or ".")
             para += nodes.reference(label, label, refuri=uri, classes=["news-export"])
         return para
 
@@ -204,29 +162,11 @@ class LinkSources(SphinxPostTransform):
                                       classes=["news-source-backlink", nr.NO_SEARCH])
 
 
-def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """CSL-JSON and BibTeX of every published source, beside the HTML pages."""
-    if exception is not None or app.builder.format != "html":
-        return
-    domain = get_domain(app.env)
-    if not domain.bibliographies:
-        return
-    folder = Path(app.builder.outdir) / EXPORT_DIR
-    if not domain.outputs_stale and (folder / EXPORTS["csl"]).is_file():
-        return  # nothing read, no setting changed: the files on disk are current
-    entries = site_sources(app.env)[0]
-    pairs = [(e.anchor, e.citation) for e in entries]
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / EXPORTS["csl"]).write_text(
-        json.dumps(to_csl_json(pairs), ensure_ascii=False, indent=2) + "\n", "utf-8")
-    (folder / EXPORTS["bibtex"]).write_text(to_bibtex(pairs), "utf-8")
-
-
 def report_collisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Warn, once per build that read something, about different sources sharing a key."""
     if not get_domain(env).outputs_stale:
         return []
-    for collision in site_sources(env)[1]:
+    for collision in get_domain(env).site_sources(env.config.newsroom_show_drafts, clock.now())[1]:
         other = collision.other
         warn(NewsroomWarning.CITATION,
              f"footnote [^{other.label}] and [^{collision.first.label}] of "

@@ -1,33 +1,19 @@
-"""One pass over a doctree instead of one ``findall`` per kind of node.
-
-docutils' ``findall`` is a recursive generator; the extension needs several
-kinds of node from every article, and walking the tree once for all of them
-is several times cheaper on a large site.
-"""
+"""Which builder runs, and whether it writes one document at a time."""
 
 from __future__ import annotations
 
 from collections.abc import Container
 
-from docutils import nodes
+from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 
-def nodes_of(root: nodes.Node, *kinds: type[nodes.Node]) -> dict[type[nodes.Node], list]:
-    """Every node of each kind under ``root`` (included), in document order."""
-    found: dict[type[nodes.Node], list] = {kind: [] for kind in kinds}
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        for kind in kinds:
-            if isinstance(node, kind):
-                found[kind].append(node)
-        children = getattr(node, "children", None)
-        if children:
-            stack.extend(reversed(children))
-    return found
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The running builder (Sphinx's own post-transforms reach it the same way)."""
+    app = getattr(env, "_app", None) or env.app  # Sphinx 9 deprecates env.app
+    return app.builder
 
 
 def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:

@@ -33,15 +33,15 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
 
-from . import clock
-from .domain import get_domain
-from .log import warn
-from .model.article import Article
-from .model.taxonomy import Term
-from .model.terms import term_key
-from .pages import _taxonomy_label
+from .. import clock
+from ..domain import get_domain
+from ..labels import taxonomy_label
+from ..log import warn
+from ..model.article import Article
+from ..model.taxonomy import Term
+from ..model.terms import term_key
+from ..warnings_ import NewsroomWarning
 from .urls import absolute_url, asset_url, site_url
-from .warnings_ import NewsroomWarning
 
 ATOM_TYPE = "application/atom+xml"
 RSS_TYPE = "application/rss+xml"
@@ -144,7 +144,7 @@ def build_feed(
     title = site_title(config)
     home = uri(base)
     if term is not None:
-        title = f"{title} — {_taxonomy_label(term.taxonomy)}: {xml_text(term.name)}"
+        title = f"{title} — {taxonomy_label(term.taxonomy)}: {xml_text(term.name)}"
         home = uri(absolute_url(app, term.page))
     articles = list(articles)[: config.newsroom_feed_length]
     publisher = config.newsroom_publisher or {}
@@ -297,7 +297,7 @@ def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
              for suffix, kind, name in _NAMED]
     term = _term_of_page(app, pagename) if app.config.newsroom_term_feeds else None
     if term is not None:
-        label = f"{title} — {_taxonomy_label(term.taxonomy)}: {xml_text(term.name)}"
+        label = f"{title} — {taxonomy_label(term.taxonomy)}: {xml_text(term.name)}"
         links += [(kind, f"{label} ({name})", uri(asset_url(app, _feed_path(term, suffix))))
                   for suffix, kind, name in _NAMED]
     return links

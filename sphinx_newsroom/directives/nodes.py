@@ -1,4 +1,4 @@
-"""Format-neutral doctree nodes.
+"""Every doctree node of the extension: format-neutral, filled or written later.
 
 Each subclasses the docutils node a writer without special support should fall
 back to (Sphinx translators dispatch along the class's MRO), so man, texinfo,
@@ -14,6 +14,9 @@ from docutils import nodes
 #: would make every article match "Published" and every listing page match
 #: the words of every title it lists.
 NO_SEARCH = "no-search"
+
+#: Attribute of an article's title section naming its doc (survives the PDF's merged tree).
+ARTICLE_ATTR = "newsroom_article"
 
 
 class article_meta(nodes.container):
@@ -43,3 +46,19 @@ class source_backlink(nodes.inline):
 
 class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""
+
+
+class article_list(nodes.General, nodes.Element):
+    """Placeholder of ``article-list``; replaced at write time."""
+
+
+class term_index(nodes.General, nodes.Element):
+    """Placeholder of ``tag-index`` / ``topic-index`` / ``taxonomy-index``."""
+
+
+class archive(nodes.General, nodes.Element):
+    """Placeholder of ``article-archive``; replaced at write time."""
+
+
+class bibliography(nodes.General, nodes.Element):
+    """Placeholder of ``news-bibliography``; replaced at write time."""

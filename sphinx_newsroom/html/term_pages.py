@@ -17,16 +17,17 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
-from . import clock
-from .domain import get_domain, is_public
-from .i18n import _
-from .log import warn
-from .model.article import Article
-from .model.collation import index_letter, sort_key
-from .model.taxonomy import Term
-from .model.terms import term_key, weight_classes
-from .panel import localised_date
-from .warnings_ import NewsroomWarning
+from ..domain import get_domain
+from ..i18n import _
+from ..labels import taxonomy_label, taxonomy_title
+from ..log import warn
+from ..model.article import Article
+from ..model.collation import index_letter, sort_key
+from ..model.locale_dates import localised_date
+from ..model.taxonomy import Term
+from ..model.terms import term_key, weight_classes
+from ..warnings_ import NewsroomWarning
+from .visitors import TERM_CLASSES
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -57,21 +58,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 continue
             if term is None:
                 body, title = _overview(app, taxonomy, list(terms.values()), pagename), \
-                    _taxonomy_title(taxonomy)
+                    taxonomy_title(taxonomy)
             else:
                 body, title = _term_page(app, term, pagename), \
-                    f"{_taxonomy_label(taxonomy)}: {term.name}"
+                    f"{taxonomy_label(taxonomy)}: {term.name}"
             yield pagename, {"title": escape(title), "body": body}, "page.html"
-
-
-def _taxonomy_label(taxonomy: str) -> str:
-    return {"tags": _("Tag"), "topics": _("Topic")}.get(
-        taxonomy, taxonomy.replace("_", " ").capitalize())
-
-
-def _taxonomy_title(taxonomy: str) -> str:
-    return {"tags": _("All tags"), "topics": _("All topics")}.get(
-        taxonomy, taxonomy.replace("_", " ").capitalize())
 
 
 def _uri(app: Sphinx, from_page: str, to_page: str, anchor: str = "") -> str:
@@ -86,7 +77,7 @@ def _relative_uri(builder: Builder, from_page: str, to_page: str) -> str:
 
 
 def _term_link(app: Sphinx, from_page: str, term: Term, extra: str = "") -> str:
-    classes = "news-term sd-badge sd-outline-primary sd-text-primary" + extra
+    classes = TERM_CLASSES + extra
     return (f'<a class="{classes}" rel="tag" href="{_uri(app, from_page, term.page)}">'
             f"{escape(term.name)}</a>")
 
@@ -122,14 +113,14 @@ def _article_item(app: Sphinx, page: str, article: Article, skip: Term | None) -
 def _term_page(app: Sphinx, term: Term, page: str) -> str:
     domain = get_domain(app.env)
     count = len(term.docnames)
-    label = _taxonomy_label(term.taxonomy)
+    label = taxonomy_label(term.taxonomy)
     items = "\n".join(_article_item(app, page, domain.articles[d], term) for d in term.docnames)
     overview = _uri(app, page, f"{term.taxonomy}/index")
     return (
         f'<section class="news-term-page" id="{escape(term.slug, quote=True)}">\n'
         f"<h1>{escape(label)}: {escape(term.name)}</h1>\n"
         f'<p class="news-count">{escape(_count_text(count))}'
-        f' · <a href="{overview}">{escape(_taxonomy_title(term.taxonomy))}</a></p>\n'
+        f' · <a href="{overview}">{escape(taxonomy_title(term.taxonomy))}</a></p>\n'
         f'<ul class="news-article-list">\n{items}\n</ul>\n</section>'
     )
 
@@ -154,18 +145,8 @@ def _overview(app: Sphinx, taxonomy: str, terms: list[Term], page: str) -> str:
     )
     note = escape(_("Chinese terms are sorted by their pinyin."))
     return (
-        f'<section class="news-taxonomy-page">\n<h1>{escape(_taxonomy_title(taxonomy))}</h1>\n'
+        f'<section class="news-taxonomy-page">\n<h1>{escape(taxonomy_title(taxonomy))}</h1>\n'
         f'<p class="news-count">{escape(_("%d terms") % len(terms))}</p>\n'
         f'<p class="news-cloud">{cloud}</p>\n'
         f'<p class="news-sort-note">{note}</p>\n<div class="news-az">\n{az}\n</div>\n</section>'
     )
-
-
-def mark_unpublished(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """A draft or embargoed article's page tells search engines not to index it."""
-    article = get_domain(app.env).articles.get(pagename)
-    if article is not None and not is_public(article, clock.now()):
-        context["metatags"] = context.get("metatags", "") + \
-            '\n    <meta name="robots" content="noindex, nofollow" />'

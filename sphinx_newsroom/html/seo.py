@@ -25,19 +25,17 @@ from urllib.parse import quote
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
-from .domain import get_domain
-from .model.article import Article
+from .. import clock
+from ..config import opengraph_loaded
+from ..domain import get_domain, is_public
+from ..model.article import Article
 from .urls import absolute_url, asset_url
 
 #: schema.org (and Google) recommend headlines of at most 110 characters.
 HEADLINE_LENGTH = 110
 #: Open Graph properties that may repeat (arrays).
 REPEATABLE = frozenset({"article:author", "article:tag"})
-#: A config value sphinxext-opengraph registers: it is there however the
-#: extension was loaded (``conf.py`` or another extension's ``setup()``).
-OPENGRAPH_CONFIG = "ogp_site_url"
 #: Run after other html-page-context handlers (sphinxext-opengraph uses 500),
 #: so the tags they add are seen and not repeated.
 PRIORITY = 800
@@ -77,11 +75,6 @@ def add_social_meta(
     lines.append('<script type="application/ld+json">'
                  f"{script_json(json_ld(app, article))}</script>")
     context["metatags"] = existing + "".join(f"\n    {line}" for line in lines)
-
-
-def opengraph_loaded(config: Config) -> bool:
-    """Whether sphinxext-opengraph writes the ``og:*`` tags of this build."""
-    return OPENGRAPH_CONFIG in config
 
 
 def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
@@ -222,4 +215,16 @@ def script_json(data: Any) -> str:
     return text.translate(_JSON_ESCAPES)
 
 
-__all__ = ["add_social_meta", "json_ld", "meta_tags", "script_json", "setup_seo"]
+def mark_unpublished(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A draft or embargoed article's page tells search engines not to index it."""
+    article = get_domain(app.env).articles.get(pagename)
+    if article is not None and not is_public(article, clock.now()):
+        context["metatags"] = context.get("metatags", "") + \
+            '\n    <meta name="robots" content="noindex, nofollow" />'
+
+
+__all__ = [
+    "add_social_meta", "json_ld", "mark_unpublished", "meta_tags", "script_json", "setup_seo",
+]
