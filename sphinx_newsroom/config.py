@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses as dc
 import zoneinfo
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -90,7 +90,7 @@ class Option:
     check: Callable[[Any], bool]
     expected: str
     help: str
-    rebuild: str = "env"
+    rebuild: Literal["", "env", "html"] = "env"
 
 
 OPTIONS: tuple[Option, ...] = (

@@ -119,7 +119,8 @@ def setup_publishing(app: Sphinx) -> None:
 def setup_visitors(app: Sphinx) -> None:
     """Register each written node once, with its visitors for every format that has some."""
     for node in WRITTEN_NODES:
-        app.add_node(node, **{name: table[node] for name, table in FORMATS if node in table})
+        handlers = {name: table[node] for name, table in FORMATS if node in table}
+        app.add_node(node, override=False, **handlers)
 
 
 def _embargo_ended(

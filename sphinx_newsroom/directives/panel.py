@@ -21,7 +21,7 @@ class ArticleMetaDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = nr.article_meta("", classes=["news-meta"])
         self.set_source_info(node)
-        # Only then must the reader look for hand-placed panels in a non-article.
+        # Only then must the article transform look for hand-placed panels in a non-article.
         self.env.temp_data[META_USED_KEY] = True
         return [node]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .. import clock
 from ..domain import get_domain
@@ -20,10 +21,11 @@ ARCHIVE_PAGE = "archive"
 
 def archive_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """The site's ``archive.html`` (unless the project has its own ``archive`` doc)."""
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder) or ARCHIVE_PAGE in app.env.found_docs:
+        return  # (html-collect-pages comes from HTML builders only)
     domain = get_domain(app.env)
-    if ARCHIVE_PAGE in app.env.found_docs:
-        return
-    target = Path(app.builder.get_outfilename(ARCHIVE_PAGE))
+    target = Path(builder.get_outfilename(ARCHIVE_PAGE))
     if ARCHIVE_PAGE not in domain.changed_pages and target.is_file():
         return
     language = app.config.language or "en"

@@ -203,7 +203,7 @@ def _entry_links() -> type:
     """
     from feedgen.ext.base import BaseEntryExtension
 
-    class EntryLinks(BaseEntryExtension):  # type: ignore[misc]
+    class EntryLinks(BaseEntryExtension):
         def extend_atom(self, entry: Any) -> Any:
             for link in entry.findall("link"):
                 if "rel" not in link.attrib:
@@ -264,7 +264,7 @@ def _inside(outdir: Path, path: Path) -> bool:
 
 def _write(outdir: Path, path: Path, data: bytes) -> None:
     if not _inside(outdir, path):
-        # Slugs cannot climb out (see terms.slugify); this guards the invariant.
+        # Slugs cannot climb out (see model.terms.slugify); this guards the invariant.
         warn(NewsroomWarning.TERM, f"feed {path.name!r} would be written outside the output "
              "folder; skipped")
         return

@@ -96,8 +96,9 @@ def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
         tags.append(("og:site_name", site_name(app)))
     if article.date:
         tags.append(("article:published_time", article.date.isoformat()))
-    if article.updated or article.date:
-        tags.append(("article:modified_time", (article.updated or article.date).isoformat()))
+    modified = article.updated or article.date
+    if modified:
+        tags.append(("article:modified_time", modified.isoformat()))
     tags += [("article:author", name) for name in article.authors]
     tags += [("article:tag", term) for term in article.terms_of("tags")]
     if article.terms_of("topics"):
@@ -125,8 +126,9 @@ def json_ld(app: Sphinx, article: Article) -> dict[str, Any]:
         data["description"] = article.summary
     if article.date:
         data["datePublished"] = article.date.isoformat()
-    if article.updated or article.date:
-        data["dateModified"] = (article.updated or article.date).isoformat()
+    modified = article.updated or article.date
+    if modified:
+        data["dateModified"] = modified.isoformat()
     if article.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
     image = image_url(app, article)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from ..domain import get_domain
 from ..i18n import _
@@ -32,7 +33,8 @@ from .visitors import TERM_CLASSES
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     builder = app.builder
-    if builder.format != "html" or builder.name == "singlehtml":
+    if not isinstance(builder, StandaloneHTMLBuilder) or builder.format != "html" \
+            or builder.name == "singlehtml":
         return
     domain = get_domain(app.env)
     outdir = Path(builder.outdir)
@@ -52,7 +54,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             if pagename not in domain.changed_pages and target.is_file():
                 continue  # unchanged since it was written: keep the page as is
             if not target.resolve().is_relative_to(outdir.resolve()):
-                # Slugs cannot climb out (see terms.slugify); this guards the invariant.
+                # Slugs cannot climb out (see model.terms.slugify); this guards the invariant.
                 warn(NewsroomWarning.TERM, f"term page {pagename!r} would be written outside "
                      "the output folder; skipped")
                 continue

@@ -16,7 +16,8 @@ TERM_CLASSES = "news-term sd-badge sd-outline-primary sd-text-primary"
 
 
 def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
-    self.body.append(self.starttag(node, "aside", CLASS=PANEL_CLASSES.replace("news-meta ", ""),
+    self.body.append(self.starttag(node, "aside", "\n", False,
+                                   CLASS=PANEL_CLASSES.replace("news-meta ", ""),
                                    **{"aria-label": _("Article information")}))
     self.body.append('<div class="sd-card-body news-meta-body">\n')
 
@@ -28,7 +29,7 @@ def html_depart_article_meta(self: HTML5Translator, node: nr.article_meta) -> No
 def html_visit_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
     self.body.append(self.starttag(node, "div", "", CLASS="news-meta-field"))
     if "label" in node:
-        # A compact field (see panel._field): the label the meta_label node
+        # A compact field (see postprocess.panel._field): the label the meta_label node
         # would have written, left out of the search index like it.
         self.body.append(f'<span class="{nr.NO_SEARCH} news-meta-label">'
                          f'{self.encode(node["label"])}</span> ')
@@ -55,7 +56,7 @@ def html_depart_news_time(self: HTML5Translator, node: nr.news_time) -> None:
 
 
 def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
-    if "separator" in node:  # compact (see panel.term_nodes)
+    if "separator" in node:  # compact (see postprocess.inline.term_nodes)
         self.body.append(f'<span class="news-sep">{self.encode(node["separator"])}</span>')
     page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
     if page is None:

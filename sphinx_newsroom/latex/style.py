@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.latex import LaTeXBuilder
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape as tex_escape
 
@@ -22,7 +23,7 @@ def setup_latex(app: Sphinx) -> None:
 
 def _name_indices(app: Sphinx) -> None:
     """Tell the style file which index belongs to which taxonomy (for term links)."""
-    if app.builder.format != "latex":
+    if not isinstance(app.builder, LaTeXBuilder):
         return
     lines = [
         f"\\sphinxnewsroomindex{{{tex_escape(str(index_class(t).localname))}}}{{{t}}}"

@@ -82,8 +82,7 @@ def lift_headings(
         new_level = 1 if reference else level - shift
         if kind == "atx":
             marker = "#" * new_level
-            lines[index] = _ATX.sub(lambda m, marker=marker: m.group(1) + marker, lines[index],
-                                    count=1)
+            lines[index] = _ATX.sub(r"\g<1>" + marker, lines[index], count=1)
         else:
             # "Title\n---" -> "# Title\n" + blank line: same number of lines.
             lines[index - 1] = "#" * new_level + " " + lines[index - 1].strip()

@@ -22,5 +22,5 @@ def compact_pickle(cls: type[_T]) -> type[_T]:
     def __reduce__(self: Any) -> tuple[type[_T], tuple[Any, ...]]:
         return cls, tuple([getattr(self, name) for name in names])
 
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
     return cls

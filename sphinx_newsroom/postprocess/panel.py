@@ -26,7 +26,7 @@ def _field(name: str, label: str, *content: nodes.Node, compact: bool = False) -
     field = nr.meta_field("", classes=classes, field=name)
     label = str(label)  # resolve lazy translations before they reach the pickled doctree
     if compact:
-        # HTML writes the label from the attribute (see visitors): two nodes
+        # HTML writes the label from the attribute (see html.visitors): two nodes
         # fewer per line, on every article page, for the same markup.
         field["label"] = label
     else:

@@ -311,7 +311,8 @@ def _reading_text(section: nodes.section) -> str:
         for child in node.children:
             if isinstance(child, nodes.Text):
                 parts.append(str(child))
-            elif not isinstance(child, skip) and "news-references" not in child["classes"]:
+            elif isinstance(child, nodes.Element) and not isinstance(child, skip) \
+                    and "news-references" not in child["classes"]:
                 walk(child)
 
     walk(section)

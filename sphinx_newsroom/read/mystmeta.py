@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from docutils.languages import get_language
@@ -38,7 +38,9 @@ _PLAIN = re.compile(r"[^\W_]+(?:[ .,:/+\-@%=]{1,2}[^\W_]+)*")
 
 @lru_cache(maxsize=16)
 def _bibliographic(language: str) -> dict[str, str]:
-    return dict(get_language(language or "en").bibliographic_fields)
+    # A dict in every docutils language module (the stubs call it a list).
+    fields = cast(dict[str, str], get_language(language or "en").bibliographic_fields)
+    return dict(fields)
 
 
 def _is_plain(text: str) -> bool:
