@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Set
-from typing import Any, ClassVar
+from typing import Any
 
 from sphinx.config import Config
 from sphinx.domains import Domain
@@ -28,7 +28,7 @@ class NewsroomDomain(Domain):
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
     data_version = 6
-    initial_data: ClassVar[dict[str, Any]] = {
+    initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
         "related": {}, "term_refs": {},
     }
