@@ -19,7 +19,6 @@ from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
 from .mystmeta import env_metadata
 
-#: ``env.temp_data`` keys: Sphinx's per-document scratch space, cleared after each read.
 #: ``env.temp_data`` key (Sphinx's per-document scratch space, cleared after each read).
 SOURCE_KEY = "newsroom_source"
 
