@@ -2,129 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-
-from . import clock, config, visitors
-from .aggregates import (
-    ArticleListDirective,
-    FillListings,
-    TaxonomyIndexDirective,
-    TermRole,
-    article_list,
-    index_directive,
-    term_index,
-)
-from .archive import ArchiveDirective, FillArchive, archive, archive_page
-from .design import guard_design_transforms
-from .directives import ArticleMetaDirective
-from .domain import NewsroomDomain, get_domain
-from .feeds import setup_feeds
-from .i18n import CATALOG, LOCALE_DIR
-from .indices import register_indices
-from .latex import setup_latex
-from .pages import collect_pages, mark_unpublished
-from .publishing import AddRelated, ExpandPanels
-from .reader import ArticleTransform, ListedSourcesTransform, on_source_read
-from .seo import setup_seo
-from .sources import (
-    BibliographyDirective,
-    FillBibliography,
-    LinkSources,
-    bibliography,
-    report_collisions,
-    write_exports,
-)
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
-STATIC = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("myst_parser")
-    app.setup_extension("sphinx_design")
-    guard_design_transforms(app)
-    config.register(app)
-    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
-    app.add_domain(NewsroomDomain)
-    setup_articles(app)
-    setup_taxonomies(app)
-    setup_bibliography(app)
-    setup_publishing(app)
-    visitors.register(app)
-    setup_latex(app)
-    setup_seo(app)
-    setup_feeds(app)
-    app.connect("builder-inited", _add_static_path)
-    app.add_css_file("newsroom.css")
-    return {
-        "version": __version__,
-        "env_version": NewsroomDomain.data_version,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    """Sphinx's entry point.  The extension is imported only now, so that the pure
+    folders (``model/``, ``citations/``) can be imported without Sphinx."""
+    from .extension import setup as setup_extension
 
-
-def setup_articles(app: Sphinx) -> None:
-    app.connect("source-read", on_source_read)
-    app.add_transform(ListedSourcesTransform)
-    app.add_transform(ArticleTransform)
-    app.add_directive("article-meta", ArticleMetaDirective)
-
-
-def setup_taxonomies(app: Sphinx) -> None:
-    app.add_node(article_list)
-    app.add_node(term_index)
-    app.add_directive("article-list", ArticleListDirective)
-    app.add_directive("taxonomy-index", TaxonomyIndexDirective)
-    app.add_directive("tag-index", index_directive("tags"))
-    app.add_directive("topic-index", index_directive("topics"))
-    app.add_role("tag", TermRole("tags"))
-    app.add_role("topic", TermRole("topics"))
-    app.add_post_transform(FillListings)
-    app.connect("config-inited", register_indices)
-    app.connect("env-get-outdated", _embargo_ended)
-    app.connect("env-updated", _update_domain)
-    app.connect("html-collect-pages", collect_pages)
-    app.connect("html-page-context", mark_unpublished)
-
-
-def setup_bibliography(app: Sphinx) -> None:
-    app.add_node(bibliography)
-    app.add_directive("news-bibliography", BibliographyDirective)
-    app.add_post_transform(LinkSources)
-    app.add_post_transform(FillBibliography)
-    app.connect("env-updated", report_collisions)
-    app.connect("build-finished", write_exports)
-
-
-def setup_publishing(app: Sphinx) -> None:
-    app.add_node(archive)
-    app.add_directive("article-archive", ArchiveDirective)
-    app.add_post_transform(FillArchive)
-    app.add_post_transform(AddRelated)
-    app.add_post_transform(ExpandPanels)
-    app.connect("html-collect-pages", archive_page)
-
-
-def _embargo_ended(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Re-read articles whose embargo ended since the last build (banner, search index)."""
-    return get_domain(env).embargo_ended(clock.now())
-
-
-def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Derive the terms; rewrite the docs that list articles when a listing changed."""
-    return get_domain(env).update(app.config, clock.now())
-
-
-def _add_static_path(app: Sphinx) -> None:
-    if str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC))
+    return setup_extension(app)
 
 
 __all__ = ["setup"]

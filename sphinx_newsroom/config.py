@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses as dc
 import zoneinfo
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .warnings_ import NewsroomWarning, warn
+from .log import warn
+from .warnings_ import NewsroomWarning
 
 DEFAULT_FIELDS: dict[str, list[str]] = {
     "title": ["title"],
@@ -30,6 +31,9 @@ DEFAULT_TAXONOMIES: dict[str, list[str]] = {
     "tags": ["tags", "keywords"],
     "topics": ["main_topics", "topics", "categories"],
 }
+#: A config value sphinxext-opengraph registers: it is there however the
+#: extension was loaded (``conf.py`` or another extension's ``setup()``).
+OPENGRAPH_CONFIG = "ogp_site_url"
 DEFAULT_REFERENCES_TITLES = ["引用", "参考文献", "参考资料", "References", "Sources", "Notes"]
 
 
@@ -86,7 +90,7 @@ class Option:
     check: Callable[[Any], bool]
     expected: str
     help: str
-    rebuild: str = "env"
+    rebuild: Literal["", "env", "html"] = "env"
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -159,3 +163,8 @@ def validate(app: Sphinx, config: Config) -> None:
     if config.newsroom_fields is not DEFAULT_FIELDS:
         # A project that overrides some fields keeps the defaults of the others.
         config.newsroom_fields = {**DEFAULT_FIELDS, **config.newsroom_fields}
+
+
+def opengraph_loaded(config: Config) -> bool:
+    """Whether sphinxext-opengraph writes the ``og:*`` tags of this build."""
+    return OPENGRAPH_CONFIG in config

@@ -15,9 +15,10 @@ from sphinx.config import Config
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .article import Article
-from .related import related_articles
-from .taxonomy import Term, collect_terms
+from .citations.bibliography import Collision, Entry, collect
+from .model.article import Article
+from .model.related import related_articles
+from .model.taxonomy import Term, collect_terms
 
 
 class NewsroomDomain(Domain):
@@ -26,8 +27,8 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 5
-    initial_data: dict[str, Any] = {
+    data_version = 6
+    initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
         "related": {}, "term_refs": {},
     }
@@ -43,7 +44,7 @@ class NewsroomDomain(Domain):
         #: Whether feeds, exports and site-wide checks must be redone this build.
         self.outputs_stale = True
         #: The site's bibliography (entries, collisions), computed once per build.
-        self.site_sources: Any = None
+        self._site_sources: tuple[list[Entry], list[Collision]] | None = None
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -114,6 +115,16 @@ class NewsroomDomain(Domain):
             key=article_order,
         )
 
+    def site_sources(self, show_drafts: bool, now: dt.datetime) -> tuple[list[Entry],
+                                                                          list[Collision]]:
+        """Every published source and every collision, computed once per build.
+
+        The collision check, the unfiltered lists and the exports all need it.
+        """
+        if self._site_sources is None:
+            self._site_sources = collect(self.published(show_drafts, now))
+        return self._site_sources
+
     def update(self, config: Config, now: dt.datetime) -> list[str]:
         """Derive terms and related articles; return the docs to rewrite.
 
@@ -121,7 +132,7 @@ class NewsroomDomain(Domain):
         with lists when any article's listing changed, articles whose related
         articles changed, every article when the bibliography moved.
         """
-        self.site_sources = None
+        self._site_sources = None
         stamp = _outputs_stamp(config)
         unchanged = self.data.get("outputs_stamp") == stamp
         self.data["outputs_stamp"] = stamp

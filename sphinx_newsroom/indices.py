@@ -8,12 +8,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.domains import Index, IndexEntry
 
-from .aggregates import builder_of
+from .builders import builder_of
 from .domain import get_domain
-from .i18n import _
-from .terms import index_letter, sort_key
-
-NAMES = {"tags": _("Tag index"), "topics": _("Topic index")}
+from .labels import index_name
+from .model.collation import index_letter, sort_key
 
 
 class TaxonomyIndex(Index):
@@ -45,7 +43,7 @@ class TaxonomyIndex(Index):
 
 
 def index_class(taxonomy: str) -> type[TaxonomyIndex]:
-    label = NAMES.get(taxonomy) or _("%s index") % taxonomy.replace("_", " ").capitalize()
+    label = index_name(taxonomy)
     return type(
         f"TaxonomyIndex_{taxonomy}",
         (TaxonomyIndex,),

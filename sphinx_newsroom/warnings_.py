@@ -2,16 +2,14 @@
 
 All warnings are emitted as ``type="newsroom", subtype=<value>``, so a project
 can silence one kind with ``suppress_warnings = ["newsroom.<value>"]``.
+
+Pure (standard library only): the model records its problems with these
+subtypes; ``log.warn`` emits them through Sphinx.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
-
-from sphinx.util import logging
-
-logger = logging.getLogger("sphinx_newsroom")
 
 
 class NewsroomWarning(Enum):
@@ -40,10 +38,3 @@ class NewsroomWarning(Enum):
     DIRECTIVE = "directive"
     """A newsroom directive is used where it cannot work."""
 
-
-Location = str | tuple[str | None, int | None] | None
-
-
-def warn(kind: NewsroomWarning, message: str, location: Location = None, **kw: Any) -> None:
-    """Emit a located ``newsroom.<kind>`` warning."""
-    logger.warning(message, type="newsroom", subtype=kind.value, location=location, **kw)

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_newsroom.article import is_article, normalise
 from sphinx_newsroom.config import DEFAULT_FIELDS, DEFAULT_TAXONOMIES
-from sphinx_newsroom.dates import DateError, parse_datetime
-from sphinx_newsroom.frontmatter import read_front_matter
-from sphinx_newsroom.headings import lift_headings
-from sphinx_newsroom.reading import count_text, main_language, reading_minutes
+from sphinx_newsroom.model.article import is_article, normalise
+from sphinx_newsroom.model.dates import DateError, parse_datetime
+from sphinx_newsroom.model.frontmatter import read_front_matter
+from sphinx_newsroom.model.headings import lift_headings
+from sphinx_newsroom.model.reading_time import count_text, main_language, reading_minutes
+from sphinx_newsroom.warnings_ import NewsroomWarning
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 SEED = (__import__("pathlib").Path(__file__).parent / "roots/test-seed/articles/openai-tpu.md")
@@ -106,7 +107,7 @@ def test_every_field_and_alias():
 )
 def test_type_errors_are_located_problems(yaml_text, subtype, line, fragment):
     _fields, problems = fields_of(f"---\n{yaml_text}\n---\n")
-    assert [(p.subtype, p.line) for p in problems] == [(subtype, line)]
+    assert [(p.subtype, p.line) for p in problems] == [(NewsroomWarning(subtype), line)]
     assert fragment in problems[0].message
 
 
@@ -117,7 +118,7 @@ def test_unknown_draft_value_fails_safe():
 
 def test_scalar_title_is_kept_as_text_with_a_warning():
     fields, problems = fields_of("---\ntitle: 2025\n---\n")
-    assert fields.title == "2025" and problems[0].subtype == "field"
+    assert fields.title == "2025" and problems[0].subtype is NewsroomWarning.FIELD
 
 
 @pytest.mark.parametrize(
@@ -139,7 +140,7 @@ def test_term_forms(tags, expected):
 
 def test_broken_yaml_is_a_located_problem():
     fm = read_front_matter("---\ntitle: ok\ndate: [2025\n---\nbody")
-    assert fm.data == {} and fm.problems[0].subtype == "frontmatter"
+    assert fm.data == {} and fm.problems[0].subtype is NewsroomWarning.FRONTMATTER
     assert "not valid YAML" in fm.problems[0].message and fm.problems[0].line >= 2
 
 
@@ -241,8 +242,8 @@ def test_articles_pickle_as_constructor_calls():
     import pickle
     import pickletools
 
-    from sphinx_newsroom.article import Article, Source
-    from sphinx_newsroom.citations import parse_citation
+    from sphinx_newsroom.citations.parse import parse_citation
+    from sphinx_newsroom.model.article import Article, Source
 
     zone = dt.timezone(dt.timedelta(hours=8))
     citation = parse_citation("标题·出版方·作者（2025/6/30）·检索日期2025/7/2")

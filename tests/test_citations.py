@@ -1,4 +1,4 @@
-"""Tests for sphinx_newsroom.citations."""
+"""Tests for sphinx_newsroom.citations: parsing, keys, styles, export."""
 
 # The seed footnotes are copied verbatim from the first real article, full-width
 # punctuation included; escaping them would hide exactly what is being parsed.
@@ -16,16 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_newsroom.citations import (
-    STYLES,
-    Citation,
-    Segment,
-    citation_key,
-    format_citation,
-    parse_citation,
-    to_bibtex,
-    to_csl_json,
-)
+from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
+from sphinx_newsroom.citations.keys import citation_key
+from sphinx_newsroom.citations.model import Citation, Segment
+from sphinx_newsroom.citations.parse import parse_citation
+from sphinx_newsroom.citations.styles import STYLES, format_citation
 
 D = datetime.date
 

@@ -7,7 +7,7 @@ from conftest import html, warnings_of
 from sphinx_design.dropdown import DropdownHtmlTransform
 from sphinx_design.tabs import TabSetHtmlTransform
 
-from sphinx_newsroom.design import COMPONENT_TRANSFORMS, has_design_component
+from sphinx_newsroom.html.design import COMPONENT_TRANSFORMS, has_design_component
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_guarded_transforms_keep_their_place(make_app, rootdir, tmp_path):
     guarded = [t for t in transforms if t.__name__ in COMPONENT_TRANSFORMS]
     assert {t.__name__ for t in guarded} >= {"TabSetHtmlTransform", "DropdownHtmlTransform"}
     for transform in guarded:
-        assert transform.__module__ == "sphinx_newsroom.design"
+        assert transform.__module__ == "sphinx_newsroom.html.design"
         (original,) = transform.__bases__
         assert original.__module__.startswith("sphinx_design.")
         assert transform.default_priority == original.default_priority

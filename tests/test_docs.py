@@ -41,3 +41,13 @@ def test_code_is_lint_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "sphinx_newsroom", "tests",
                              "tools"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_code_is_type_clean():
+    """mypy (configured in pyproject.toml) finds nothing in the package."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mypy", "sphinx_newsroom"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import html, warnings_of
 
-from sphinx_newsroom import feeds
-from sphinx_newsroom.feeds import setup_feeds
+from sphinx_newsroom.html import feeds
+from sphinx_newsroom.html.feeds import setup_feeds
 
 A = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"

@@ -9,11 +9,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_newsroom.article import normalise
 from sphinx_newsroom.config import DEFAULT_FIELDS, DEFAULT_TAXONOMIES
-from sphinx_newsroom.dates import DateError, parse_datetime
-from sphinx_newsroom.frontmatter import read_front_matter
-from sphinx_newsroom.terms import clean_spelling, term_key
+from sphinx_newsroom.model.article import normalise
+from sphinx_newsroom.model.dates import DateError, parse_datetime
+from sphinx_newsroom.model.frontmatter import read_front_matter
+from sphinx_newsroom.model.terms import clean_spelling, term_key
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KEYS = [k for keys in (*DEFAULT_FIELDS.values(), *DEFAULT_TAXONOMIES.values()) for k in keys]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import sphinx_newsroom.reader as reader
-from sphinx_newsroom.mystmeta import env_metadata
+import sphinx_newsroom.read.source as reader
+from sphinx_newsroom.read.mystmeta import env_metadata
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import has_tex, needs_tex, warnings_of
 
-from sphinx_newsroom import fonts
-from sphinx_newsroom.latex import set_by_user
+from sphinx_newsroom.latex import fonts
+from sphinx_newsroom.latex.fonts import set_by_user
 
 DEFAULT = "\\setmainfont{FreeSerif}[...]"
 

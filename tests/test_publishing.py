@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import html
 
-from sphinx_newsroom.article import Article
 from sphinx_newsroom.domain import get_domain
-from sphinx_newsroom.related import common_cap, related_articles
+from sphinx_newsroom.model.article import Article
+from sphinx_newsroom.model.related import common_cap, related_articles
 
 
 @pytest.fixture

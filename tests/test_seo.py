@@ -13,7 +13,7 @@ import pytest
 from conftest import html, warnings_of
 
 from sphinx_newsroom.domain import get_domain
-from sphinx_newsroom.seo import HEADLINE_LENGTH, headline, og_locale, script_json
+from sphinx_newsroom.html.seo import HEADLINE_LENGTH, headline, og_locale, script_json
 
 SITE = "https://news.example.org/"
 TITLE = "OpenAI转向TPU：重塑AI算力版图的战略棋局"

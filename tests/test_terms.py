@@ -1,4 +1,4 @@
-"""Tests for sphinx_newsroom.terms."""
+"""Tests for sphinx_newsroom.model.terms and model.collation."""
 
 from __future__ import annotations
 
@@ -10,15 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_newsroom.terms import (
+from sphinx_newsroom.model.collation import index_letter, sort_key
+from sphinx_newsroom.model.terms import (
     MAX_SLUG_BYTES,
     MAX_SLUG_CHARS,
     assign_slugs,
     clean_spelling,
     display_name,
-    index_letter,
     slugify,
-    sort_key,
     term_key,
     weight_classes,
 )
@@ -368,7 +367,7 @@ def test_weight_classes_bounds_and_monotonic(counts: dict[str, int], steps: int)
 def test_pinyin_table_matches_pypinyin():
     """The bundled table is pypinyin's first tone-less reading of each ideograph."""
     pypinyin = pytest.importorskip("pypinyin")
-    from sphinx_newsroom.terms import _pinyin_table
+    from sphinx_newsroom.model.collation import _pinyin_table
 
     first, readings = _pinyin_table()
     assert first == 0x4E00 and len(readings) == 0x9FFF - 0x4E00 + 1

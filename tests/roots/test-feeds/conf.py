@@ -9,6 +9,6 @@ newsroom_publisher = {"name": "Example News", "url": "https://news.example.org/a
 
 def setup(app):
     # Until the package's own setup() registers the feeds; harmless afterwards.
-    from sphinx_newsroom.feeds import setup_feeds
+    from sphinx_newsroom.html.feeds import setup_feeds
 
     setup_feeds(app)

@@ -2,7 +2,7 @@
 
 
 def setup(app):
-    from sphinx_newsroom.seo import setup_seo
+    from sphinx_newsroom.html.seo import setup_seo
 
     setup_seo(app)
     setup_seo(app)  # idempotent: no second set of tags

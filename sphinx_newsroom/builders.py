@@ -1,0 +1,35 @@
+"""Which builder runs, and whether it writes one document at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment import BuildEnvironment
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The running builder (Sphinx's own post-transforms reach it the same way)."""
+    app = getattr(env, "_app", None) or env.app  # Sphinx 9 deprecates env.app
+    return app.builder
+
+
+def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:
+    """The document being written holds nothing a post-transform fills, by the domain's
+    record of it (``docnames``: the docs that do); merged trees are always searched."""
+    return writes_one_document(env) and env.docname not in docnames
+
+
+def writes_one_document(env: BuildEnvironment) -> bool:
+    """Whether post-transforms see one document at a time (not a merged book).
+
+    Then a document can be skipped by what the domain knows of it, without
+    walking its tree; LaTeX, single-page HTML and texinfo merge every document
+    into one tree, which must be searched.
+    """
+    app = getattr(env, "_app", None) or env.app
+    builder = app.builder
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
+        builder, SingleFileHTMLBuilder)

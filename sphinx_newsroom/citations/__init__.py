@@ -1,0 +1,1 @@
+"""Citations, pure: the model, the footnote parser, dedupe keys, styles, export."""

@@ -1,0 +1,107 @@
+"""The unified bibliography: every distinct source of the published articles, once.
+
+Pure functions over ``Article`` records: deduplicate the footnote citations
+by ``citation_key``, pick the fullest spelling of each source, number them in
+the requested order and remember which articles cite them.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from ..model.article import Article, Source
+from ..model.collation import sort_key
+from .keys import citation_key, letters_and_digits
+from .model import Citation
+
+SORTS = ("first", "title", "publisher", "date")
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Citer:
+    """One article citing a source, and the footnote that does it."""
+
+    docname: str
+    title: str
+    target: str
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    citation: Citation
+    citers: tuple[Citer, ...]
+    #: Stable id of the entry on the bibliography page (independent of numbering).
+    anchor: str
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Collision:
+    """Two different sources that share one key (same URL, different titles...)."""
+
+    key: str
+    first: Source
+    first_docname: str
+    other: Source
+    docname: str
+
+
+def anchor_of(key: str) -> str:
+    return "source-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _richness(citation: Citation) -> tuple[int, int]:
+    """Prefer the spelling with the most fields, then the longest title."""
+    filled = sum(bool(v) for v in (citation.title, citation.publisher, citation.author,
+                                   citation.date, citation.accessed, citation.url))
+    return filled, len(citation.title)
+
+
+def _differs(a: Citation, b: Citation) -> bool:
+    """Whether two citations sharing a key describe different sources."""
+    if a.url and b.url:
+        return bool(a.title and b.title) and \
+            letters_and_digits(a.title) != letters_and_digits(b.title)
+    return bool(a.date and b.date and a.date != b.date)
+
+
+def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
+    """Entries in order of first citation (articles oldest first, footnotes in order)."""
+    ordered = sorted(articles, key=lambda a: (a.date is None, a.date or 0, a.docname))
+    first: dict[str, Source] = {}
+    first_doc: dict[str, str] = {}
+    best: dict[str, Citation] = {}
+    citers: dict[str, list[Citer]] = {}
+    collisions: list[Collision] = []
+    for article in ordered:
+        for source in article.sources:
+            key = citation_key(source.citation)
+            if key not in first:
+                first[key] = source
+                first_doc[key] = article.docname
+                best[key] = source.citation
+                citers[key] = []
+            elif _differs(first[key].citation, source.citation):
+                collisions.append(
+                    Collision(key, first[key], first_doc[key], source, article.docname))
+            if _richness(source.citation) > _richness(best[key]):
+                best[key] = source.citation
+            if not any(c.docname == article.docname for c in citers[key]):
+                citers[key].append(Citer(article.docname, article.title, source.target))
+    entries = [Entry(key, best[key], tuple(citers[key]), anchor_of(key)) for key in first]
+    return entries, collisions
+
+
+def sort_entries(entries: Sequence[Entry], order: str) -> list[Entry]:
+    if order == "title":
+        return sorted(entries, key=lambda e: sort_key(e.citation.title or e.citation.raw))
+    if order == "publisher":
+        return sorted(entries, key=lambda e: (sort_key(e.citation.publisher),
+                                              sort_key(e.citation.title)))
+    if order == "date":
+        return sorted(entries, key=lambda e: (e.citation.date is None,
+                                              -(e.citation.date.toordinal()
+                                                if e.citation.date else 0)))
+    return list(entries)

@@ -1,0 +1,125 @@
+"""Export citations as CSL-JSON and BibTeX."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .model import Citation
+
+__all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
+
+#: Folder of the exports at the root of the HTML output, and its file per format.
+EXPORT_FOLDER = "_newsroom"
+EXPORT_FILES = {"csl": "sources.json", "bibtex": "sources.bib"}
+
+_AUTHOR_SPLIT_RE = re.compile(r"\s*、\s*|\s+and\s+")
+
+
+def _authors(author: str) -> list[str]:
+    return [name for name in _AUTHOR_SPLIT_RE.split(author.strip()) if name]
+
+
+def _csl_date(value: datetime.date) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[value.year, value.month, value.day]]}
+
+
+_CSL_LANGUAGES = {"zh": "zh-CN", "en": "en"}
+
+
+def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
+    item: dict[str, object] = {
+        "id": item_id,
+        "type": "article-newspaper" if citation.publisher else "webpage",
+    }
+    optional: dict[str, object] = {
+        "title": citation.title,
+        "container-title": citation.publisher,
+        "author": [{"literal": name} for name in _authors(citation.author)],
+        "issued": _csl_date(citation.date) if citation.date else None,
+        "accessed": _csl_date(citation.accessed) if citation.accessed else None,
+        "URL": citation.url,
+        "language": _CSL_LANGUAGES.get(citation.language),
+    }
+    item.update((key, value) for key, value in optional.items() if value)
+    return item
+
+
+def to_csl_json(entries: Sequence[tuple[str, Citation]]) -> list[dict[str, object]]:
+    """CSL-JSON items for ``(id, citation)`` pairs; absent fields are omitted.
+
+    ``type`` is ``article-newspaper`` with a publisher, else ``webpage``;
+    authors are split on ``、`` and `` and `` into literal names.
+    """
+    return [_csl_item(item_id, citation) for item_id, citation in entries]
+
+
+_LATEX_ESCAPES = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        # BibTeX counts braces even when escaped, so "\{" could unbalance an
+        # entry; the text commands keep every field's braces balanced.
+        "{": r"\textbraceleft{}",
+        "}": r"\textbraceright{}",
+        "%": r"\%",
+        "&": r"\&",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}",
+    }
+)
+
+# URL fields are read verbatim by biblatex and hyperref, so LaTeX escapes
+# would corrupt them; only characters that break the .bib syntax are encoded.
+_URL_ESCAPES = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"})
+
+_BIBTEX_LANGUAGES = {"zh": "chinese", "en": "english"}
+
+
+def _bibtex_text(text: str) -> str:
+    # Control characters and line breaks have no place inside a field.
+    printable = "".join(c for c in text if unicodedata.category(c) != "Cc" or c.isspace())
+    return " ".join(printable.split()).translate(_LATEX_ESCAPES)
+
+
+def _bibtex_key(item_id: str, used: set[str]) -> str:
+    base = re.sub(r"[^A-Za-z0-9_-]", "_", item_id) or "ref"
+    key, n = base, 1
+    while key in used:
+        n += 1
+        key = f"{base}-{n}"
+    used.add(key)
+    return key
+
+
+def _bibtex_entry(key: str, citation: Citation) -> str:
+    kind = "article" if citation.publisher else "misc"
+    authors = " and ".join("{" + _bibtex_text(name) + "}" for name in _authors(citation.author))
+    url = " ".join(citation.url.split()).translate(_URL_ESCAPES)
+    fields = [
+        ("title", _bibtex_text(citation.title)),
+        ("author", authors),
+        ("journal", _bibtex_text(citation.publisher)),
+        ("date", citation.date.isoformat() if citation.date else ""),
+        ("url", url),
+        ("urldate", citation.accessed.isoformat() if citation.accessed else ""),
+        ("language", _BIBTEX_LANGUAGES.get(citation.language, "")),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}}}\n"
+
+
+def to_bibtex(entries: Sequence[tuple[str, Citation]]) -> str:
+    """BibTeX (biblatex-flavoured: ``date`` and ``urldate``) for the entries.
+
+    ``@article`` with the publisher as ``journal`` when there is a publisher,
+    else ``@misc``. Keys are the ids with characters outside ``[A-Za-z0-9_-]``
+    replaced by ``_``, suffixed ``-2``, ``-3``… when that makes them collide.
+    Authors are brace-protected literal names joined with ``and``.
+    """
+    used: set[str] = set()
+    return "\n".join(_bibtex_entry(_bibtex_key(i, used), c) for i, c in entries)

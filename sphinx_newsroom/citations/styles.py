@@ -1,0 +1,137 @@
+"""Render a citation in a house style, as segments writers can style."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Literal
+
+from .model import Citation, Segment
+from .parse import MONTH_NAMES
+
+__all__ = ["STYLES", "format_citation"]
+
+STYLES: tuple[str, ...] = ("default", "gbt7714", "apa")
+
+_TERMINAL_PUNCT = ".?!。\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK}…"
+
+
+def _english_date(value: datetime.date) -> str:
+    return f"{MONTH_NAMES[value.month - 1].capitalize()} {value.day}"
+
+
+_Part = list[Segment]
+
+
+def _sentence(kind: Literal["text", "title", "url"], text: str) -> _Part:
+    """``text`` followed by a period unless it already ends a sentence."""
+    if not text:
+        return []
+    ending = [] if text.endswith(tuple(_TERMINAL_PUNCT)) else [Segment("text", ".")]
+    return [Segment(kind, text), *ending]
+
+
+def _join(parts: Sequence[_Part]) -> list[Segment]:
+    """Join parts with single spaces and merge adjacent plain-text segments."""
+    merged: list[Segment] = []
+    for part in (p for p in parts if p):
+        for segment in ([Segment("text", " ")] if merged else []) + part:
+            if merged and segment.kind == "text" and merged[-1].kind == "text":
+                merged[-1] = Segment("text", merged[-1].text + segment.text)
+            elif segment.text:
+                merged.append(segment)
+    return merged
+
+
+def _head(citation: Citation) -> tuple[_Part, str]:
+    """The title part and the publisher still to be shown after it.
+
+    A bare-URL citation has no title; its publisher (the host) takes the
+    title's place rather than appearing twice.
+    """
+    if citation.title:
+        return _sentence("title", citation.title), citation.publisher
+    return _sentence("text", citation.publisher), ""
+
+
+def _format_default(citation: Citation) -> list[Segment]:
+    title, publisher = _head(citation)
+    label = "检索日期" if citation.language == "zh" else "accessed"
+    accessed = citation.accessed.isoformat() if citation.accessed else ""
+    tail: _Part = []
+    if citation.url:
+        note = f" ({label} {accessed})." if accessed else ""
+        tail = [Segment("url", citation.url), Segment("text", note)]
+    elif accessed:
+        tail = _sentence("text", f"{label[0].upper()}{label[1:]} {accessed}")
+    date = citation.date.isoformat() if citation.date else ""
+    return _join(
+        [
+            title,
+            _sentence("text", publisher),
+            _sentence("text", citation.author),
+            _sentence("text", date),
+            tail,
+        ]
+    )
+
+
+def _format_gbt7714(citation: Citation) -> list[Segment]:
+    title, publisher = _head(citation)
+    online = "/OL" if citation.url or citation.accessed else ""
+    code = ("N" if citation.publisher else "EB") + online
+    # The type code sits right after the title, before the title's period.
+    if title and title[-1] == Segment("text", "."):
+        title = title[:-1]
+    title = [*title, Segment("text", f"[{code}].")]
+    date = citation.date.isoformat() if citation.date else ""
+    where = ", ".join(x for x in (publisher, date) if x)
+    if citation.accessed:
+        where += f"[{citation.accessed.isoformat()}]"
+    url = [Segment("url", citation.url), Segment("text", ".")] if citation.url else []
+    return _join([_sentence("text", citation.author), title, _sentence("text", where), url])
+
+
+def _format_apa(citation: Citation) -> list[Segment]:
+    title, publisher = _head(citation)
+    date = citation.date
+    when = _sentence("text", f"({date.year}, {_english_date(date)})" if date else "(n.d.)")
+    url = [Segment("url", citation.url)] if citation.url else []
+    lead = [_sentence("text", citation.author), when, title] if citation.author else [title, when]
+    return _join([*lead, _sentence("text", publisher), url])
+
+
+_FORMATTERS = {
+    "default": _format_default,
+    "gbt7714": _format_gbt7714,
+    "apa": _format_apa,
+}
+
+
+def format_citation(citation: Citation, style: str = "default") -> list[Segment]:
+    """Render ``citation`` in ``style`` as segments; join ``.text`` for plain text.
+
+    Styles (empty parts and their punctuation are omitted; a part that already
+    ends in sentence punctuation, ASCII or full-width, gets no extra period):
+
+    - ``default``: ``Title. Publisher. Author. 2025-06-30. URL (accessed
+      2025-07-02).`` Chinese citations use the label ``检索日期`` instead of
+      ``accessed``; without a URL the accessed note is its own sentence
+      (``Accessed 2025-07-02.``). A URL with nothing after it gets no period,
+      so that it survives copy and paste.
+    - ``gbt7714``: ``作者. 题名[N/OL]. 出版方, 2025-06-30[2025-07-02]. URL.``
+      with ``N`` when there is a publisher, ``EB`` otherwise, and ``/OL``
+      only when there is a URL or an accessed date.
+    - ``apa``: ``Author. (2025, June 30). Title. Publisher. URL``; without an
+      author the title leads; ``(n.d.)`` without a date; no accessed date.
+
+    Unstructured citations render as their stripped raw text in every style.
+    Raises ValueError for a style not in :data:`STYLES`.
+    """
+    formatter = _FORMATTERS.get(style)
+    if formatter is None:
+        raise ValueError(f"unknown citation style {style!r}; expected one of {STYLES}")
+    if not citation.structured:
+        raw = citation.raw.strip()
+        return [Segment("text", raw)] if raw else []
+    return formatter(citation)

@@ -1,0 +1,1 @@
+"""Read phase: the nodes, and the directives and roles that place them."""

@@ -1,0 +1,64 @@
+"""Every doctree node of the extension: format-neutral, filled or written later.
+
+Each subclasses the docutils node a writer without special support should fall
+back to (Sphinx translators dispatch along the class's MRO), so man, texinfo,
+XML and other builders render them as plain containers, paragraphs and text.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+#: Class of the nodes Sphinx's search leaves out of its index (Sphinx >= 8.2):
+#: labels, dates and lists that repeat other pages' titles.  Indexed, they
+#: would make every article match "Published" and every listing page match
+#: the words of every title it lists.
+NO_SEARCH = "no-search"
+
+#: Attribute of an article's title section naming its doc (survives the PDF's merged tree).
+ARTICLE_ATTR = "newsroom_article"
+
+
+class article_meta(nodes.container):
+    """The metadata panel of one article (root class ``news-meta``)."""
+
+
+class meta_field(nodes.paragraph):
+    """One line of the panel: ``field`` names it (date, updated, authors...)."""
+
+
+class meta_label(nodes.inline):
+    """The label of a panel line ("Published", "Tags"...)."""
+
+
+class news_time(nodes.inline):
+    """A date shown in the reader's language; ``datetime`` holds the ISO value."""
+
+
+class term_ref(nodes.inline):
+    """A link to a term's page; ``taxonomy`` and ``key`` identify the term."""
+
+
+class source_backlink(nodes.inline):
+    """HTML's "(in the bibliography)" after a footnote, as one node: ``refuri`` and
+    ``label`` (other formats build it from an inline and a reference)."""
+
+
+class featured_image(nodes.image):
+    """The article's featured image (an image, so Sphinx copies it to the output)."""
+
+
+class article_list(nodes.General, nodes.Element):
+    """Placeholder of ``article-list``; replaced at write time."""
+
+
+class term_index(nodes.General, nodes.Element):
+    """Placeholder of ``tag-index`` / ``topic-index`` / ``taxonomy-index``."""
+
+
+class archive(nodes.General, nodes.Element):
+    """Placeholder of ``article-archive``; replaced at write time."""
+
+
+class bibliography(nodes.General, nodes.Element):
+    """Placeholder of ``news-bibliography``; replaced at write time."""

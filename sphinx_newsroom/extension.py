@@ -1,0 +1,141 @@
+"""The extension's setup: one ``setup_<feature>()`` per feature, and the written nodes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import __version__, clock, config
+from . import text as text_visitors
+from .directives import nodes as nr
+from .directives.archive import ArchiveDirective
+from .directives.bibliography import BibliographyDirective
+from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
+from .directives.panel import ArticleMetaDirective
+from .directives.term_role import TermRole
+from .doctree import Visitor
+from .domain import NewsroomDomain, get_domain
+from .html import visitors as html_visitors
+from .html.archive_page import archive_page
+from .html.design import guard_design_transforms
+from .html.exports import write_exports
+from .html.feeds import setup_feeds
+from .html.seo import mark_unpublished, setup_seo
+from .html.term_pages import collect_pages
+from .i18n import CATALOG, LOCALE_DIR
+from .indices import register_indices
+from .latex import visitors as latex_visitors
+from .latex.endnotes import EndnoteSources
+from .latex.style import setup_latex
+from .postprocess.archive import FillArchive
+from .postprocess.bibliography import FillBibliography, LinkSources, report_collisions
+from .postprocess.listings import FillListings
+from .postprocess.panel import ExpandPanels
+from .postprocess.related import AddRelated
+from .read.article_transform import ArticleTransform
+from .read.references import ListedSourcesTransform
+from .read.source import on_source_read
+
+STATIC = Path(__file__).parent / "html" / "static"
+#: Nodes written differently per format, and the visitors of each format.
+WRITTEN_NODES = (nr.article_meta, nr.meta_field, nr.meta_label, nr.news_time, nr.term_ref,
+                 nr.source_backlink, nr.featured_image)
+FORMATS: tuple[tuple[str, dict[type[nr.nodes.Element], tuple[Visitor, Visitor]]], ...] = (
+    ("html", html_visitors.VISITORS), ("latex", latex_visitors.VISITORS),
+    ("text", text_visitors.VISITORS))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    guard_design_transforms(app)
+    config.register(app)
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    app.add_domain(NewsroomDomain)
+    setup_articles(app)
+    setup_taxonomies(app)
+    setup_bibliography(app)
+    setup_publishing(app)
+    setup_visitors(app)
+    setup_latex(app)
+    app.add_post_transform(EndnoteSources)
+    setup_seo(app)
+    setup_feeds(app)
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file("newsroom.css")
+    return {
+        "version": __version__,
+        "env_version": NewsroomDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def setup_articles(app: Sphinx) -> None:
+    app.connect("source-read", on_source_read)
+    app.add_transform(ListedSourcesTransform)
+    app.add_transform(ArticleTransform)
+    app.add_directive("article-meta", ArticleMetaDirective)
+
+
+def setup_taxonomies(app: Sphinx) -> None:
+    app.add_node(nr.article_list)
+    app.add_node(nr.term_index)
+    app.add_directive("article-list", ArticleListDirective)
+    app.add_directive("taxonomy-index", TaxonomyIndexDirective)
+    app.add_directive("tag-index", index_directive("tags"))
+    app.add_directive("topic-index", index_directive("topics"))
+    app.add_role("tag", TermRole("tags"))
+    app.add_role("topic", TermRole("topics"))
+    app.add_post_transform(FillListings)
+    app.connect("config-inited", register_indices)
+    app.connect("env-get-outdated", _embargo_ended)
+    app.connect("env-updated", _update_domain)
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", mark_unpublished)
+
+
+def setup_bibliography(app: Sphinx) -> None:
+    app.add_node(nr.bibliography)
+    app.add_directive("news-bibliography", BibliographyDirective)
+    app.add_post_transform(LinkSources)
+    app.add_post_transform(FillBibliography)
+    app.connect("env-updated", report_collisions)
+    app.connect("build-finished", write_exports)
+
+
+def setup_publishing(app: Sphinx) -> None:
+    app.add_node(nr.archive)
+    app.add_directive("article-archive", ArchiveDirective)
+    app.add_post_transform(FillArchive)
+    app.add_post_transform(AddRelated)
+    app.add_post_transform(ExpandPanels)
+    app.connect("html-collect-pages", archive_page)
+
+
+def setup_visitors(app: Sphinx) -> None:
+    """Register each written node once, with its visitors for every format that has some."""
+    for node in WRITTEN_NODES:
+        handlers = {name: table[node] for name, table in FORMATS if node in table}
+        app.add_node(node, override=False, **handlers)
+
+
+def _embargo_ended(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read articles whose embargo ended since the last build (banner, search index)."""
+    return get_domain(env).embargo_ended(clock.now())
+
+
+def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Derive the terms; rewrite the docs that list articles when a listing changed."""
+    return get_domain(env).update(app.config, clock.now())
+
+
+def _add_static_path(app: Sphinx) -> None:
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC))
+

@@ -1,0 +1,1 @@
+"""HTML output: visitors, term and archive pages, feeds, social metadata, exports."""

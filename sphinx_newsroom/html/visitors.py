@@ -1,0 +1,91 @@
+"""HTML visitors of the newsroom nodes."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+from ..directives import nodes as nr
+from ..doctree import Visitor, visit_children
+from ..domain import get_domain
+from ..i18n import _
+
+PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
+#: Classes of every term link, on article pages and generated pages alike.
+TERM_CLASSES = "news-term sd-badge sd-outline-primary sd-text-primary"
+
+
+def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
+    self.body.append(self.starttag(node, "aside", "\n", False,
+                                   CLASS=PANEL_CLASSES.replace("news-meta ", ""),
+                                   **{"aria-label": _("Article information")}))
+    self.body.append('<div class="sd-card-body news-meta-body">\n')
+
+
+def html_depart_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
+    self.body.append("</div></aside>\n")
+
+
+def html_visit_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
+    self.body.append(self.starttag(node, "div", "", CLASS="news-meta-field"))
+    if "label" in node:
+        # A compact field (see postprocess.panel._field): the label the meta_label node
+        # would have written, left out of the search index like it.
+        self.body.append(f'<span class="{nr.NO_SEARCH} news-meta-label">'
+                         f'{self.encode(node["label"])}</span> ')
+
+
+def html_depart_meta_field(self: HTML5Translator, node: nr.meta_field) -> None:
+    self.body.append("</div>\n")
+
+
+def html_visit_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="news-meta-label"))
+
+
+def html_depart_meta_label(self: HTML5Translator, node: nr.meta_label) -> None:
+    self.body.append("</span>")
+
+
+def html_visit_news_time(self: HTML5Translator, node: nr.news_time) -> None:
+    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def html_depart_news_time(self: HTML5Translator, node: nr.news_time) -> None:
+    self.body.append("</time>")
+
+
+def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
+    if "separator" in node:  # compact (see postprocess.inline.term_nodes)
+        self.body.append(f'<span class="news-sep">{self.encode(node["separator"])}</span>')
+    page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
+    if page is None:
+        self.body.append(self.starttag(node, "span", "", CLASS=TERM_CLASSES))
+        node["newsroom_tag"] = "span"
+        return
+    uri = self.builder.get_relative_uri(self.builder.current_docname, page)
+    self.body.append(self.starttag(node, "a", "", CLASS=TERM_CLASSES, href=uri, rel="tag"))
+    node["newsroom_tag"] = "a"
+
+
+def html_depart_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
+    self.body.append(f"</{node.get('newsroom_tag', 'span')}>")
+
+
+def html_visit_source_backlink(self: HTML5Translator, node: nr.source_backlink) -> None:
+    # What the inline + reference of other formats would write, in one go.
+    self.body.append(f' <span class="news-source-backlink {nr.NO_SEARCH}">('
+                     f'<a class="news-source-link reference internal" '
+                     f'href="{self.attval(node["refuri"])}">{self.encode(node["label"])}</a>)'
+                     "</span>")
+    raise nodes.SkipNode
+
+#: What each node is written with in HTML.
+VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
+    nr.article_meta: (html_visit_article_meta, html_depart_article_meta),
+    nr.meta_field: (html_visit_meta_field, html_depart_meta_field),
+    nr.meta_label: (html_visit_meta_label, html_depart_meta_label),
+    nr.news_time: (html_visit_news_time, html_depart_news_time),
+    nr.term_ref: (html_visit_term_ref, html_depart_term_ref),
+    nr.source_backlink: (html_visit_source_backlink, visit_children),
+}

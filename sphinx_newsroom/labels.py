@@ -1,0 +1,35 @@
+"""The words shown for each taxonomy: on pages, in panels, feeds and indexes.
+
+``tags`` and ``topics`` have translated words; another taxonomy is named
+after itself (``press_agencies`` -> "Press agencies").
+"""
+
+from __future__ import annotations
+
+from .i18n import _
+
+
+def readable(taxonomy: str) -> str:
+    """A taxonomy's own name as words."""
+    return taxonomy.replace("_", " ").capitalize()
+
+
+def taxonomy_label(taxonomy: str) -> str:
+    """One term's kind: "Tag", "Topic" (a term page's title reads "Tag: AI")."""
+    return {"tags": _("Tag"), "topics": _("Topic")}.get(taxonomy, readable(taxonomy))
+
+
+def taxonomy_plural(taxonomy: str) -> str:
+    """The label of a panel line listing an article's terms: "Tags", "Topics"."""
+    return {"topics": _("Topics"), "tags": _("Tags")}.get(taxonomy, readable(taxonomy))
+
+
+def taxonomy_title(taxonomy: str) -> str:
+    """The title of a taxonomy's overview page: "All tags", "All topics"."""
+    return {"tags": _("All tags"), "topics": _("All topics")}.get(taxonomy, readable(taxonomy))
+
+
+def index_name(taxonomy: str) -> str:
+    """The name of a taxonomy's index in the PDF: "Tag index", "Topic index"."""
+    return {"tags": _("Tag index"), "topics": _("Topic index")}.get(taxonomy) or \
+        _("%s index") % readable(taxonomy)

@@ -1,0 +1,1 @@
+"""LaTeX output: visitors, the style file, sources as endnotes."""

@@ -1,0 +1,75 @@
+"""LaTeX visitors of the newsroom nodes (the environments are in the style file)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.latex import LaTeXTranslator
+
+from ..directives import nodes as nr
+from ..doctree import Visitor, visit_children
+from ..domain import get_domain
+
+
+def latex_visit_article_meta(self: LaTeXTranslator, node: nr.article_meta) -> None:
+    self.body.append("\n\\begin{sphinxnewsroommeta}\n")
+
+
+def latex_depart_article_meta(self: LaTeXTranslator, node: nr.article_meta) -> None:
+    self.body.append("\\end{sphinxnewsroommeta}\n")
+
+
+def latex_visit_meta_field(self: LaTeXTranslator, node: nr.meta_field) -> None:
+    self.body.append("\\noindent{}")
+
+
+def latex_depart_meta_field(self: LaTeXTranslator, node: nr.meta_field) -> None:
+    self.body.append("\\par\n")
+
+
+def latex_visit_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
+    self.body.append("\\textbf{")
+
+
+def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
+    self.body.append("}")
+
+
+def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
+    # Terms have no page in a PDF: link to the taxonomy's index instead.
+    if get_domain(self.builder.env).term_page(node["taxonomy"], node["key"]) is None:
+        node["newsroom_linked"] = False
+        return
+    node["newsroom_linked"] = True
+    self.body.append(f"\\sphinxnewsroomterm{{{_tex_name(node['taxonomy'])}}}{{")
+
+
+def latex_depart_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
+    if node.get("newsroom_linked"):
+        self.body.append("}")
+
+
+def _tex_name(taxonomy: str) -> str:
+    return "".join(c for c in taxonomy if c.isalnum() or c in "-_")
+
+
+def latex_visit_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
+    if "://" in node["uri"]:
+        # A remote image cannot be embedded in a PDF without downloading it.
+        raise nodes.SkipNode
+    self.body.append("\\begin{center}")
+    self.visit_image(node)
+
+
+def latex_depart_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
+    self.depart_image(node)
+    self.body.append("\\end{center}\n")
+
+#: What each node is written with in LaTeX.
+VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
+    nr.article_meta: (latex_visit_article_meta, latex_depart_article_meta),
+    nr.meta_field: (latex_visit_meta_field, latex_depart_meta_field),
+    nr.meta_label: (latex_visit_meta_label, latex_depart_meta_label),
+    nr.news_time: (visit_children, visit_children),
+    nr.term_ref: (latex_visit_term_ref, latex_depart_term_ref),
+    nr.featured_image: (latex_visit_featured_image, latex_depart_featured_image),
+}

@@ -1,0 +1,264 @@
+"""Pure normalisation: raw front matter -> an immutable, typed ``Article``.
+
+Nothing here touches Sphinx.  Every problem is returned as a located
+``Problem`` with a sensible fallback chosen, so one bad field never costs the
+rest of the article.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..citations.model import Citation
+from ..warnings_ import NewsroomWarning
+from .dates import DateError, parse_datetime
+from .frontmatter import Problem, RawFrontMatter
+from .pickling import compact_pickle
+from .terms import alias_map, clean_spelling, split_terms, term_key
+
+_TRUE = {"true", "yes", "on", "1", "y"}
+_FALSE = {"false", "no", "off", "0", "n", ""}
+
+
+@compact_pickle
+@dc.dataclass(frozen=True, slots=True)
+class Source:
+    """One footnote of an article, read as a citation."""
+
+    #: The label as written (``1``, ``reuters``) and the number shown.
+    label: str
+    number: str
+    #: Id of the footnote node in the article's page.
+    target: str
+    line: int
+    citation: Citation
+    #: Cited inline (False: only listed in the references section).
+    cited: bool = True
+
+
+@compact_pickle
+@dc.dataclass(frozen=True, slots=True)
+class Article:
+    """One published (or draft) article, as every output sees it."""
+
+    docname: str
+    title: str
+    date: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    draft: bool = False
+    #: Source-relative path ("/images/a.png") or absolute URL; "" when none.
+    image: str = ""
+    summary: str = ""
+    authors: tuple[str, ...] = ()
+    #: taxonomy name -> cleaned spellings, in front-matter order, deduplicated by key.
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    reading_minutes: int = 0
+    language: str = ""
+    #: Id of the article's title section: the target of index entries.
+    anchor: str = ""
+    sources: tuple[Source, ...] = ()
+
+    def listing(self) -> tuple[object, ...]:
+        """What lists, indexes and term pages show of the article.
+
+        When this is unchanged, an edit (of the body, say) needs no page other
+        than the article's own to be rewritten.
+        """
+        return (self.title, self.date, self.updated, self.draft, self.image, self.summary,
+                self.authors, self.terms, self.anchor, self.sources)
+
+    def terms_of(self, taxonomy: str) -> tuple[str, ...]:
+        """The spellings of one taxonomy's terms (empty when it has none)."""
+        return dict(self.terms).get(taxonomy, ())
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Fields:
+    """What the front matter says, before the doctree adds title and reading time."""
+
+    title: str = ""
+    date: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    draft: bool = False
+    image: str = ""
+    summary: str = ""
+    authors: tuple[str, ...] = ()
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The front matter explicitly said ``article: true`` / ``article: false`` (None: unsaid).
+    article_flag: bool | None = None
+    #: Line of each canonical field, for warnings raised later (image, title).
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field: str) -> int:
+        return dict(self.lines).get(field, 1)
+
+
+def is_article(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]]) -> bool:
+    """A doc is an article when its front matter has a date, or says ``article: true``."""
+    flag = fm.data.get("article")
+    if isinstance(flag, bool):
+        return flag
+    if isinstance(flag, str) and flag.strip().lower() in _TRUE | _FALSE - {""}:
+        return flag.strip().lower() in _TRUE
+    return any(fm.data.get(key) not in (None, "") for key in fields["date"])
+
+
+def normalise(
+    fm: RawFrontMatter,
+    fields: Mapping[str, Sequence[str]],
+    taxonomies: Mapping[str, Sequence[str]],
+    tz: dt.tzinfo,
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[Fields, list[Problem]]:
+    """Turn raw front matter into typed ``Fields`` plus the problems found on the way."""
+    problems: list[Problem] = []
+    found: dict[str, tuple[str, Any]] = {}
+    for field, keys in fields.items():
+        for key in keys:
+            if key in fm.data and fm.data[key] is not None:
+                found[field] = (key, fm.data[key])
+                break
+
+    def line(field: str) -> int:
+        return fm.line_of(found[field][0]) if field in found else 1
+
+    def problem(subtype: NewsroomWarning, field: str, message: str) -> None:
+        key = found[field][0] if field in found else field
+        problems.append(Problem(subtype, f"{key!r}: {message}", line(field)))
+
+    def text(field: str) -> str:
+        if field not in found:
+            return ""
+        value = found[field][1]
+        if isinstance(value, str):
+            return " ".join(value.split())
+        if isinstance(value, bool | int | float | dt.date):
+            problem(NewsroomWarning.FIELD, field,
+                    f"expected text, got {type(value).__name__}; using {value!s}")
+            return str(value)
+        problem(NewsroomWarning.FIELD, field, f"expected text, got {type(value).__name__}; ignored")
+        return ""
+
+    def when(field: str) -> dt.datetime | None:
+        if field not in found:
+            return None
+        try:
+            return parse_datetime(found[field][1], tz)
+        except DateError as error:
+            problem(NewsroomWarning.DATE, field, f"{error}; ignored")
+            return None
+
+    draft = False
+    if "draft" in found:
+        value = found["draft"][1]
+        if isinstance(value, bool):
+            draft = value
+        elif isinstance(value, str | int) and str(value).strip().lower() in _TRUE | _FALSE:
+            draft = str(value).strip().lower() in _TRUE
+        else:
+            draft = True
+            problem(NewsroomWarning.DRAFT, "draft", f"{_show(value)} is neither true nor false; "
+                    "treating the article as a draft so it is not published by mistake")
+
+    title = text("title")
+    if "title" in found and isinstance(found["title"][1], str) and not title:
+        problem(NewsroomWarning.TITLE, "title", "the title is empty")
+
+    terms = tuple(
+        (name, _terms(name, keys, fm, problems, alias_map(aliases or {})))
+        for name, keys in taxonomies.items()
+    )
+    article_flag = fm.data.get("article") if isinstance(fm.data.get("article"), bool) else None
+    result = Fields(
+        title=title,
+        date=when("date"),
+        updated=when("updated"),
+        draft=draft,
+        image=text("image"),
+        summary=text("summary"),
+        authors=_names(found.get("authors"), fm, problems),
+        terms=terms,
+        article_flag=article_flag,
+        lines=tuple((field, line(field)) for field in found),
+    )
+    return result, problems
+
+
+def _show(value: Any) -> str:
+    """A short, safe description of a value for a warning."""
+    if isinstance(value, str | int | float | bool):
+        shown = repr(value)
+        return shown if len(shown) <= 40 else shown[:37] + "..."
+    return f"a {type(value).__name__}"
+
+
+def _items(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return split_terms(value)
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
+
+
+def _terms(
+    taxonomy: str,
+    keys: Sequence[str],
+    fm: RawFrontMatter,
+    problems: list[Problem],
+    aliases: Mapping[str, str],
+) -> tuple[str, ...]:
+    """Collect one taxonomy's terms from all of its keys, deduplicated by term key."""
+    spellings: dict[str, str] = {}
+    for key in keys:
+        value = fm.data.get(key)
+        if value is None:
+            continue
+        for item in _items(value):
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                problems.append(Problem(
+                    NewsroomWarning.TERM,
+                    f"{key!r}: {taxonomy} must be text; {_show(item)} ignored", fm.line_of(key)))
+                continue
+            spelling = clean_spelling(str(item))
+            spelling = aliases.get(term_key(spelling), spelling)
+            if not term_key(spelling):
+                if isinstance(value, list):
+                    problems.append(Problem(
+                        NewsroomWarning.TERM, f"{key!r}: an empty {taxonomy} entry is ignored",
+                        fm.line_of(key)))
+                continue
+            spellings.setdefault(term_key(spelling), spelling)
+    return tuple(spellings.values())
+
+
+def _names(found: tuple[str, Any] | None, fm: RawFrontMatter, problems: list[Problem]) -> tuple[
+    str, ...
+]:
+    if found is None:
+        return ()
+    key, value = found
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            item = item["name"]
+        if not isinstance(item, str):
+            problems.append(Problem(
+                NewsroomWarning.FIELD, f"{key!r}: an author must be text; {_show(item)} ignored",
+                fm.line_of(key)))
+            continue
+        name = " ".join(item.split())
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def matches_filters(article: Article, filters: dict[str, list[str]]) -> bool:
+    """The article carries one of the wanted terms of every filtered taxonomy."""
+    for taxonomy, wanted in filters.items():
+        have = {term_key(t) for t in article.terms_of(taxonomy)}
+        if wanted and not have.intersection(wanted):
+            return False
+    return True

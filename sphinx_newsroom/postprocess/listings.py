@@ -1,0 +1,164 @@
+"""Fill ``article-list`` and the term indexes from the domain, for every builder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from .. import clock
+from ..builders import builder_of, nothing_to_fill
+from ..directives import nodes as nr
+from ..directives.nodes import article_list, term_index
+from ..doctree import nodes_of
+from ..domain import get_domain
+from ..i18n import _
+from ..model.article import Article, matches_filters
+from ..model.collation import index_letter, sort_key
+from ..model.terms import weight_classes
+from .inline import term_nodes, time_node
+
+
+class FillListings(SphinxPostTransform):
+    """Replace list placeholders with real lists, for every builder."""
+
+    default_priority = 10
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        if nothing_to_fill(self.env, domain.listers):
+            return
+        found = nodes_of(self.document, article_list, term_index)
+        if not found[article_list] and not found[term_index]:
+            return
+        visible = domain.published(self.config.newsroom_show_drafts, clock.now())
+        for node in found[article_list]:
+            node.replace_self(self._article_list(node, visible))
+        for node in found[term_index]:
+            node.replace_self(self._term_index(node))
+
+    # article-list
+
+    def _article_list(self, node: article_list, articles: list[Article]) -> nodes.Node:
+        chosen = [a for a in articles if _listed(a, node)]
+        if node["sort"] == "date":
+            chosen.reverse()
+        elif node["sort"] == "title":
+            chosen.sort(key=lambda a: sort_key(a.title))
+        elif node["sort"] == "updated":
+            chosen.sort(key=lambda a: -(a.updated or a.date or _EPOCH).timestamp())
+        if node["limit"]:
+            chosen = chosen[: node["limit"]]
+        if not chosen:
+            return nodes.paragraph(_("No articles yet."), _("No articles yet."),
+                                   classes=["news-empty"])
+        if node["format"] == "cards" and builder_of(self.env).format == "html":
+            return self._cards(chosen)
+        items = nodes.bullet_list(classes=["news-article-list", nr.NO_SEARCH])
+        for article in chosen:
+            items += nodes.list_item("", *self._entry(article))
+        return items
+
+    def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
+        return make_refnode(builder_of(self.env), self.env.docname, article.docname, article.anchor,
+                            content, article.title)
+
+    def _entry(self, article: Article) -> list[nodes.Node]:
+        language = self.config.language or "en"
+        head = nodes.paragraph(classes=["news-list-title"])
+        head += self._link(article, nodes.strong(article.title, article.title))
+        if article.date:
+            head += nodes.Text(" · ")
+            head += time_node(article.date, language)
+        body: list[nodes.Node] = [head]
+        if article.summary:
+            body.append(nodes.paragraph(article.summary, article.summary,
+                                        classes=["news-list-summary"]))
+        compact = builder_of(self.env).format == "html"
+        terms = [n for taxonomy, spellings in article.terms if spellings
+                 for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings, compact))]
+        if terms:
+            body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
+        return body
+
+    def _cards(self, articles: list[Article]) -> nodes.Node:
+        grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
+                                        "news-cards", nr.NO_SEARCH])
+        row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
+                                       "sd-row-cols-md-3", "sd-g-3"])
+        grid += row
+        for article in articles:
+            card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100",
+                                            "sd-shadow-sm", "news-card"])
+            if article.image and "://" not in article.image:
+                image = nodes.image(uri=article.image.lstrip("/"), alt=article.title,
+                                    classes=["sd-card-img-top"])
+                image["candidates"] = {"*": article.image.lstrip("/")}
+                card += image
+            body = nodes.container(classes=["sd-card-body"])
+            body.extend(self._entry(article))
+            card += body
+            row += nodes.container("", card, classes=["sd-col", "sd-d-flex-row"])
+        return grid
+
+    # term indexes
+
+    def _term_index(self, node: term_index) -> nodes.Node:
+        domain = get_domain(self.env)
+        terms = [t for t in domain.terms.get(node["taxonomy"], {}).values()
+                 if len(t.docnames) >= node["min_count"]]
+        if not terms:
+            return nodes.paragraph(_("No terms yet."), _("No terms yet."), classes=["news-empty"])
+        terms.sort(key=lambda t: sort_key(t.name))
+        if node["sort"] == "count":
+            terms.sort(key=lambda t: -len(t.docnames))
+        if node["format"] == "cloud":
+            weights = weight_classes({t.key: len(t.docnames) for t in terms})
+            cloud = nodes.paragraph(classes=["news-cloud"])
+            for term in terms:
+                ref = nr.term_ref(term.name, term.name, taxonomy=term.taxonomy, key=term.key,
+                                  classes=[f"news-weight-{weights[term.key]}"])
+                cloud += ref
+                cloud += nodes.Text(" ")
+            return cloud
+        if node["format"] == "az":
+            container = nodes.container(classes=["news-az"])
+            groups: dict[str, list[Any]] = {}
+            for term in sorted(terms, key=lambda t: sort_key(t.name)):
+                groups.setdefault(index_letter(term.name), [])
+            for term in terms:  # within a letter, in the order asked for
+                groups[index_letter(term.name)].append(term)
+            for letter, members in groups.items():
+                container += nodes.rubric(letter, letter)
+                container += self._term_list(members)
+            return container
+        return self._term_list(terms)
+
+    @staticmethod
+    def _term_list(terms: list[Any]) -> nodes.bullet_list:
+        items = nodes.bullet_list(classes=["news-term-list"])
+        for term in terms:
+            count = f" ({len(term.docnames)})"
+            items += nodes.list_item("", nodes.paragraph(
+                "", "", nr.term_ref(term.name, term.name, taxonomy=term.taxonomy, key=term.key),
+                nodes.inline(count, count, classes=["news-count"])))
+        return items
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _listed(article: Article, node: article_list) -> bool:
+    if not matches_filters(article, node["filters"]):
+        return False
+    if "since" in node.attributes or "until" in node.attributes:
+        if article.date is None:
+            return False
+        if "since" in node.attributes and article.date < dt.datetime.fromisoformat(node["since"]):
+            return False
+        if "until" in node.attributes and article.date >= dt.datetime.fromisoformat(node["until"]):
+            return False
+    return True

@@ -1,0 +1,82 @@
+"""The metadata panel of an article, filled from its record when the page is written."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..builders import builder_of, nothing_to_fill
+from ..directives import nodes as nr
+from ..doctree import nodes_of
+from ..domain import get_domain
+from ..i18n import _
+from ..labels import taxonomy_plural
+from ..model.article import Article
+from .inline import term_nodes, time_node
+
+#: Fields the site search leaves out: they say the same on every article.
+_UNSEARCHED = frozenset({"date", "updated", "reading-time"})
+
+
+def _field(name: str, label: str, *content: nodes.Node, compact: bool = False) -> nr.meta_field:
+    classes = [f"news-meta-{name}"] + ([nr.NO_SEARCH] if name in _UNSEARCHED else [])
+    field = nr.meta_field("", classes=classes, field=name)
+    label = str(label)  # resolve lazy translations before they reach the pickled doctree
+    if compact:
+        # HTML writes the label from the attribute (see html.visitors): two nodes
+        # fewer per line, on every article page, for the same markup.
+        field["label"] = label
+    else:
+        field += nr.meta_label(label, label, classes=[nr.NO_SEARCH])
+        field += nodes.Text(" ")
+    field.extend(content)
+    return field
+
+
+def expand_panel(panel: nr.article_meta, article: Article, language: str,
+                 compact: bool = False) -> None:
+    """Fill a panel placeholder: dates, authors, reading time, terms, summary.
+
+    ``compact`` (HTML builders): labels and separators as attributes the HTML
+    visitors write, not as nodes (see ``_field`` and ``term_nodes``).
+    """
+    image = list(panel.children)
+    panel.clear()
+    field = partial(_field, compact=compact)
+    if article.date:
+        panel += field("date", _("Published"), time_node(article.date, language))
+    if article.updated and (not article.date or article.updated.date() != article.date.date()):
+        panel += field("updated", _("Updated"), time_node(article.updated, language))
+    if article.authors:
+        names = _(", ").join(article.authors)
+        panel += field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]))
+    if article.reading_minutes:
+        text = _("%d min read") % article.reading_minutes
+        panel += field("reading-time", _("Reading time"), nodes.inline(text, text))
+    for taxonomy, spellings in article.terms:
+        if spellings:
+            panel += field(taxonomy, taxonomy_plural(taxonomy),
+                           *term_nodes(taxonomy, spellings, compact))
+    if article.summary:
+        panel += field("summary", _("Summary"), nodes.inline(article.summary, article.summary))
+    panel.extend(image)
+
+
+class ExpandPanels(SphinxPostTransform):
+    """Fill every metadata panel from its article's record (for every builder)."""
+
+    default_priority = 10
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        if nothing_to_fill(self.env, domain.articles):
+            return
+        language = self.config.language or "en"
+        compact = builder_of(self.env).format == "html"
+        for panel in nodes_of(self.document, nr.article_meta)[nr.article_meta]:
+            article = domain.articles.get(panel.get("docname", ""))
+            if article is not None:
+                expand_panel(panel, article, language, compact)

@@ -1,0 +1,1 @@
+"""Read phase: front matter to ``Article``, and the article's doctree structure."""
