@@ -20,7 +20,7 @@ from .doctree import Visitor
 from .domain import NewsroomDomain, get_domain
 from .html import visitors as html_visitors
 from .html.archive_page import archive_page
-from .html.design import guard_design_transforms
+from .html.design import defer_design_assets, guard_design_transforms
 from .html.exports import write_exports
 from .html.feeds import setup_feeds
 from .html.seo import mark_unpublished, setup_seo
@@ -48,10 +48,17 @@ FORMATS: tuple[tuple[str, dict[type[nr.nodes.Element], tuple[Visitor, Visitor]]]
     ("text", text_visitors.VISITORS))
 
 
+#: Extensions that bring MyST with a parser of their own (Jupyter Book's MyST-NB).
+MYST_BASED = ("myst_nb",)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("myst_parser")
+    setup_markdown(app)
+    asked_for_design = "sphinx_design" in app.extensions or "sphinx_design" in app.config.extensions
     app.setup_extension("sphinx_design")
     guard_design_transforms(app)
+    if not asked_for_design:
+        defer_design_assets(app)
     config.register(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.add_domain(NewsroomDomain)
@@ -64,14 +71,27 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(EndnoteSources)
     setup_seo(app)
     setup_feeds(app)
-    app.connect("builder-inited", _add_static_path)
-    app.add_css_file("newsroom.css")
+    app.connect("env-updated", _add_static_path, priority=900)
+    app.connect("html-page-context", _link_stylesheet)
     return {
         "version": __version__,
         "env_version": NewsroomDomain.data_version,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def setup_markdown(app: Sphinx) -> None:
+    """MyST, or the MyST-based parser the project uses, whichever order it lists them in.
+
+    MyST-NB owns ``.md`` and sets MyST up itself; setting up MyST-Parser beside
+    it would register ``.md`` twice (an ``ExtensionError``).
+    """
+    for name in MYST_BASED:
+        if name in app.extensions or name in app.config.extensions:
+            app.setup_extension(name)
+            return
+    app.setup_extension("myst_parser")
 
 
 def setup_articles(app: Sphinx) -> None:
@@ -135,7 +155,14 @@ def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return get_domain(env).update(app.config, clock.now())
 
 
-def _add_static_path(app: Sphinx) -> None:
-    if str(STATIC) not in app.config.html_static_path:
+def _add_static_path(app: Sphinx, env: BuildEnvironment) -> None:
+    # After the read, before the builder copies its static files.
+    if get_domain(env).in_use and str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path.append(str(STATIC))
+
+
+def _link_stylesheet(app: Sphinx, pagename: str, templatename: str,
+                     context: dict[str, Any], doctree: Any) -> None:
+    if get_domain(app.env).in_use and hasattr(app.builder, "add_css_file"):
+        app.builder.add_css_file("newsroom.css")  # for this page only
 

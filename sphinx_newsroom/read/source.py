@@ -7,9 +7,12 @@ still point at the right line.
 from __future__ import annotations
 
 import dataclasses as dc
+import json
+import re
 import zoneinfo
 from pathlib import Path
 
+from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.util.matching import Matcher
 
@@ -34,11 +37,13 @@ class SourceInfo:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    kind = _myst_source_kind(app, docname)
+    if not kind or not Matcher(app.config.newsroom_article_patterns)(docname):
+        return
+    if kind == "notebook":
+        _read_notebook(app, docname, source)
+        return
     env = app.env
-    if not _is_markdown(app, docname):
-        return
-    if not Matcher(app.config.newsroom_article_patterns)(docname):
-        return
     front_matter = read_front_matter(source[0])
     if not front_matter.kind:
         return
@@ -50,17 +55,14 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(problem.subtype, problem.message, (docname, problem.line))
     if not is_article(front_matter, app.config.newsroom_fields):
         return
-    fields, problems = normalise(
-        front_matter,
-        app.config.newsroom_fields,
-        app.config.newsroom_taxonomies,
-        zoneinfo.ZoneInfo(app.config.newsroom_timezone),
-        app.config.newsroom_term_aliases,
-    )
+    if _claimed_by_ablog(app, docname, front_matter, source[0]):
+        return
+    fields, problems = _normalise(app, front_matter)
     text, needs_title = lift_headings(
         source[0], front_matter.span, app.config.newsroom_references_titles
     )
-    if front_matter.kind == "yaml" and not front_matter.problems:
+    if (front_matter.kind == "yaml" and not front_matter.problems
+            and not _reads_docinfo(app)):
         # Spare MyST two pure-Python reads of a block already read (see mystmeta).
         metadata = env_metadata(front_matter.data, app.config.language,
                                 getattr(app.config, "myst_title_to_header", False))
@@ -71,9 +73,90 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title)
 
 
-def _is_markdown(app: Sphinx, docname: str) -> bool:
+def _normalise(app: Sphinx, front_matter: RawFrontMatter) -> tuple[Fields, list[Problem]]:
+    return normalise(
+        front_matter,
+        app.config.newsroom_fields,
+        app.config.newsroom_taxonomies,
+        zoneinfo.ZoneInfo(app.config.newsroom_timezone),
+        app.config.newsroom_term_aliases,
+    )
+
+
+def _myst_source_kind(app: Sphinx, docname: str) -> str:
+    """``"markdown"`` or ``"notebook"`` when a MyST-based parser reads the doc, else ``""``.
+
+    The parser is whichever owns the suffix: MyST-Parser's, or one built on it
+    such as MyST-NB's (Jupyter Book), which takes ``.md`` over and reads
+    ``.ipynb`` notebooks too.
+    """
     suffix = "".join(Path(app.env.doc2path(docname)).suffixes[-1:])
-    return app.config.source_suffix.get(suffix) == "markdown"
+    filetype = app.config.source_suffix.get(suffix)
+    parser = app.registry.get_source_parsers().get(filetype or "")
+    if parser is None or not issubclass(parser, MystParser):
+        return ""
+    return "notebook" if suffix == ".ipynb" else "markdown"
+
+
+#: Notebook metadata that belongs to Jupyter and MyST-NB, not to the article.
+NOTEBOOK_KEYS = {"kernelspec", "language_info", "jupytext", "mystnb", "myst", "widgets",
+                 "toc", "vscode", "colab"}
+
+
+def _read_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A notebook is an article when its metadata holds the front matter (MyST-NB's way)."""
+    try:
+        notebook = json.loads(source[0])
+    except ValueError:
+        return  # MyST-NB reports a notebook it cannot read
+    metadata = notebook.get("metadata") if isinstance(notebook, dict) else None
+    if not isinstance(metadata, dict):
+        return
+    data = {k: v for k, v in metadata.items() if k not in NOTEBOOK_KEYS}
+    front_matter = RawFrontMatter(data, {}, kind="notebook")
+    if not is_article(front_matter, app.config.newsroom_fields):
+        return
+    if _claimed_by_ablog(app, docname, front_matter, ""):
+        return
+    fields, problems = _normalise(app, front_matter)
+    needs_title = _lift_notebook_headings(notebook, app.config.newsroom_references_titles)
+    source[0] = json.dumps(notebook, ensure_ascii=False)
+    app.env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems),
+                                               needs_title)
+
+
+def _lift_notebook_headings(notebook: dict, references_titles: list[str]) -> bool:
+    """Lift the headings of the markdown cells as one body, as for a Markdown article."""
+    cells = [cell for cell in notebook.get("cells") or []
+             if isinstance(cell, dict) and cell.get("cell_type") == "markdown"]
+    texts = ["".join(s) if isinstance(s := cell.get("source", ""), list) else str(s)
+             for cell in cells]
+    lifted, needs_title = lift_headings("\n".join(texts), 0, references_titles)
+    lines = lifted.split("\n")
+    for cell, text in zip(cells, texts, strict=True):
+        count = text.count("\n") + 1
+        cell["source"] = "\n".join(lines[:count])
+        lines = lines[count:]
+    return needs_title
+
+
+#: The ``post`` directive, in reST or MyST syntax: ABlog's own way to mark a post.
+ABLOG_POST_DIRECTIVE = re.compile(r"(?m)^(?:\.\. post::|\s*(?:```|:::)\s*\{post\})")
+
+
+def _claimed_by_ablog(app: Sphinx, docname: str, front_matter: RawFrontMatter,
+                      text: str) -> bool:
+    """A page ABlog treats as a post stays ABlog's, unless its front matter says ``article``."""
+    if "ablog" not in app.extensions or isinstance(front_matter.data.get("article"), bool):
+        return False
+    return (docname in getattr(app.config, "matched_blog_posts", ())
+            or "blogpost" in front_matter.data
+            or bool(ABLOG_POST_DIRECTIVE.search(text)))
+
+
+def _reads_docinfo(app: Sphinx) -> bool:
+    """Extensions that read the front matter from the doctree's docinfo, as MyST renders it."""
+    return "ablog" in app.extensions
 
 
 def _blank_lines(text: str, count: int) -> str:
