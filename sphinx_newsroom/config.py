@@ -146,6 +146,7 @@ def register(app: Sphinx) -> None:
     for option in OPTIONS:
         app.add_config_value(option.name, option.default, option.rebuild)
     app.connect("config-inited", validate, priority=100)
+    app.connect("config-inited", keep_users_source_suffix, priority=801)
 
 
 def validate(app: Sphinx, config: Config) -> None:
@@ -168,3 +169,27 @@ def validate(app: Sphinx, config: Config) -> None:
 def opengraph_loaded(config: Config) -> bool:
     """Whether sphinxext-opengraph writes the ``og:*`` tags of this build."""
     return OPENGRAPH_CONFIG in config
+
+
+def set_by_user(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` gave ``name`` a value (else Sphinx's default holds)."""
+    # Sphinx keeps conf.py's namespace in ``_raw_config`` and ``-D`` values in
+    # ``overrides``; a test fails loudly should either stop holding the name.
+    return name in config._raw_config or name in config.overrides
+
+
+def keep_users_source_suffix(app: Sphinx, config: Config) -> None:
+    """A project whose conf.py lists its source suffixes without ``.md`` keeps them.
+
+    MyST registers ``.md``, and Sphinx adds every registered suffix to
+    ``source_suffix`` (``merge_source_suffix``, at ``config-inited`` 800). A
+    project that named its suffixes chose which files are documents: a stray
+    README.md must not become a page. Such a project adds ``".md"`` to use
+    Markdown articles.
+    """
+    if not set_by_user(config, "source_suffix"):
+        return
+    raw = config._raw_config.get("source_suffix", config.overrides.get("source_suffix"))
+    named = {raw} if isinstance(raw, str) else set(raw or ())
+    if ".md" not in named:
+        config.source_suffix.pop(".md", None)

@@ -183,6 +183,16 @@ class NewsroomDomain(Domain):
         return sorted(d for d in rewrite if d in self.env.found_docs)
 
     @property
+    def has_articles(self) -> bool:
+        """Whether any article is shown (derived in ``update``); with none, nothing is added."""
+        return bool(self.data.get("public"))
+
+    @property
+    def in_use(self) -> bool:
+        """Any article (a draft's page too) or a newsroom list: else nothing is added."""
+        return bool(self.articles) or bool(self.listers) or bool(self.bibliographies)
+
+    @property
     def related(self) -> dict[str, tuple[str, ...]]:
         """docname -> related public articles, best first (derived in ``update``)."""
         return self.data.setdefault("related", {})

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import has_tex, needs_tex, warnings_of
 
+from sphinx_newsroom.config import set_by_user
 from sphinx_newsroom.latex import fonts
-from sphinx_newsroom.latex.fonts import set_by_user
 
 DEFAULT = "\\setmainfont{FreeSerif}[...]"
 
@@ -159,3 +159,38 @@ def test_a_project_with_no_font_configuration_builds_its_pdf(make_app, rootdir, 
                           check=True).stdout
     for expected in CHECKS[language]:
         assert expected in text, expected
+
+
+def test_the_script_names_the_language():
+    assert fonts.script_language("OpenAI 转向 TPU") == "zh"
+    assert fonts.script_language("新しいチップ") == "ja"
+    assert fonts.script_language("한국 언론") == "ko"
+    assert fonts.script_language("한국 漢字") == "zh"
+
+
+def test_pdflatex_is_told_it_cannot_set_cjk(make_app, rootdir):
+    app = make_app("latex", srcdir=rootdir / "test-minimal-pdf", confoverrides={"language": "en"})
+    app.build()
+    assert app.config.latex_engine == "pdflatex"
+    warnings = [w for w in warnings_of(app) if "newsroom.config" in w]
+    assert len(warnings) == 1 and "set latex_engine = 'xelatex'" in warnings[0]
+
+
+@needs_tex
+@pytest.mark.pdf
+def test_cjk_articles_in_an_english_project_keep_every_character(make_app, rootdir, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-minimal-pdf", src)
+    app = make_app("latex", srcdir=src, confoverrides={"language": "en", "latex_engine": "xelatex"})
+    app.build()
+    assert warnings_of(app) == []
+    outdir = Path(app.outdir)
+    tex = next(outdir.glob("*.tex"))
+    assert "\\usepackage{xeCJK}" in tex.read_text("utf-8")
+    run = subprocess.run(["make", "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+                         cwd=outdir, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert "Missing character" not in tex.with_suffix(".log").read_text("utf-8", errors="replace")
+    text = subprocess.run(["pdftotext", str(tex.with_suffix(".pdf")), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "算力观察：国产芯片新闻发布会" in text and "Published" in text

@@ -26,6 +26,9 @@ def archive_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return  # (html-collect-pages comes from HTML builders only)
     domain = get_domain(app.env)
     target = Path(builder.get_outfilename(ARCHIVE_PAGE))
+    if not domain.has_articles:
+        target.unlink(missing_ok=True)  # nothing to show: a clean build has no archive
+        return
     if ARCHIVE_PAGE not in domain.changed_pages and target.is_file():
         return
     language = app.config.language or "en"

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..domain import get_domain
 
 #: sphinx-design's post-transforms that only touch ``design_component`` nodes.
 COMPONENT_TRANSFORMS = frozenset({"TabSetHtmlTransform", "DropdownHtmlTransform",
@@ -61,3 +64,28 @@ def guard_design_transforms(app: Sphinx) -> None:
                 and transform.__name__ in COMPONENT_TRANSFORMS
                 and issubclass(transform, SphinxPostTransform)):
             transforms[index] = _guarded(transform)
+
+
+def defer_design_assets(app: Sphinx) -> None:
+    """sphinx-design's stylesheet and script, only on a site that shows articles.
+
+    sphinx-design adds its assets to every page at ``builder-inited``. A host
+    project that did not load sphinx-design itself gets them only once the read
+    shows the newsroom in use (``env-updated``, before the static files are
+    copied): a project without articles builds as it did without the extension.
+    """
+    from sphinx_design.extension import add_static_assets
+
+    listeners = app.events.listeners.get("builder-inited", [])
+    found = [listener for listener in listeners if listener.handler is add_static_assets]
+    if not found:
+        raise RuntimeError("sphinx-design no longer adds its assets at builder-inited: "
+                           "sphinx_newsroom.html.design must follow it")
+    for listener in found:
+        app.disconnect(listener.id)
+
+    def add_when_used(app: Sphinx, env: BuildEnvironment) -> None:
+        if get_domain(env).in_use:
+            add_static_assets(app)
+
+    app.connect("env-updated", add_when_used, priority=900)

@@ -32,6 +32,7 @@ from urllib.parse import quote
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from .. import clock
 from ..domain import get_domain
@@ -65,21 +66,23 @@ def setup_feeds(app: Sphinx) -> None:
     if app in _apps:
         return
     _apps.add(app)
-    app.connect("builder-inited", check_site_url)
+    app.connect("env-updated", check_site_url)
     app.connect("html-page-context", add_alternate_links)
     app.connect("build-finished", write_feeds)
 
 
 def _enabled(app: Sphinx) -> bool:
-    """Feeds are on and this builder publishes a site."""
-    return bool(app.config.newsroom_feeds) and is_site_builder(app.builder)
+    """Feeds are on, this builder publishes a site, and there are articles to announce."""
+    return (bool(app.config.newsroom_feeds) and is_site_builder(app.builder)
+            and get_domain(app.env).has_articles)
 
 
 def is_site_builder(builder: Builder) -> bool:
     return builder.format == "html" and builder.name not in _NOT_SITES
 
 
-def check_site_url(app: Sphinx) -> None:
+def check_site_url(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn once the articles are read: a site without articles asked for no feed."""
     if _enabled(app) and not site_url(app.config):
         warn(NewsroomWarning.CONFIG,
              "no newsroom_site_url or html_baseurl: feeds are not written")
@@ -236,10 +239,18 @@ def _categories(
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """Write every feed whose bytes changed; drop the feeds of vanished terms."""
-    if exception is not None or not _enabled(app) or not site_url(app.config):
+    if (exception is not None or not app.config.newsroom_feeds
+            or not is_site_builder(app.builder) or not site_url(app.config)):
         return
     outdir = Path(app.builder.outdir).resolve()
     site_feed = outdir / _feed_path(None, next(iter(KINDS)))
+    if not get_domain(app.env).has_articles:
+        # A clean build of a site without articles writes no feed: drop old ones.
+        for suffix in KINDS:
+            (outdir / _feed_path(None, suffix)).unlink(missing_ok=True)
+        for taxonomy in app.config.newsroom_taxonomies:
+            _remove_stale(outdir, taxonomy, set())
+        return
     if not get_domain(app.env).outputs_stale and site_feed.is_file():
         return  # nothing read, no setting changed: the feeds on disk are current
     articles = feed_articles(app)

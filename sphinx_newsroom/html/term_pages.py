@@ -48,6 +48,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if stale.resolve().is_relative_to(outdir.resolve()):
             stale.unlink(missing_ok=True)
     for taxonomy, terms in domain.terms.items():
+        if not terms:
+            # Every generated page exists because there is something to show on it.
+            overview = f"{taxonomy}/index"
+            if overview not in app.env.found_docs:
+                Path(builder.get_outfilename(overview)).unlink(missing_ok=True)
+            continue
         pages = [(f"{taxonomy}/index", None)] + [(t.page, t) for t in terms.values()]
         for pagename, term in pages:
             target = Path(builder.get_outfilename(pagename))

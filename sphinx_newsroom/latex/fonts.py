@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import dataclasses as dc
 import functools
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.latex import LaTeXBuilder, constants
 from sphinx.config import Config
 
+from ..config import set_by_user
 from ..log import warn
 from ..warnings_ import NewsroomWarning
 
@@ -174,13 +177,6 @@ def uses_cjk_engine_default(language: str, engine_set_by_user: bool) -> bool:
     return not engine_set_by_user and cjk_language(language) in {"ja", "ko"}
 
 
-def set_by_user(config: Config, name: str) -> bool:
-    """Whether conf.py or ``-D`` gave ``name`` a value (else Sphinx's default holds)."""
-    # Sphinx keeps conf.py's namespace in ``_raw_config`` and ``-D`` values in
-    # ``overrides``; a test fails loudly should either stop holding the name.
-    return name in config._raw_config or name in config.overrides
-
-
 def _cjk_engine(app: Sphinx, config: Config) -> None:
     """Japanese and Korean projects that chose no engine build with xelatex."""
     if uses_cjk_engine_default(config.language, set_by_user(config, "latex_engine")):
@@ -215,6 +211,57 @@ def _choose_fonts(app: Sphinx) -> None:
              "missing from the PDF (install fonts-noto-cjk, or set latex_elements['fontpkg'])")
 
 
+#: Han, kana, Hangul and CJK punctuation (full-width forms included).
+CJK_TEXT = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                      "\uf900-\ufaff\uff00-\uffef]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def script_language(text: str) -> str:
+    """The CJK language whose script ``text`` shows: kana is Japanese, Hangul alone Korean."""
+    if _KANA.search(text):
+        return "ja"
+    if _HANGUL.search(text) and not _HAN.search(text):
+        return "ko"
+    return "zh"
+
+
+def _cjk_in_other_languages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """A PDF of a non-CJK project whose articles or citations hold CJK text shows it.
+
+    Runs on the LaTeX builder's assembled document (``doctree-resolved`` with
+    the document's root), before the preamble is written.
+    """
+    builder = app.builder
+    if not isinstance(builder, LaTeXBuilder) or cjk_language(app.config.language):
+        return
+    context = builder.context
+    if any("xeCJK" in context.get(key, "") for key in ("fontenc", "fontpkg", "preamble")):
+        return
+    text = doctree.astext()
+    found = CJK_TEXT.search(text)
+    if found is None:
+        return
+    engine = app.config.latex_engine
+    if engine != "xelatex":
+        warn(NewsroomWarning.CONFIG,
+             f"the PDF holds Chinese, Japanese or Korean text ({found.group()!r}) that "
+             f"{engine} cannot set: set latex_engine = 'xelatex'", docname)
+        return
+    language = script_language(text)
+    cjk = cjk_fonts(language, installed_fonts())
+    if not cjk:
+        warn(NewsroomWarning.CONFIG,
+             f"no installed font covers the {language!r} text of the PDF ({found.group()!r}): "
+             "install fonts-noto-cjk, or set latex_elements['fontpkg']", docname)
+        return
+    space = "\\xeCJKsetup{CJKspace=true}\n" if language == "ko" else ""
+    context["fontpkg"] = f"{context.get('fontpkg', '')}\n\\usepackage{{xeCJK}}\n{space}{cjk}\n"
+
+
 def setup_fonts(app: Sphinx) -> None:
     app.connect("config-inited", _cjk_engine)
     app.connect("builder-inited", _choose_fonts)
+    app.connect("doctree-resolved", _cjk_in_other_languages)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape as tex_escape
 
+from ..domain import get_domain
 from ..indices import index_class
 from .fonts import setup_fonts
 
@@ -17,10 +20,28 @@ STYLE = "sphinxnewsroom"
 
 
 def setup_latex(app: Sphinx) -> None:
-    app.add_latex_package(STYLE)
-    app.connect("builder-inited", _name_indices)
+    app.connect("doctree-resolved", _load_style)
     setup_fonts(app)
     app.connect("build-finished", _copy_style)
+
+
+def _load_style(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Load the style file where the PDF has something of the newsroom's to set.
+
+    Runs on the LaTeX builder's assembled document, before its preamble is
+    written: a project without articles gets a preamble of its own alone.
+    """
+    builder = app.builder
+    if (not isinstance(builder, LaTeXBuilder) or not get_domain(app.env).in_use
+            or builder in _STYLED):
+        return
+    _STYLED.add(builder)
+    app.add_latex_package(STYLE)  # the builder reads the packages just before writing
+    _name_indices(app)
+
+
+#: The LaTeX builders whose documents load the style file.
+_STYLED: weakref.WeakSet[LaTeXBuilder] = weakref.WeakSet()
 
 
 def _name_indices(app: Sphinx) -> None:
@@ -35,5 +56,6 @@ def _name_indices(app: Sphinx) -> None:
 
 
 def _copy_style(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "latex":
+    if exception is None and isinstance(app.builder, LaTeXBuilder) \
+            and app.builder in _STYLED:
         copy_asset_file(TEXINPUTS / f"{STYLE}.sty", app.builder.outdir, force=True)
