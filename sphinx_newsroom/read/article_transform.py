@@ -98,7 +98,7 @@ class ArticleTransform(SphinxTransform):
         if not self.config.newsroom_show_drafts and not is_public(article, now):
             # The page is built (review links work) but kept out of the search index.
             self.env.metadata[docname]["nosearch"] = True
-        self._describe_for_opengraph(article)
+        self._describe_for_opengraph(article, section)
         self._place_panel(section, article)
         banner = draft_banner(article, self.config.language or "en", now)
         if banner is not None:
@@ -243,16 +243,22 @@ class ArticleTransform(SphinxTransform):
             return ""
         return "/" + Path(rel).as_posix().lstrip("/")
 
-    def _describe_for_opengraph(self, article: Article) -> None:
-        """Give sphinxext-opengraph the article's summary and type (per-page metadata).
+    def _describe_for_opengraph(self, article: Article, section: nodes.section) -> None:
+        """Give sphinxext-opengraph the article's description and type (per-page metadata).
 
-        Left alone, it describes an article by its first text: the panel's labels.
+        Left alone, it describes an article by its first text: the panel's
+        labels. The description is the summary, else the lede, else the first
+        paragraph of the body, cut as sphinxext-opengraph cuts its own.
         """
         if not opengraph_loaded(self.config):
             return
         metadata = self.env.metadata[article.docname]
-        if article.summary:
-            metadata.setdefault("og:description", article.summary)
+        description = article.summary or _first_text(section)
+        if description:
+            limit = getattr(self.config, "ogp_description_length", 200)
+            if isinstance(limit, int) and 3 < limit < len(description):
+                description = description[: limit - 3].rstrip() + "..."
+            metadata.setdefault("og:description", description)
         metadata.setdefault("og:type", "article")
 
     def _place_panel(self, section: nodes.section, article: Article) -> None:
@@ -265,6 +271,16 @@ class ArticleTransform(SphinxTransform):
                 node.replace_self(panel.deepcopy())
             return
         section.insert(1, panel)
+
+
+def _first_text(section: nodes.section) -> str:
+    """The lede's text, or the body's first paragraph: what a reader reads first."""
+    for node in section.children[1:]:
+        if isinstance(node, nodes.block_quote | nodes.paragraph):
+            return " ".join(node.astext().split())
+        if isinstance(node, nodes.section):
+            break
+    return ""
 
 
 #: Newsrooms cite the same reports again and again; parsing is pure, so memoise it.
