@@ -18,8 +18,10 @@ def builder_of(env: BuildEnvironment) -> Builder:
 
 def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:
     """The document being written holds nothing a post-transform fills, by the domain's
-    record of it (``docnames``: the docs that do); merged trees are always searched."""
-    return writes_one_document(env) and env.docname not in docnames
+    record of it (``docnames``: the docs that do); merged trees and generated pages
+    (which no source was read for) are always searched."""
+    return (writes_one_document(env) and env.docname not in docnames
+            and env.docname in env.found_docs)
 
 
 def writes_one_document(env: BuildEnvironment) -> bool:

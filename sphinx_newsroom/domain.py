@@ -27,10 +27,10 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 6
+    data_version = 7
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
-        "related": {}, "term_refs": {},
+        "related": {}, "term_refs": {}, "page_frames": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -41,6 +41,8 @@ class NewsroomDomain(Domain):
         self.changed_pages: set[str] = set()
         #: Term pages of terms that no longer exist (their files are removed).
         self.removed_pages: set[str] = set()
+        #: Whether the theme's frame of the generated pages changed since they were written.
+        self.frame_changed = False
         #: Whether feeds, exports and site-wide checks must be redone this build.
         self.outputs_stale = True
         #: The site's bibliography (entries, collisions), computed once per build.
@@ -206,6 +208,13 @@ class NewsroomDomain(Domain):
             a.docname for a in self.articles.values()
             if not a.draft and a.date is not None and built_at < a.date <= now
         )
+
+    def note_frame(self, outdir: str, frame: tuple[str, ...]) -> None:
+        """Record what framed the pages written to ``outdir`` (theme, sidebars, templates'
+        settings); ``frame_changed`` says whether it differs from the last build's."""
+        frames = self.data.setdefault("page_frames", {})
+        self.frame_changed = frames.get(outdir) != frame
+        frames[outdir] = frame
 
     def term_page(self, taxonomy: str, key: str) -> str | None:
         """The pagename of a term's HTML page, or None when it has none."""

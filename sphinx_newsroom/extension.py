@@ -23,6 +23,7 @@ from .html.archive_page import archive_page
 from .html.design import defer_design_assets, guard_design_transforms
 from .html.exports import write_exports
 from .html.feeds import setup_feeds
+from .html.pages import note_frame
 from .html.seo import mark_unpublished, setup_seo
 from .html.term_pages import collect_pages
 from .i18n import CATALOG, LOCALE_DIR
@@ -114,6 +115,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.connect("config-inited", register_indices)
     app.connect("env-get-outdated", _embargo_ended)
     app.connect("env-updated", _update_domain)
+    app.connect("env-updated", note_frame)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", mark_unpublished)
 

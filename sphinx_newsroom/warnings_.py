@@ -35,6 +35,8 @@ class NewsroomWarning(Enum):
     """Raw HTML in an article is shown as text (``newsroom_raw_html`` is off)."""
     CONFIG = "config"
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
+    PAGE = "page"
+    """A document of the project takes the place of a page the extension generates."""
     DIRECTIVE = "directive"
     """A newsroom directive is used where it cannot work."""
 

@@ -113,3 +113,55 @@ def test_no_op_rebuild_writes_nothing(make_app, workspace, tmp_path):
     incremental(make_app, workspace)
     app = incremental(make_app, workspace)
     assert written_docs(app) == set()
+
+
+def generated_pages(outdir: Path) -> dict[str, str]:
+    """Every page the extension generates (term pages, overviews, the archive), whole.
+
+    Asset checksums (``?v=``) are left out: Sphinx takes them from the files of the
+    previous build on every page it writes before copying the new theme's files.
+    """
+    paths = [*Path(outdir).glob("tags/*.html"), *Path(outdir).glob("topics/*.html"),
+             Path(outdir) / "archive.html"]
+    return {p.relative_to(outdir).as_posix(): re.sub(r"\?v=[0-9a-f]+", "", p.read_text("utf-8"))
+            for p in sorted(paths)}
+
+
+def test_theme_change_rewrites_generated_pages(make_app, workspace, tmp_path):
+    incremental(make_app, workspace)
+    app = make_app("html", srcdir=workspace, confoverrides={"html_theme": "classic"})
+    app.build()
+    expected = clean_build_with(make_app, workspace, tmp_path, {"html_theme": "classic"})
+    got = generated_pages(app.outdir)
+    assert "tags/chips.html" in got and "archive.html" in got
+    for page, text in got.items():
+        assert "_static/classic.css" in text, page  # the new theme, not the old one
+    clean = generated_pages(expected.outdir)
+    assert got.keys() == clean.keys()
+    for page in clean:
+        assert got[page].splitlines() == clean[page].splitlines(), page
+    assert html_tree(app.outdir) == html_tree(expected.outdir)
+
+
+def test_template_change_rewrites_generated_pages(make_app, workspace, tmp_path):
+    templates = workspace / "_templates"
+    templates.mkdir()
+    page = templates / "page.html"
+    frame = ('{%% extends "!page.html" %%}{%% block body %%}<p class="%s"></p>'
+             "{{ super() }}{%% endblock %%}")
+    page.write_text(frame % "old-frame", "utf-8")
+    overrides = {"templates_path": ["_templates"]}
+    make_app("html", srcdir=workspace, confoverrides=overrides).build()
+    page.write_text(frame % "new-frame", "utf-8")  # the settings stay; the template changes
+    app = make_app("html", srcdir=workspace, confoverrides=overrides)
+    app.build()
+    for name, text in generated_pages(app.outdir).items():
+        assert 'class="new-frame"' in text, name
+
+
+def clean_build_with(make_app, src: Path, tmp_path: Path, overrides: dict):
+    copy = tmp_path / f"clean-{len(list(tmp_path.iterdir()))}"
+    shutil.copytree(src, copy, ignore=shutil.ignore_patterns("_build"))
+    app = make_app("html", srcdir=copy, freshenv=True, confoverrides=overrides)
+    app.build()
+    return app

@@ -71,9 +71,12 @@ def test_related_can_be_turned_off(build_copy):
 
 def test_archive_page_and_directive(site, build_copy):
     page = html(site, "archive")
-    assert [h.get_text() for h in page.select("div.body h2")] == ["2025"]
-    months = [h.get_text() for h in page.select("div.body h3")]
-    assert months == ["August 2025", "July 2025", "June 2025", "May 2025"]
+    years = page.select("div.body .news-archive-year")
+    assert [y.p.strong.get_text() for y in years] == ["2025"] and years[0]["id"] == "y2025"
+    months = page.select("div.body .news-archive-month")
+    assert [m.p.get_text() for m in months] == ["August 2025", "July 2025", "June 2025",
+                                                "May 2025"]
+    assert months[0]["id"] == "y2025-08"  # archive.html#y2025-08 jumps to August
     assert "Delta undated opt-in" not in page.get_text()  # undated: not in the archive
     assert "Secret draft headline" not in page.get_text()
 

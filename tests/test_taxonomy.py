@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -33,7 +34,7 @@ def test_terms_collapse_case_width_space_and_aliases(site):
 
 def test_term_page(site):
     page = html(site, "tags/chips")
-    assert page.h1.get_text() == "Tag: Chips"
+    assert page.h1.find(string=True) == "Tag: Chips"  # (then the heading's permalink)
     assert page.select_one(".news-count").get_text().startswith("3 articles")
     items = page.select(".news-article-list > li")
     assert titles(items) == ["Gamma 算力", "Beta cloud", "Alpha chips"]  # newest first
@@ -41,7 +42,7 @@ def test_term_page(site):
     # Each article shows its other terms, not the page's own.
     others = [a.get_text() for a in items[0].select(".news-list-terms a.news-term")]
     assert "Chips" not in others and {"Nvidia", "算力", "Hardware", "Cloud"} <= set(others)
-    link = items[0].select_one(".news-list-title a")["href"]
+    link = items[0].select_one(".news-list-title a")["href"].split("#")[0]  # (to the title)
     outdir = Path(site.outdir)
     assert (outdir / "tags" / link).resolve() == (outdir / "news/c.html").resolve()
     assert page.select_one("link[href*='basic.css']")  # rendered by the site's theme
@@ -54,11 +55,12 @@ def test_overview_page(site):
     weights = {a.get_text(): next(c for c in a["class"] if c.startswith("news-weight-"))
                for a in cloud}
     assert weights["Chips"] == "news-weight-5" and weights["云计算"] == "news-weight-1"
-    letters = [h.get_text() for h in page.select(".news-az h2")]
+    letters = [h.get_text() for h in page.select(".news-az .rubric")]
+    assert page.select_one(".news-az #letter-S").get_text() == "S"  # tags/index.html#letter-S
     assert letters == sorted(letters, key=lambda x: (x not in "#", x != "0-9", x))
     # Chinese sorted by pinyin: 算力 (suanli) under S, 云计算 (yunjisuan) under Y.
     groups = {h.get_text(): [a.get_text() for a in h.find_next("ul").select("a")]
-              for h in page.select(".news-az h2")}
+              for h in page.select(".news-az .rubric")}
     assert "算力" in groups["S"] and "云计算" in groups["Y"]
 
 
@@ -157,3 +159,55 @@ def test_latex_lists_and_term_links(app):
     lists = tex[tex.index(r"\section{Chips since July}"):]
     assert lists.index("Gamma") < lists.index("Beta") < lists.index(r"\end{itemize}")
     assert r"\hyperref[\detokenize{news/c:gamma}]" in lists
+
+
+USER_PAGES = {
+    # A project page that lists articles replaces the generated one without a word.
+    "tags/index.md": "# Our tags\n\nHand-picked.\n\n```{tag-index}\n:format: cloud\n```\n",
+    # Pages that list nothing keep their place too, with a warning.
+    "topics/index.md": "# Our topics\n\nWritten by hand.\n",
+    "archive.md": "# Our archive\n\nComing soon.\n",
+}
+
+
+def with_user_pages(build_copy, tmp_path, pages: dict[str, str], first_without=False):
+    """Build the taxonomy root with ``pages`` added (``first_without``: after a build
+    without them, in the same output folder)."""
+    src = tmp_path / "taxonomy"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-taxonomy", src)
+    if first_without:
+        build_copy("taxonomy", src=src)
+    for name, text in pages.items():
+        (src / name).parent.mkdir(exist_ok=True)
+        (src / name).write_text(text, "utf-8")
+    index = src / "index.md"
+    docnames = "".join(f"{name.removesuffix('.md')}\n" for name in pages)
+    index.write_text(index.read_text("utf-8").replace("sources\n", f"sources\n{docnames}"),
+                     "utf-8")
+    return build_copy("taxonomy", src=src)
+
+
+def test_project_pages_win_over_generated_ones(build_copy, tmp_path):
+    app = with_user_pages(build_copy, tmp_path, USER_PAGES)
+    tags = html(app, "tags/index")
+    assert tags.h1.get_text().startswith("Our tags")
+    # The generated list is there, through the directive.
+    assert tags.select_one(".news-cloud a.news-term[rel=tag]") is not None
+    assert html(app, "topics/index").h1.get_text().startswith("Our topics")
+    assert html(app, "archive").h1.get_text().startswith("Our archive")
+    assert html(app, "tags/chips").select_one(".news-article-list") is not None  # others stay
+    warnings = warnings_of(app)
+    claims = [w for w in warnings if "takes the place of the generated page" in w]
+    assert len(claims) == 2, warnings
+    assert any("topics/index.md" in w and "[newsroom.page]" in w for w in claims)
+    assert any("archive.md" in w and "[newsroom.page]" in w for w in claims)
+
+
+def test_project_page_added_at_a_term_slug_is_kept(build_copy, tmp_path):
+    # The term moves to a suffixed slug; the incremental build must not delete the
+    # project's page as the term's old one.
+    app = with_user_pages(build_copy, tmp_path, {"tags/chips.md": "# About chips\n"},
+                          first_without=True)
+    assert (Path(app.outdir) / "tags/chips.html").is_file()
+    assert html(app, "tags/chips").h1.get_text().startswith("About chips")
+    assert html(app, "tags/chips-2").select_one(".news-article-list") is not None

@@ -18,7 +18,7 @@ from ..i18n import _
 from ..model.archive import by_month
 from ..model.article import matches_filters
 from ..model.locale_dates import month_name
-from .inline import time_node
+from .inline import claim_id, time_node
 
 
 class FillArchive(SphinxPostTransform):
@@ -49,6 +49,7 @@ class FillArchive(SphinxPostTransform):
                 "", "", nodes.strong(str(year), str(year)),
                 nodes.inline(f" ({count})", f" ({count})", classes=["news-count"])),
                 classes=["news-archive-year"])
+            claim_id(self.document, year_item, f"y{year}")
             month_list = nodes.bullet_list()
             for month, members in months:
                 label = month_name(year, month, language)
@@ -59,8 +60,10 @@ class FillArchive(SphinxPostTransform):
                     assert article.date is not None
                     entries += nodes.list_item("", nodes.paragraph(
                         "", "", link, nodes.Text(" · "), time_node(article.date, language)))
-                month_list += nodes.list_item("", nodes.paragraph(label, label), entries,
-                                              classes=["news-archive-month"])
+                month_item = nodes.list_item("", nodes.paragraph(label, label), entries,
+                                             classes=["news-archive-month"])
+                claim_id(self.document, month_item, f"y{year}-{month:02d}")
+                month_list += month_item
             year_item += month_list
             years += year_item
         return years

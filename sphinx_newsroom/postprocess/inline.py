@@ -16,6 +16,13 @@ def time_node(value: dt.datetime, language: str) -> nr.news_time:
     return nr.news_time(text, text, datetime=value.isoformat())
 
 
+def claim_id(document: nodes.document, node: nodes.Element, node_id: str) -> None:
+    """Give ``node`` the id (an anchor readers link to) unless the page already uses it."""
+    if node_id not in document.ids:
+        node["ids"].append(node_id)
+        document.ids[node_id] = node
+
+
 def term_nodes(taxonomy: str, spellings: tuple[str, ...],
                compact: bool = False) -> list[nodes.Node]:
     """Links to each term's page, with separators writers without badges show.

@@ -18,8 +18,8 @@ from ..domain import get_domain
 from ..i18n import _
 from ..model.article import Article, matches_filters
 from ..model.collation import index_letter, sort_key
-from ..model.terms import weight_classes
-from .inline import term_nodes, time_node
+from ..model.terms import term_key, weight_classes
+from .inline import claim_id, term_nodes, time_node
 
 
 class FillListings(SphinxPostTransform):
@@ -59,14 +59,16 @@ class FillListings(SphinxPostTransform):
             return self._cards(chosen)
         items = nodes.bullet_list(classes=["news-article-list", nr.NO_SEARCH])
         for article in chosen:
-            items += nodes.list_item("", *self._entry(article))
+            items += nodes.list_item("", *self._entry(article, node.get("omit")))
         return items
 
     def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
         return make_refnode(builder_of(self.env), self.env.docname, article.docname, article.anchor,
                             content, article.title)
 
-    def _entry(self, article: Article) -> list[nodes.Node]:
+    def _entry(self, article: Article, omit: list[str] | None = None) -> list[nodes.Node]:
+        """An article's title, date, summary and terms (but ``omit``, a taxonomy and key:
+        a term's own page does not badge every entry with the term)."""
         language = self.config.language or "en"
         head = nodes.paragraph(classes=["news-list-title"])
         head += self._link(article, nodes.strong(article.title, article.title))
@@ -78,7 +80,9 @@ class FillListings(SphinxPostTransform):
             body.append(nodes.paragraph(article.summary, article.summary,
                                         classes=["news-list-summary"]))
         compact = builder_of(self.env).format == "html"
-        terms = [n for taxonomy, spellings in article.terms if spellings
+        shown = [(taxonomy, tuple(s for s in spellings if [taxonomy, term_key(s)] != omit))
+                 for taxonomy, spellings in article.terms]
+        terms = [n for taxonomy, spellings in shown if spellings
                  for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings, compact))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
@@ -132,7 +136,9 @@ class FillListings(SphinxPostTransform):
             for term in terms:  # within a letter, in the order asked for
                 groups[index_letter(term.name)].append(term)
             for letter, members in groups.items():
-                container += nodes.rubric(letter, letter)
+                heading = nodes.rubric(letter, letter)
+                claim_id(self.document, heading, f"letter-{letter}")
+                container += heading
                 container += self._term_list(members)
             return container
         return self._term_list(terms)

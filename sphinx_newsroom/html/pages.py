@@ -1,0 +1,115 @@
+"""What every page the HTML builders generate shares: term pages, overviews, the archive.
+
+Such a page is a doctree of the placeholders the directives leave
+(``article-list``, ``taxonomy-index``, ``article-archive``).  The same
+post-transforms fill it, the builder's own translator writes it, and the
+theme's ``page.html`` frames it, through ``html-collect-pages``: a list of
+articles is written by one renderer wherever it appears.  No file is ever
+written into the source folder.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import new_document
+
+from ..domain import get_domain
+from ..log import warn
+from ..warnings_ import NewsroomWarning
+
+#: What ``html-collect-pages`` handlers yield: pagename, context, template.
+Page = tuple[str, dict[str, Any], str]
+
+
+def writes_pages(builder: Builder) -> bool:
+    """Builders that write one file per page (not ``singlehtml``, not other formats)."""
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
+        builder, SingleFileHTMLBuilder)
+
+
+def note_frame(app: Sphinx, env: BuildEnvironment) -> None:
+    """Record the settings the theme frames pages with (``env-updated``).
+
+    They are what Sphinx's ``.buildinfo`` holds (theme, its options, sidebars,
+    every other HTML setting); when they change, Sphinx rewrites every doc,
+    and the generated pages follow.
+    """
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder):
+        info = builder.build_info
+        get_domain(env).note_frame(str(builder.outdir), (info.config_hash, info.tags_hash))
+
+
+class Generator:
+    """The pages of one ``html-collect-pages`` handler, for the running builder."""
+
+    def __init__(self, app: Sphinx) -> None:
+        assert isinstance(app.builder, StandaloneHTMLBuilder)
+        self.app = app
+        self.builder: StandaloneHTMLBuilder = app.builder
+        self.domain = get_domain(app.env)
+        self.outdir = Path(self.builder.outdir).resolve()
+        #: Output file -> the project's doc written there (the project's page wins).
+        self.owners = {str(self.builder.get_outfilename(d)): d for d in app.env.found_docs}
+        templates = self.builder.templates
+        self.template_mtime = templates.newest_template_mtime() if templates else 0.0
+
+    def target(self, pagename: str) -> Path:
+        return Path(self.builder.get_outfilename(pagename))
+
+    def inside(self, pagename: str) -> bool:
+        return self.target(pagename).resolve().is_relative_to(self.outdir)
+
+    def claimed(self, pagename: str) -> bool:
+        """Whether a doc of the project is written where the page would be.
+
+        The doc is kept.  Unless it lists articles itself (then it is meant to
+        replace the page), a warning says the generated page is not written.
+        """
+        docname = self.owners.get(str(self.target(pagename)))
+        if docname is None:
+            return False
+        if docname not in self.domain.listers:
+            warn(NewsroomWarning.PAGE,
+                 f"this document takes the place of the generated page {pagename!r}, "
+                 "which is not written; to show the generated list here, use the "
+                 "directive that makes it (taxonomy-index, article-list or "
+                 "article-archive)", location=docname)
+        return True
+
+    def fresh(self, pagename: str) -> bool:
+        """Whether the file an earlier build wrote still stands: same content, same frame."""
+        target = self.target(pagename)
+        if (pagename in self.domain.changed_pages or self.domain.frame_changed
+                or not target.is_file()):
+            return False
+        return target.stat().st_mtime >= self.template_mtime
+
+    def remove(self, pagename: str) -> None:
+        """Remove the file of a page a clean build would not write (never a project doc's)."""
+        target = self.target(pagename)
+        if str(target) not in self.owners and self.inside(pagename):
+            target.unlink(missing_ok=True)
+
+    def render(self, pagename: str, title: str, content: nodes.section) -> Page:
+        """Fill ``content`` like a doc's placeholders, and write it with the doc's translator."""
+        document = new_document(pagename, self.builder.docsettings)
+        document += content
+        self.app.env.apply_post_transforms(document, pagename)
+        # Relative links in the translator are taken from the doc being written.
+        previous, self.builder.current_docname = self.builder.current_docname, pagename
+        try:
+            body = self.builder.render_partial(document.children[0])["fragment"]
+        finally:
+            self.builder.current_docname = previous
+        return pagename, {"title": escape(title), "body": body}, "page.html"
+
