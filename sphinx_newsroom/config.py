@@ -73,6 +73,11 @@ def _is_publisher(value: Any) -> bool:
         isinstance(v, str) for v in value.values())
 
 
+def _is_date_sources(value: Any) -> bool:
+    return _is_str_list(value) and bool(value) and all(
+        v in (":fields", ":filename") or (v and not v.startswith(":")) for v in value)
+
+
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
@@ -138,6 +143,11 @@ OPTIONS: tuple[Option, ...] = (
            "Reading speed for alphabetic text, in words per minute."),
     Option("newsroom_cjk_chars_per_minute", 400, _is_positive_int, "a positive integer",
            "Reading speed for Chinese, Japanese and Korean text, in characters per minute."),
+    Option("newsroom_date_sources", [":fields", ":filename"], _is_date_sources,
+           "a list of ':fields', ':filename' or front-matter keys",
+           "Where an article's date comes from, first found wins (like Hugo's "
+           "[frontmatter] date): the date keys of newsroom_fields, the file name's "
+           "YYYY-MM-DD- prefix, or a front-matter key."),
 )
 
 

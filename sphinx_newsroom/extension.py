@@ -31,6 +31,7 @@ from .indices import register_indices
 from .latex import visitors as latex_visitors
 from .latex.endnotes import EndnoteSources
 from .latex.style import setup_latex
+from .log import warn
 from .postprocess.archive import FillArchive
 from .postprocess.bibliography import FillBibliography, LinkSources, report_collisions
 from .postprocess.listings import FillListings
@@ -39,6 +40,7 @@ from .postprocess.related import AddRelated
 from .read.article_transform import ArticleTransform
 from .read.references import ListedSourcesTransform
 from .read.source import on_source_read
+from .warnings_ import NewsroomWarning
 
 STATIC = Path(__file__).parent / "html" / "static"
 #: Nodes written differently per format, and the visitors of each format.
@@ -115,6 +117,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.connect("config-inited", register_indices)
     app.connect("env-get-outdated", _embargo_ended)
     app.connect("env-updated", _update_domain)
+    app.connect("env-updated", _report_merged_terms)
     app.connect("env-updated", note_frame)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", mark_unpublished)
@@ -155,6 +158,20 @@ def _embargo_ended(
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Derive the terms; rewrite the docs that list articles when a listing changed."""
     return get_domain(env).update(app.config, clock.now())
+
+
+def _report_merged_terms(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Say once, per build that read something, which spellings became one term."""
+    domain = get_domain(env)
+    if not domain.outputs_stale:
+        return []
+    for taxonomy, terms in domain.terms.items():
+        for term in terms.values():
+            if term.merged:
+                spellings = ", ".join(repr(s) for s in term.merged)
+                warn(NewsroomWarning.TERM, f"{taxonomy} {spellings} are one term with one page "
+                     f"({term.page}), shown as {term.name!r}", term.docnames[-1])
+    return []
 
 
 def _add_static_path(app: Sphinx, env: BuildEnvironment) -> None:

@@ -33,6 +33,8 @@ class NewsroomWarning(Enum):
     """A footnote is cited but never defined, or two sources collide on one key."""
     HTML = "html"
     """Raw HTML in an article is shown as text (``newsroom_raw_html`` is off)."""
+    ARTICLE = "article"
+    """A file under the article patterns reads like an article but is not one, and why."""
     CONFIG = "config"
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
     PAGE = "page"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -96,14 +97,52 @@ class Fields:
         return dict(self.lines).get(field, 1)
 
 
-def is_article(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]]) -> bool:
-    """A doc is an article when its front matter has a date, or says ``article: true``."""
+def is_article(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]],
+               date_sources: Sequence[str] = (":fields",), docname: str = "") -> bool:
+    """A doc is an article when a date source gives it a date, or it says ``article: true``.
+
+    The date sources are those of ``newsroom_date_sources``: the front matter's
+    date keys (``:fields``), a front-matter key of its own, or the file name
+    (``:filename``, for a file with front matter).
+    """
     flag = fm.data.get("article")
     if isinstance(flag, bool):
         return flag
     if isinstance(flag, str) and flag.strip().lower() in _TRUE | _FALSE - {""}:
         return flag.strip().lower() in _TRUE
-    return any(fm.data.get(key) not in (None, "") for key in fields["date"])
+    for source in date_sources:
+        keys = fields["date"] if source == ":fields" else () if source == ":filename" else [source]
+        if any(fm.data.get(key) not in (None, "") for key in keys):
+            return True
+        if source == ":filename" and fm.kind and file_date_parts(docname):
+            return True
+    return False
+
+
+#: Jekyll's post names and Hugo's ``:filename`` dates: ``2022-02-09-slug``.
+_FILE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
+
+
+def file_date_parts(docname: str) -> tuple[int, int, int] | None:
+    """The date at the start of the file name, if it is a real date."""
+    match = _FILE_DATE.match(docname.rsplit("/", 1)[-1])
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def has_article_keys(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]],
+                     taxonomies: Mapping[str, Sequence[str]]) -> bool:
+    """Front matter that reads like an article's: terms, a summary, authors or an image."""
+    keys = [k for ks in taxonomies.values() for k in ks]
+    keys += [k for field in ("summary", "authors", "image", "updated")
+             for k in fields.get(field, ())]
+    return any(fm.data.get(key) not in (None, "", []) for key in keys)
 
 
 def normalise(
@@ -112,8 +151,15 @@ def normalise(
     taxonomies: Mapping[str, Sequence[str]],
     tz: dt.tzinfo,
     aliases: Mapping[str, str] | None = None,
+    date_sources: Sequence[str] = (":fields",),
+    docname: str = "",
 ) -> tuple[Fields, list[Problem]]:
-    """Turn raw front matter into typed ``Fields`` plus the problems found on the way."""
+    """Turn raw front matter into typed ``Fields`` plus the problems found on the way.
+
+    A Jekyll post (its file name starts with a date) writes ``tags`` and
+    ``categories`` as one space-separated string: such a string is split on
+    spaces; elsewhere a string holds one term (or several between commas).
+    """
     problems: list[Problem] = []
     found: dict[str, tuple[str, Any]] = {}
     for field, keys in fields.items():
@@ -167,14 +213,36 @@ def normalise(
     if "title" in found and isinstance(found["title"][1], str) and not title:
         problem(NewsroomWarning.TITLE, "title", "the title is empty")
 
+    spaced = file_date_parts(docname) is not None
     terms = tuple(
-        (name, _terms(name, keys, fm, problems, alias_map(aliases or {})))
+        (name, _terms(name, keys, fm, problems, alias_map(aliases or {}), spaced))
         for name, keys in taxonomies.items()
     )
+
+    def dated() -> dt.datetime | None:
+        for source in date_sources:
+            if source == ":fields":
+                value = when("date")
+            elif source == ":filename":
+                parts = file_date_parts(docname) if fm.kind else None
+                value = dt.datetime(*parts, tzinfo=tz) if parts else None
+            elif fm.data.get(source) not in (None, ""):
+                try:
+                    value = parse_datetime(fm.data[source], tz)
+                except DateError as error:
+                    problems.append(Problem(NewsroomWarning.DATE, f"{source!r}: {error}; ignored",
+                                            fm.line_of(source)))
+                    value = None
+            else:
+                value = None
+            if value is not None:
+                return value
+        return None
+
     article_flag = fm.data.get("article") if isinstance(fm.data.get("article"), bool) else None
     result = Fields(
         title=title,
-        date=when("date"),
+        date=dated(),
         updated=when("updated"),
         draft=draft,
         image=text("image"),
@@ -209,6 +277,7 @@ def _terms(
     fm: RawFrontMatter,
     problems: list[Problem],
     aliases: Mapping[str, str],
+    spaced: bool = False,
 ) -> tuple[str, ...]:
     """Collect one taxonomy's terms from all of its keys, deduplicated by term key."""
     spellings: dict[str, str] = {}
@@ -216,7 +285,8 @@ def _terms(
         value = fm.data.get(key)
         if value is None:
             continue
-        for item in _items(value):
+        jekyll = spaced and isinstance(value, str) and split_terms(value) == [value]
+        for item in (value.split() if jekyll else _items(value)):
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 problems.append(Problem(
                     NewsroomWarning.TERM,

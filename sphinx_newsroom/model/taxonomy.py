@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from .article import Article
-from .terms import assign_slugs, display_name, term_key
+from .terms import assign_slugs, display_name, merged_spellings, term_key
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -20,6 +20,8 @@ class Term:
     slug: str
     #: Docnames of the articles carrying the term, newest first.
     docnames: tuple[str, ...]
+    #: Spellings that differ beyond width and case but share the term (reported once).
+    merged: tuple[str, ...] = ()
 
     @property
     def page(self) -> str:
@@ -64,7 +66,8 @@ def collect_terms(
         }
         slugs = _avoiding(assign_slugs(spellings), reserved)
         result[taxonomy] = {
-            key: Term(taxonomy, key, display_name(spellings[key]), slugs[key], tuple(members[key]))
+            key: Term(taxonomy, key, display_name(spellings[key]), slugs[key],
+                      tuple(members[key]), tuple(merged_spellings(spellings[key])))
             for key in sorted(spellings)
         }
     return result

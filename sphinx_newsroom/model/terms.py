@@ -66,13 +66,8 @@ def _scrub(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def term_key(term: str) -> str:
-    """Return the identity of *term*: the form used to merge spellings.
-
-    Width (NFKC), case (casefold), invisible characters and whitespace are
-    all ignored, so full-width ``GOOGLE TPU`` (with an ideographic space)
-    and ``" google  tpu"`` share a key.  The result may be empty; callers decide whether to warn.
-    """
+def spelling_key(term: str) -> str:
+    """*term* with width (NFKC), case, invisible characters and whitespace runs ignored."""
     # Scrub first so a removed zero-width character cannot leave behind a
     # base letter and combining mark that NFKC would have composed.
     text = unicodedata.normalize("NFKC", _scrub(term))
@@ -80,6 +75,30 @@ def term_key(term: str) -> str:
     # (e.g. U+0130), so normalise again to keep the key idempotent.
     text = unicodedata.normalize("NFKC", text.casefold())
     return _scrub(text)
+
+
+def term_key(term: str) -> str:
+    """Return the identity of *term*: the form used to merge spellings.
+
+    Width (NFKC), case (casefold), invisible characters and whitespace are
+    all ignored, so full-width ``GOOGLE TPU`` (with an ideographic space)
+    and ``" google  tpu"`` share a key.  A hyphen counts as a space, as in
+    Hugo's URLs: ``Google TPU`` and ``google-tpu`` are one term with one page.
+    The result may be empty; callers decide whether to warn.
+    """
+    return _scrub(spelling_key(term).translate(_HYPHENS))
+
+
+#: Hyphens that separate words like a space does ("google-tpu" is "google tpu").
+_HYPHENS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " "})
+
+
+def merged_spellings(spellings: Iterable[str]) -> list[str]:
+    """The spellings of one term that differ beyond width and case (reported once)."""
+    first: dict[str, str] = {}
+    for spelling in spellings:
+        first.setdefault(spelling_key(spelling), spelling)
+    return sorted(first.values()) if len(first) > 1 else []
 
 
 @lru_cache(maxsize=65536)

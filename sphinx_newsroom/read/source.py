@@ -17,9 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.util.matching import Matcher
 
 from ..log import warn
-from ..model.article import Fields, is_article, normalise
+from ..model.article import Fields, has_article_keys, is_article, normalise
 from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
+from ..warnings_ import NewsroomWarning
 from .mystmeta import env_metadata
 
 #: ``env.temp_data`` key (Sphinx's per-document scratch space, cleared after each read).
@@ -47,17 +48,31 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     front_matter = read_front_matter(source[0])
     if not front_matter.kind:
         return
-    if front_matter.kind == "toml" or (front_matter.problems and not front_matter.data):
+    broken = bool(front_matter.problems) and not front_matter.data
+    if front_matter.kind == "toml" or broken:
         # MyST cannot read TOML (it would print it as text) and must not see a
         # hostile YAML block: blank the block out, keeping every line number.
         source[0] = _blank_lines(source[0], front_matter.span)
     for problem in front_matter.problems:
         warn(problem.subtype, problem.message, (docname, problem.line))
-    if not is_article(front_matter, app.config.newsroom_fields):
+    if broken:
+        # Unreadable front matter is no article, but the page keeps a title
+        # (else Sphinx warns "doesn't have a title" on every page that lists it).
+        source[0] = _titled(source[0], front_matter.span, docname, app)
+        return
+    if not is_article(front_matter, app.config.newsroom_fields,
+                      app.config.newsroom_date_sources, docname):
+        if has_article_keys(front_matter, app.config.newsroom_fields,
+                            app.config.newsroom_taxonomies):
+            warn(NewsroomWarning.ARTICLE,
+                 "front matter with terms or a summary but no date: not published as an "
+                 "article (add a date, name the file YYYY-MM-DD-slug, or set article: true)",
+                 (docname, 1))
+            source[0] = _with_front_matter_title(source[0], front_matter)
         return
     if _claimed_by_ablog(app, docname, front_matter, source[0]):
         return
-    fields, problems = _normalise(app, front_matter)
+    fields, problems = _normalise(app, front_matter, docname)
     text, needs_title = lift_headings(
         source[0], front_matter.span, app.config.newsroom_references_titles
     )
@@ -73,13 +88,49 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title)
 
 
-def _normalise(app: Sphinx, front_matter: RawFrontMatter) -> tuple[Fields, list[Problem]]:
+def _titled(text: str, body_start: int, docname: str, app: Sphinx) -> str:
+    """The body with an H1: its first heading lifted, else a title from the file name."""
+    lifted, needs_title = lift_headings(text, body_start, app.config.newsroom_references_titles)
+    if not needs_title or lifted != text or body_start == 0:
+        return lifted
+    lines = text.split("\n")
+    lines[0] = f"# {file_title(docname)}"  # a blanked front-matter line: lines stay put
+    return "\n".join(lines)
+
+
+def _with_front_matter_title(text: str, front_matter: RawFrontMatter) -> str:
+    """A page that is no article keeps its front-matter title as its heading.
+
+    The title goes on the blank line after the front matter (so no line
+    moves), where the body has no H1 of its own to serve as the title.
+    """
+    title = front_matter.data.get("title")
+    lines = text.split("\n")
+    span = front_matter.span
+    if (not isinstance(title, str) or not title.strip() or span >= len(lines)
+            or lines[span].strip() or not lift_headings(text, span)[1]):
+        return text
+    lines[span] = "# " + " ".join(title.split())
+    return "\n".join(lines)
+
+
+def file_title(docname: str) -> str:
+    """``posts/2022-02-09-my-first-post`` -> ``my first post``."""
+    stem = docname.rsplit("/", 1)[-1]
+    stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_]", "", stem)
+    return " ".join(stem.replace("_", "-").split("-")) or stem
+
+
+def _normalise(app: Sphinx, front_matter: RawFrontMatter,
+               docname: str) -> tuple[Fields, list[Problem]]:
     return normalise(
         front_matter,
         app.config.newsroom_fields,
         app.config.newsroom_taxonomies,
         zoneinfo.ZoneInfo(app.config.newsroom_timezone),
         app.config.newsroom_term_aliases,
+        app.config.newsroom_date_sources,
+        docname,
     )
 
 
@@ -114,11 +165,12 @@ def _read_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     data = {k: v for k, v in metadata.items() if k not in NOTEBOOK_KEYS}
     front_matter = RawFrontMatter(data, {}, kind="notebook")
-    if not is_article(front_matter, app.config.newsroom_fields):
+    if not is_article(front_matter, app.config.newsroom_fields,
+                      app.config.newsroom_date_sources, docname):
         return
     if _claimed_by_ablog(app, docname, front_matter, ""):
         return
-    fields, problems = _normalise(app, front_matter)
+    fields, problems = _normalise(app, front_matter, docname)
     needs_title = _lift_notebook_headings(notebook, app.config.newsroom_references_titles)
     source[0] = json.dumps(notebook, ensure_ascii=False)
     app.env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems),

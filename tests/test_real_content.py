@@ -1,0 +1,84 @@
+"""Posts as real sites write them: file-name dates, Jekyll terms, broken YAML, term spellings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import html, warnings_of
+
+from sphinx_newsroom.model.article import file_date_parts
+from sphinx_newsroom.model.terms import merged_spellings, term_key
+
+POSTS = {
+    # Jekyll: the date is in the name; tags and categories are space-separated strings.
+    "_posts/2022-02-09-release.md": "---\ntitle: Release 1.0\ntags: rust async\n"
+                                    "categories: news\n---\n\nThe release.\n",
+    # Tags spelled two ways across two articles: one term, one page.
+    "a.md": "---\ntitle: A\ndate: 2024-05-01\ntags: [Google TPU]\n---\n\nBody.\n",
+    "b.md": "---\ntitle: B\ndate: 2024-05-02\ntags: [google-tpu]\n---\n\nBody.\n",
+    # Front matter of an article, without any date.
+    "undated.md": "---\ntitle: Undated\ntags: [lost]\n---\n\nBody.\n",
+    # Broken YAML, with and without a heading.
+    "broken.md": '---\ntitle: "Broken: [unclosed\ndate: 2024-01-01\n---\n\nNo heading.\n',
+    "broken-heading.md": "---\ntitle: x\ntags: [a\n---\n\n## Its heading\n\nBody.\n",
+}
+
+
+@pytest.fixture
+def site(make_app, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_newsroom"]\n'
+                                 'newsroom_timezone = "Asia/Shanghai"\n', "utf-8")
+    (src / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n\n*\n_posts/*\n```\n", "utf-8")
+    for path, text in POSTS.items():
+        (src / path).parent.mkdir(parents=True, exist_ok=True)
+        (src / path).write_text(text, "utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    return app
+
+
+def test_a_jekyll_post_is_dated_by_its_file_name(site):
+    page = html(site, "_posts/2022-02-09-release")
+    assert page.select_one(".news-meta time")["datetime"] == "2022-02-09T00:00:00+08:00"
+    terms = [a.get_text() for a in page.select('.news-meta a[rel="tag"]')]
+    assert terms[:2] == ["rust", "async"] and "rust async" not in terms
+    assert (Path(site.outdir) / "topics" / "news.html").is_file()
+
+
+def test_spellings_with_one_slug_are_one_term_reported_once(site):
+    tags = Path(site.outdir) / "tags"
+    assert (tags / "google-tpu.html").is_file() and not (tags / "google-tpu-2.html").exists()
+    listed = html(site, "tags/google-tpu").get_text()
+    assert "A" in listed and "B" in listed
+    merges = [w for w in warnings_of(site) if "one term" in w]
+    assert len(merges) == 1 and "'Google TPU', 'google-tpu'" in merges[0]
+
+
+def test_an_undated_article_says_why_it_is_not_one(site):
+    warnings = [w for w in warnings_of(site) if "[newsroom.article]" in w]
+    assert len(warnings) == 1 and "undated.md:1" in warnings[0]
+    assert html(site, "undated").select_one(".news-meta") is None
+
+
+def test_broken_front_matter_keeps_a_title(site):
+    assert html(site, "broken").title.get_text().startswith("broken")
+    assert html(site, "broken-heading").title.get_text().startswith("Its heading")
+    assert not [w for w in warnings_of(site) if "doesn't have a title" in w]
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("2022-02-09-release", (2022, 2, 9)), ("_posts/2021-1-5_x", (2021, 1, 5)),
+    ("2022-02-30-bad", None), ("release-2022-02-09", None), ("2022-02-09", (2022, 2, 9)),
+])
+def test_file_name_dates(name, parts):
+    assert file_date_parts(name) == parts
+
+
+def test_term_keys_fold_hyphens_not_other_punctuation():
+    assert term_key("Google TPU") == term_key("google-tpu") == term_key("GOOGLE‐TPU")
+    assert term_key("C++") != term_key("C#") != term_key("C")
+    assert merged_spellings(["Google TPU", "google tpu"]) == []
+    assert merged_spellings(["Google TPU", "google-tpu"]) == ["Google TPU", "google-tpu"]
