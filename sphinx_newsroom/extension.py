@@ -40,6 +40,7 @@ from .postprocess.related import AddRelated
 from .read.article_transform import ArticleTransform
 from .read.references import ListedSourcesTransform
 from .read.source import on_source_read
+from .read.visibility import hide_unpublished, remove_written
 from .warnings_ import NewsroomWarning
 
 STATIC = Path(__file__).parent / "html" / "static"
@@ -115,7 +116,9 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.add_role("topic", TermRole("topics"))
     app.add_post_transform(FillListings)
     app.connect("config-inited", register_indices)
+    app.connect("env-get-outdated", hide_unpublished, priority=400)
     app.connect("env-get-outdated", _embargo_ended)
+    app.connect("build-finished", remove_written)
     app.connect("env-updated", _update_domain)
     app.connect("env-updated", _report_merged_terms)
     app.connect("env-updated", note_frame)

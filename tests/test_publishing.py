@@ -81,7 +81,18 @@ def test_archive_page_and_directive(site, build_copy):
     assert "Secret draft headline" not in page.get_text()
 
 
-def test_draft_banner_and_noindex(site):
+def test_a_production_build_writes_no_draft_or_embargoed_page(site):
+    outdir = Path(site.outdir)
+    for docname in ("news/secret-draft", "news/future"):
+        assert not (outdir / f"{docname}.html").exists()
+        assert not list((outdir / "_sources").glob(f"{docname}.*"))
+        assert docname not in site.env.all_docs
+    assert "Secret draft headline" not in (outdir / "index.html").read_text("utf-8")
+
+
+def test_draft_banner_and_noindex(build_copy):
+    """newsroom_show_drafts builds every article for review, bannered and unindexed."""
+    site = build_copy("taxonomy", confoverrides={"newsroom_show_drafts": True})
     draft = html(site, "news/secret-draft")
     assert draft.select_one(".news-draft-banner .admonition-title").get_text() == "Draft"
     assert draft.select_one('meta[name=robots]')["content"] == "noindex, nofollow"

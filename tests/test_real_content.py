@@ -82,3 +82,26 @@ def test_term_keys_fold_hyphens_not_other_punctuation():
     assert term_key("C++") != term_key("C#") != term_key("C")
     assert merged_spellings(["Google TPU", "google tpu"]) == []
     assert merged_spellings(["Google TPU", "google-tpu"]) == ["Google TPU", "google-tpu"]
+
+
+def test_a_draft_published_before_is_removed_without_a_trace(make_app, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_newsroom"]\n', "utf-8")
+    (src / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n\nnews/*\n```\n", "utf-8")
+    (src / "news").mkdir()
+    post = src / "news" / "story.md"
+    post.write_text("---\ntitle: Story headline\ndate: 2024-05-01\n---\n\nBody.\n", "utf-8")
+    out = tmp_path / "out"
+    make_app("html", srcdir=src, builddir=out).build()
+    outdir = out / "html"
+    assert (outdir / "news" / "story.html").is_file()
+    post.write_text("---\ntitle: Story headline\ndate: 2024-05-01\ndraft: true\n---\n\nBody.\n",
+                    "utf-8")
+    again = make_app("html", srcdir=src, builddir=out)
+    again.build()
+    assert not (outdir / "news" / "story.html").exists()
+    assert not list((outdir / "_sources").rglob("story*"))
+    for page in outdir.rglob("*.*"):
+        if page.suffix in {".html", ".js", ".xml", ".txt"}:
+            assert "Story headline" not in page.read_text("utf-8"), page

@@ -169,7 +169,9 @@ def test_non_article_pages_get_nothing(site):
         assert ld_scripts(page) == []
 
 
-def test_drafts_keep_metadata(site):
+def test_drafts_keep_metadata(build_copy):
+    """Reviewed with newsroom_show_drafts (a production build writes no draft page)."""
+    site = build_copy("seo", confoverrides={"newsroom_show_drafts": True})
     page = html(site, "news/draft")
     assert meta(page, "robots") == "noindex, nofollow"
     assert json_ld(page)["datePublished"] == "2025-06-01T10:00:00+02:00"
@@ -248,5 +250,6 @@ def test_coexists_with_sphinxext_opengraph(rootdir, tmp_path, make_app, loaded_b
     assert meta(page, "article:published_time") == "2025-07-02T15:40:04+08:00"
     assert meta(page, "twitter:image") == f"{SITE}_images/cover%20tpu.png"
     assert json_ld(page)["headline"] == TITLE
-    for docname in ("news/hostile", "news/draft", "about"):
+    for docname in ("news/hostile", "about"):
         assert_no_duplicates(html(app, docname))
+    assert not (Path(app.outdir) / "news" / "draft.html").exists()

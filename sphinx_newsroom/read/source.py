@@ -38,7 +38,7 @@ class SourceInfo:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    kind = _myst_source_kind(app, docname)
+    kind = myst_source_kind(app, docname)
     if not kind or not Matcher(app.config.newsroom_article_patterns)(docname):
         return
     if kind == "notebook":
@@ -70,7 +70,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                  (docname, 1))
             source[0] = _with_front_matter_title(source[0], front_matter)
         return
-    if _claimed_by_ablog(app, docname, front_matter, source[0]):
+    if claimed_by_ablog(app, docname, front_matter, source[0]):
         return
     fields, problems = _normalise(app, front_matter, docname)
     text, needs_title = lift_headings(
@@ -134,7 +134,7 @@ def _normalise(app: Sphinx, front_matter: RawFrontMatter,
     )
 
 
-def _myst_source_kind(app: Sphinx, docname: str) -> str:
+def myst_source_kind(app: Sphinx, docname: str) -> str:
     """``"markdown"`` or ``"notebook"`` when a MyST-based parser reads the doc, else ``""``.
 
     The parser is whichever owns the suffix: MyST-Parser's, or one built on it
@@ -168,7 +168,7 @@ def _read_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
     if not is_article(front_matter, app.config.newsroom_fields,
                       app.config.newsroom_date_sources, docname):
         return
-    if _claimed_by_ablog(app, docname, front_matter, ""):
+    if claimed_by_ablog(app, docname, front_matter, ""):
         return
     fields, problems = _normalise(app, front_matter, docname)
     needs_title = _lift_notebook_headings(notebook, app.config.newsroom_references_titles)
@@ -196,7 +196,7 @@ def _lift_notebook_headings(notebook: dict, references_titles: list[str]) -> boo
 ABLOG_POST_DIRECTIVE = re.compile(r"(?m)^(?:\.\. post::|\s*(?:```|:::)\s*\{post\})")
 
 
-def _claimed_by_ablog(app: Sphinx, docname: str, front_matter: RawFrontMatter,
+def claimed_by_ablog(app: Sphinx, docname: str, front_matter: RawFrontMatter,
                       text: str) -> bool:
     """A page ABlog treats as a post stays ABlog's, unless its front matter says ``article``."""
     if "ablog" not in app.extensions or isinstance(front_matter.data.get("article"), bool):
