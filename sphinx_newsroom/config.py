@@ -193,6 +193,21 @@ def validate(app: Sphinx, config: Config) -> None:
         config.newsroom_fields = {**DEFAULT_FIELDS, **config.newsroom_fields}
 
 
+#: Sphinx's values that the feeds and the extension's own pages quote.
+SPHINX_OUTPUT_VALUES = ("html_baseurl", "project", "html_title", "language")
+
+
+def outputs_stamp(config: Config) -> tuple[object, ...]:
+    """The values that shape what the extension writes itself: feeds, term pages, exports.
+
+    Every ``"html"`` option is here: changing one reads nothing again, and the
+    stamp is how the domain learns that those outputs must follow.
+    """
+    names = [o.name for o in OPTIONS if o.rebuild == "html"]
+    names += ["newsroom_show_drafts", *SPHINX_OUTPUT_VALUES]
+    return tuple(getattr(config, name, "") for name in names)
+
+
 def opengraph_loaded(config: Config) -> bool:
     """Whether sphinxext-opengraph writes the ``og:*`` tags of this build."""
     return OPENGRAPH_CONFIG in config

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, html, warnings_of
 
 from sphinx_newsroom.config import OPTIONS
 
@@ -37,6 +39,18 @@ INVALID: dict[str, object] = {
     "newsroom_cjk_chars_per_minute": 2.5,
 }
 
+#: For each "html" option, another valid value than test-feeds' (its output differs).
+HTML_CHANGES: dict[str, object] = {
+    "newsroom_site_url": "https://other.example/news/",
+    "newsroom_feeds": False,
+    "newsroom_term_feeds": False,
+    "newsroom_feed_length": 1,
+    "newsroom_publisher": {"name": "Other Desk"},
+    "newsroom_social_meta": False,
+    "newsroom_related": 0,
+}
+
+
 def project(tmp_path: Path, root: str = "feeds", conf: str = "") -> Path:
     """A copy of a test root, with ``conf`` appended to its conf.py."""
     src = tmp_path / f"{root}-{len(list(tmp_path.iterdir()))}"
@@ -55,9 +69,21 @@ def build(make_app, src: Path, **overrides):
     return app, read
 
 
+def written_docs(app) -> set[str]:
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status))
+
+
 def atom_titles(app, path: str = "atom.xml") -> list[str]:
     feed = ET.parse(Path(app.outdir) / path).getroot()
     return [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    """Every file a build wrote, but Sphinx's own bookkeeping."""
+    return {p.relative_to(outdir).as_posix(): p.read_bytes()
+            for p in sorted(outdir.rglob("*"))
+            if p.is_file() and p.name not in {".buildinfo", ".buildinfo.bak"}}
 
 
 # --- What Sphinx is told ------------------------------------------------------
@@ -107,3 +133,60 @@ def test_a_build_with_a_bad_value_goes_on(make_app, tmp_path):
     app, _ = build(make_app, project(tmp_path, conf="newsroom_feed_length = 'ten'"))
     assert len(warnings_of(app)) == 1
     assert len(atom_titles(app)) == 4  # the default length holds every dated public article
+
+
+# --- What a change rebuilds ---------------------------------------------------
+
+
+def test_every_html_option_has_a_rebuild_test():
+    assert sorted(HTML_CHANGES) == sorted(o.name for o in OPTIONS if o.rebuild == "html")
+
+
+def test_an_html_option_rewrites_pages_and_feeds_without_reading(make_app, tmp_path):
+    src = project(tmp_path)
+    first, read = build(make_app, src)
+    assert len(read) == len(first.env.found_docs)
+    assert len(atom_titles(first)) == 4
+    assert (Path(first.outdir) / "tags/chips.atom.xml").is_file()
+    assert len(html(first, "tags/chips").select("link[rel=alternate]")) == 4
+
+    second, read = build(make_app, src, newsroom_feed_length=1, newsroom_term_feeds=False)
+    assert read == []
+    assert "0 added, 0 changed, 0 removed" in second.status.getvalue()
+    assert written_docs(second) == set(second.env.found_docs)
+    assert atom_titles(second) == ["Cloud prices fall"]
+    assert not (Path(second.outdir) / "tags/chips.atom.xml").exists()
+    # The term page (not a document: the extension writes it) lost its term feeds too.
+    assert len(html(second, "tags/chips").select("link[rel=alternate]")) == 2
+
+    term_page = Path(second.outdir) / "tags/chips.html"
+    past = 1_000_000_000
+    os.utime(term_page, (past, past))
+    third, read = build(make_app, src, newsroom_feed_length=1, newsroom_term_feeds=False)
+    assert read == [] and written_docs(third) == set()
+    assert term_page.stat().st_mtime == past
+
+
+@pytest.mark.parametrize("name", sorted(HTML_CHANGES))
+def test_an_html_option_changed_gives_what_a_clean_build_gives(make_app, tmp_path, name):
+    src = project(tmp_path)
+    before = outputs(Path(build(make_app, src)[0].outdir))
+    incremental, read = build(make_app, src, **{name: HTML_CHANGES[name]})
+    assert read == []
+    clean, _ = build(make_app, project(tmp_path), **{name: HTML_CHANGES[name]})
+    got, expected = outputs(Path(incremental.outdir)), outputs(Path(clean.outdir))
+    assert got.keys() == expected.keys()
+    assert [f for f in expected if got[f] != expected[f]] == []
+    assert before != expected  # the change shows
+
+
+def test_an_env_option_reads_every_document_again(make_app, tmp_path):
+    src = project(tmp_path)
+    first, _ = build(make_app, src)
+    time = html(first, "news/chips").select_one(".news-meta-date time")
+    assert time["datetime"] == "2025-03-01T09:30:00+08:00"
+
+    second, read = build(make_app, src, newsroom_timezone="UTC")
+    assert sorted(read) == sorted(first.env.found_docs)
+    time = html(second, "news/chips").select_one(".news-meta-date time")
+    assert time["datetime"] == "2025-03-01T09:30:00+00:00"
