@@ -1,12 +1,18 @@
 """Documentation of sphinx-newsroom, built with sphinx-newsroom itself."""
 
+import sys
+from pathlib import Path
+
+# docs/_ext: the configuration reference, rendered from the extension's options table.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 project = "sphinx-newsroom"
 author = "sphinx-newsroom developers"
 copyright = "2025, sphinx-newsroom developers"
 language = "en"
 
 # sphinx_newsroom sets up myst_parser and sphinx_design itself.
-extensions = ["sphinx_newsroom"]
+extensions = ["sphinx_newsroom", "newsroom_options"]
 
 # Definition lists, for the option descriptions.
 myst_enable_extensions = ["deflist"]

@@ -88,73 +88,102 @@ def _is_positive_int(value: Any) -> bool:
 
 @dc.dataclass(frozen=True)
 class Option:
-    """One configuration value."""
+    """One configuration value, as Sphinx and the docs (``configuration.md``) see it.
+
+    ``rebuild`` says what a change costs: ``"env"`` when the read phase uses
+    the value (every document is read again), ``"html"`` when only the writing
+    of HTML does (every page is written again, nothing is read; the domain's
+    outputs stamp carries these values so that feeds and term pages follow).
+    """
 
     name: str
     default: Any
     check: Callable[[Any], bool]
+    #: What a usable value is, completing "... is not <expected>" in the warning.
     expected: str
     help: str
-    rebuild: Literal["", "env", "html"] = "env"
+    types: type | tuple[type, ...]
+    rebuild: Literal["env", "html"]
 
 
 OPTIONS: tuple[Option, ...] = (
     Option("newsroom_article_patterns", ["**"], _is_str_list, "a list of docname globs",
-           "Docname globs that may hold articles."),
+           "Docname globs that may hold articles.",
+           types=(list, tuple), rebuild="env"),
     Option("newsroom_fields", DEFAULT_FIELDS, _is_fields,
            f"a dict mapping some of {sorted(DEFAULT_FIELDS)} to lists of front-matter keys",
-           "Canonical field -> front-matter keys, first match wins."),
+           "Canonical field -> front-matter keys, first match wins.",
+           types=dict, rebuild="env"),
     Option("newsroom_taxonomies", DEFAULT_TAXONOMIES, _is_key_map,
            "a dict mapping taxonomy names to non-empty lists of front-matter keys",
-           "Taxonomy name -> front-matter keys."),
+           "Taxonomy name -> front-matter keys.",
+           types=dict, rebuild="env"),
     Option("newsroom_term_aliases", {}, _is_aliases, "a dict mapping a spelling to another",
-           "Synonyms: each key is read as its value in every taxonomy, e.g. {'英伟达': 'Nvidia'}."),
+           "Synonyms: each key is read as its value in every taxonomy, e.g. {'英伟达': 'Nvidia'}.",
+           types=dict, rebuild="env"),
     Option("newsroom_show_drafts", False, lambda v: isinstance(v, bool), "True or False",
-           "Publish drafts and future-dated articles in lists, indexes and feeds."),
+           "Publish drafts and future-dated articles in lists, indexes and feeds.",
+           types=bool, rebuild="env"),
     Option("newsroom_timezone", "UTC", _is_timezone,
            "an IANA time-zone name such as 'Asia/Shanghai'",
-           "Zone for dates written without an offset."),
+           "Zone for dates written without an offset.",
+           types=str, rebuild="env"),
     Option("newsroom_auto_meta", True, lambda v: isinstance(v, bool), "True or False",
-           "Insert the metadata panel under every article title."),
+           "Insert the metadata panel under every article title.",
+           types=bool, rebuild="env"),
     Option("newsroom_references_titles", DEFAULT_REFERENCES_TITLES, _is_str_list,
-           "a list of section titles", "Titles of an article's trailing references section."),
+           "a list of section titles", "Titles of an article's trailing references section.",
+           types=(list, tuple), rebuild="env"),
     Option("newsroom_site_url", "", lambda v: isinstance(v, str), "a URL string",
-           "Absolute site URL for feeds and social metadata (defaults to html_baseurl)."),
+           "Absolute site URL for feeds and social metadata (defaults to html_baseurl).",
+           types=str, rebuild="html"),
     Option("newsroom_citation_style", "default", lambda v: v in ("default", "gbt7714", "apa"),
            "one of 'default', 'gbt7714', 'apa'",
-           "Style of the unified bibliography (GB/T 7714-2015, APA-like or the default)."),
+           "Style of the unified bibliography (GB/T 7714-2015, APA-like or the default).",
+           types=str, rebuild="env"),
     Option("newsroom_feeds", True, lambda v: isinstance(v, bool), "True or False",
            "Write Atom and RSS feeds of the whole site (needs newsroom_site_url or "
-           "html_baseurl)."),
+           "html_baseurl).",
+           types=bool, rebuild="html"),
     Option("newsroom_term_feeds", False, lambda v: isinstance(v, bool), "True or False",
-           "Also write an Atom and an RSS feed for every tag and topic."),
+           "Also write an Atom and an RSS feed for every tag and topic.",
+           types=bool, rebuild="html"),
     Option("newsroom_feed_length", 20, _is_positive_int, "a positive integer",
-           "Number of newest articles in each feed."),
+           "Number of newest articles in each feed.",
+           types=int, rebuild="html"),
     Option("newsroom_publisher", {}, _is_publisher,
            "a dict with some of the keys 'name', 'url', 'logo' (strings)",
-           "The publisher named in JSON-LD and feeds (name defaults to the project)."),
+           "The publisher named in JSON-LD and feeds (name defaults to the project).",
+           types=dict, rebuild="html"),
     Option("newsroom_social_meta", True, lambda v: isinstance(v, bool), "True or False",
-           "Add Open Graph, Twitter card and schema.org NewsArticle metadata to articles."),
+           "Add Open Graph, Twitter card and schema.org NewsArticle metadata to articles.",
+           types=bool, rebuild="html"),
     Option("newsroom_related", 3, _is_count, "a whole number (0 turns it off)",
-           "How many related articles to show under each article."),
+           "How many related articles to show under each article.",
+           types=int, rebuild="html"),
     Option("newsroom_raw_html", False, lambda v: isinstance(v, bool), "True or False",
-           "Let raw HTML in article bodies through (sources in footnotes never)."),
+           "Let raw HTML in article bodies through (sources in footnotes never).",
+           types=bool, rebuild="env"),
     Option("newsroom_words_per_minute", 230, _is_positive_int, "a positive integer",
-           "Reading speed for alphabetic text, in words per minute."),
+           "Reading speed for alphabetic text, in words per minute.",
+           types=int, rebuild="env"),
     Option("newsroom_cjk_chars_per_minute", 400, _is_positive_int, "a positive integer",
-           "Reading speed for Chinese, Japanese and Korean text, in characters per minute."),
+           "Reading speed for Chinese, Japanese and Korean text, in characters per minute.",
+           types=int, rebuild="env"),
     Option("newsroom_date_sources", [":fields", ":filename"], _is_date_sources,
            "a list of ':fields', ':filename' or front-matter keys",
            "Where an article's date comes from, first found wins (like Hugo's "
            "[frontmatter] date): the date keys of newsroom_fields, the file name's "
-           "YYYY-MM-DD- prefix, or a front-matter key."),
+           "YYYY-MM-DD- prefix, or a front-matter key.",
+           types=(list, tuple), rebuild="env"),
 )
 
 
 def register(app: Sphinx) -> None:
     """Declare every option and validate them once the configuration is read."""
     for option in OPTIONS:
-        app.add_config_value(option.name, option.default, option.rebuild)
+        app.add_config_value(option.name, option.default, option.rebuild,
+                             types=option.types, description=option.help)
     app.connect("config-inited", validate, priority=100)
     app.connect("config-inited", keep_users_source_suffix, priority=801)
 
@@ -174,6 +203,21 @@ def validate(app: Sphinx, config: Config) -> None:
     if config.newsroom_fields is not DEFAULT_FIELDS:
         # A project that overrides some fields keeps the defaults of the others.
         config.newsroom_fields = {**DEFAULT_FIELDS, **config.newsroom_fields}
+
+
+#: Sphinx's values that the feeds and the extension's own pages quote.
+SPHINX_OUTPUT_VALUES = ("html_baseurl", "project", "html_title", "language")
+
+
+def outputs_stamp(config: Config) -> tuple[object, ...]:
+    """The values that shape what the extension writes itself: feeds, term pages, exports.
+
+    Every ``"html"`` option is here: changing one reads nothing again, and the
+    stamp is how the domain learns that those outputs must follow.
+    """
+    names = [o.name for o in OPTIONS if o.rebuild == "html"]
+    names += ["newsroom_show_drafts", *SPHINX_OUTPUT_VALUES]
+    return tuple(getattr(config, name, "") for name in names)
 
 
 def opengraph_loaded(config: Config) -> bool:

@@ -127,15 +127,16 @@ class NewsroomDomain(Domain):
             self._site_sources = collect(self.published(show_drafts, now))
         return self._site_sources
 
-    def update(self, config: Config, now: dt.datetime) -> list[str]:
+    def update(self, config: Config, now: dt.datetime, stamp: tuple[object, ...]) -> list[str]:
         """Derive terms and related articles; return the docs to rewrite.
 
         A doc is rewritten when what it shows of other articles changed: docs
         with lists when any article's listing changed, articles whose related
-        articles changed, every article when the bibliography moved.
+        articles changed, every article when the bibliography moved. ``stamp``
+        holds the settings that shape the outputs (``config.outputs_stamp``):
+        when it changed, every page is rewritten, the generated ones included.
         """
         self._site_sources = None
-        stamp = _outputs_stamp(config)
         unchanged = self.data.get("outputs_stamp") == stamp
         self.data["outputs_stamp"] = stamp
         if unchanged and not self._before and self.embargo_ended(now) == []:
@@ -182,6 +183,14 @@ class NewsroomDomain(Domain):
             # Every article's footnotes link to the bibliography: they follow it.
             self.data["bibliography_doc"] = self.bibliography_doc()
             rewrite |= set(self.articles)
+        if not unchanged:
+            # A setting changed that may show on any page (its feed links, its
+            # metadata): the term pages and the archive are rewritten like the
+            # documents, and returning the documents saves the new stamp.
+            self.changed_pages |= {"archive"} | {
+                page for taxonomy, terms in self.terms.items()
+                for page in (f"{taxonomy}/index", *(t.page for t in terms.values()))}
+            rewrite |= set(self.env.found_docs)
         return sorted(d for d in rewrite if d in self.env.found_docs)
 
     @property
@@ -223,16 +232,6 @@ class NewsroomDomain(Domain):
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
-
-
-def _outputs_stamp(config: Config) -> tuple[object, ...]:
-    """The settings that shape derived outputs without making Sphinx re-read anything."""
-    return (
-        config.newsroom_site_url, getattr(config, "html_baseurl", ""), config.project,
-        getattr(config, "html_title", ""), config.language, config.newsroom_term_feeds,
-        config.newsroom_feed_length, config.newsroom_feeds, config.newsroom_related,
-        config.newsroom_show_drafts,
-    )
 
 
 def _term_set(terms: dict[str, dict[str, Term]]) -> set[tuple[str, str]]:

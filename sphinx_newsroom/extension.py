@@ -160,7 +160,7 @@ def _embargo_ended(
 
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Derive the terms; rewrite the docs that list articles when a listing changed."""
-    return get_domain(env).update(app.config, clock.now())
+    return get_domain(env).update(app.config, clock.now(), config.outputs_stamp(app.config))
 
 
 def _report_merged_terms(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -18,9 +18,20 @@ def test_docs_build_cleanly_and_document_everything(make_app, tmp_path):
 
     assert warnings_of(app) == []
 
-    configuration = html(app, "configuration").select_one("div.body").get_text()
-    missing = [option.name for option in OPTIONS if option.name not in configuration]
-    assert missing == [], f"config values not documented: {missing}"
+    configuration = html(app, "configuration").select_one("div.body")
+    # The table and each option's section are rendered from the options table.
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")]
+            for row in configuration.select("table.newsroom-options tbody tr")]
+    assert [row[0] for row in rows] == [option.name for option in OPTIONS]
+    assert [row[3] for row in rows] == [option.rebuild for option in OPTIONS]
+    assert rows[0][2] == "['**']" and rows[0][1] == "list or tuple"
+    sections = {block.find_parent("section").h2.get_text(strip=True).rstrip("¶"): block
+                for block in configuration.select("div.newsroom-option")}
+    assert list(sections) == [option.name for option in OPTIONS], "an option has no section"
+    feed_length = sections["newsroom_feed_length"].get_text(" ", strip=True)
+    assert "int: a positive integer" in feed_length and "20" in feed_length
+    assert "html : every HTML page is written again" in feed_length
+    assert "'date': ['date', 'publishDate'" in sections["newsroom_fields"].get_text()
 
     warnings_page = html(app, "warnings").select_one("div.body").get_text()
     undocumented = [kind.value for kind in NewsroomWarning

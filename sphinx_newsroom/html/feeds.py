@@ -48,6 +48,9 @@ ATOM_TYPE = "application/atom+xml"
 RSS_TYPE = "application/rss+xml"
 #: Feed files: suffix -> media type.
 KINDS = {".atom.xml": ATOM_TYPE, ".rss.xml": RSS_TYPE}
+#: The generator named in every feed; it marks the feeds this extension wrote.
+GENERATOR = "sphinx-newsroom"
+_GENERATOR = f"<generator>{GENERATOR}</generator>".encode()
 #: The date of a feed without any entry (Atom requires one; "now" would not be reproducible).
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 #: Builders of format "html" that do not publish a browsable site.
@@ -172,7 +175,7 @@ def build_feed(
     fg.author(author)  # Atom: entries without an author of their own inherit it
     if _language(config):
         fg.language(xml_text(_language(config)))
-    fg.generator("sphinx-newsroom")
+    fg.generator(GENERATOR)
     fg.updated(max((_updated(a) for a in articles), default=EPOCH))
 
     for article in articles:
@@ -239,18 +242,14 @@ def _categories(
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """Write every feed whose bytes changed; drop the feeds of vanished terms."""
-    if (exception is not None or not app.config.newsroom_feeds
-            or not is_site_builder(app.builder) or not site_url(app.config)):
+    if exception is not None:
         return
     outdir = Path(app.builder.outdir).resolve()
-    site_feed = outdir / _feed_path(None, next(iter(KINDS)))
-    if not get_domain(app.env).has_articles:
-        # A clean build of a site without articles writes no feed: drop old ones.
-        for suffix in KINDS:
-            (outdir / _feed_path(None, suffix)).unlink(missing_ok=True)
-        for taxonomy in app.config.newsroom_taxonomies:
-            _remove_stale(outdir, taxonomy, set())
+    if not _enabled(app) or not site_url(app.config):
+        if is_site_builder(app.builder) and get_domain(app.env).outputs_stale:
+            _remove_feeds(app, outdir)
         return
+    site_feed = outdir / _feed_path(None, next(iter(KINDS)))
     if not get_domain(app.env).outputs_stale and site_feed.is_file():
         return  # nothing read, no setting changed: the feeds on disk are current
     articles = feed_articles(app)
@@ -267,6 +266,20 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             for suffix in KINDS:
                 _write(outdir, outdir / _feed_path(term, suffix),
                        build_feed(app, selected, suffix, term))
+
+
+def _remove_feeds(app: Sphinx, outdir: Path) -> None:
+    """Feeds are off, or have no site URL: delete earlier ones (a clean build has none).
+
+    A site feed is deleted only when this extension wrote it (its generator
+    says so): a project may ship an ``atom.xml`` of its own.
+    """
+    for suffix in KINDS:
+        path = outdir / _feed_path(None, suffix)
+        if path.is_file() and _GENERATOR in path.read_bytes():
+            path.unlink()
+    for taxonomy in sorted(set(app.config.newsroom_taxonomies) | set(get_domain(app.env).terms)):
+        _remove_stale(outdir, taxonomy, set())
 
 
 def _inside(outdir: Path, path: Path) -> bool:

@@ -105,11 +105,19 @@ class Generator:
         document = new_document(pagename, self.builder.docsettings)
         document += content
         self.app.env.apply_post_transforms(document, pagename)
-        # Relative links in the translator are taken from the doc being written.
-        previous, self.builder.current_docname = self.builder.current_docname, pagename
+        # Relative links in the translator are taken from the doc being written,
+        # and figure and section numbers from its tables (which a build that
+        # wrote no doc has not set yet): as write_doc sets them for a doc.
+        builder = self.builder
+        saved = {name: getattr(builder, name, None)
+                 for name in ("current_docname", "secnumbers", "fignumbers")}
+        builder.current_docname = pagename
+        builder.secnumbers, builder.fignumbers = {}, {}
         try:
-            body = self.builder.render_partial(document.children[0])["fragment"]
+            body = builder.render_partial(document.children[0])["fragment"]
         finally:
-            self.builder.current_docname = previous
+            for name, value in saved.items():
+                if value is not None:
+                    setattr(builder, name, value)
         return pagename, {"title": escape(title), "body": body}, "page.html"
 
