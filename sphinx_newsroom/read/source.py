@@ -58,7 +58,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         app.config.newsroom_term_aliases,
     )
     text, needs_title = lift_headings(
-        source[0], front_matter.span, app.config.newsroom_references_titles
+        source[0], front_matter.span, app.config.newsroom_references_titles,
+        getattr(app.config, "myst_enable_extensions", ()),
     )
     if front_matter.kind == "yaml" and not front_matter.problems:
         # Spare MyST two pure-Python reads of a block already read (see mystmeta).
