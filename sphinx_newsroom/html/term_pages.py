@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -72,10 +72,18 @@ def _uri(app: Sphinx, from_page: str, to_page: str, anchor: str = "") -> str:
     return escape(uri + (f"#{anchor}" if anchor else ""), quote=True)
 
 
-@lru_cache(maxsize=65536)
+#: Builder -> (from page, to page) -> relative URI. Weakly keyed: a finished
+#: build's builder (and its environment) is not kept alive by its cache.
+_RELATIVE_URIS: WeakKeyDictionary[Builder, dict[tuple[str, str], str]] = WeakKeyDictionary()
+
+
 def _relative_uri(builder: Builder, from_page: str, to_page: str) -> str:
     # Term pages link the same few hundred pages thousands of times.
-    return builder.get_relative_uri(from_page, to_page)
+    known = _RELATIVE_URIS.setdefault(builder, {})
+    uri = known.get((from_page, to_page))
+    if uri is None:
+        uri = known[from_page, to_page] = builder.get_relative_uri(from_page, to_page)
+    return uri
 
 
 def _term_link(app: Sphinx, from_page: str, term: Term, extra: str = "") -> str:
