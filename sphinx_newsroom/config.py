@@ -8,8 +8,10 @@ warning that names the value, when it is unusable.
 from __future__ import annotations
 
 import dataclasses as dc
+import re
 import zoneinfo
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
@@ -34,6 +36,8 @@ DEFAULT_TAXONOMIES: dict[str, list[str]] = {
 #: A config value sphinxext-opengraph registers: it is there however the
 #: extension was loaded (``conf.py`` or another extension's ``setup()``).
 OPENGRAPH_CONFIG = "ogp_site_url"
+#: A taxonomy name is a folder of the HTML output, a CSS class and a LaTeX index name.
+TAXONOMY_NAME = re.compile(r"[A-Za-z0-9_-]+")
 DEFAULT_REFERENCES_TITLES = ["引用", "参考文献", "参考资料", "References", "Sources", "Notes"]
 
 
@@ -200,6 +204,7 @@ def validate(app: Sphinx, config: Config) -> None:
             f"{option.default!r}",
         )
         setattr(config, option.name, option.default)
+    _drop_unsafe_taxonomies(app, config)
     if config.newsroom_fields is not DEFAULT_FIELDS:
         # A project that overrides some fields keeps the defaults of the others.
         config.newsroom_fields = {**DEFAULT_FIELDS, **config.newsroom_fields}
@@ -218,6 +223,37 @@ def outputs_stamp(config: Config) -> tuple[object, ...]:
     names = [o.name for o in OPTIONS if o.rebuild == "html"]
     names += ["newsroom_show_drafts", *SPHINX_OUTPUT_VALUES]
     return tuple(getattr(config, name, "") for name in names)
+
+
+def _drop_unsafe_taxonomies(app: Sphinx, config: Config) -> None:
+    """Leave out each taxonomy whose name is not a safe slug; keep the others."""
+    unsafe = [name for name in config.newsroom_taxonomies if not TAXONOMY_NAME.fullmatch(name)]
+    if not unsafe:
+        return
+    for name in unsafe:
+        warn(NewsroomWarning.CONFIG,
+             f"newsroom_taxonomies: taxonomy name {name!r} is left out: a name may hold "
+             "only ASCII letters, digits, '-' and '_' (it names a folder of the site and "
+             "an index of the PDF)", _conf_line(app, ("newsroom_taxonomies", name)))
+    config.newsroom_taxonomies = {name: keys for name, keys in config.newsroom_taxonomies.items()
+                                  if name not in unsafe}
+
+
+def _conf_line(app: Sphinx, wanted: tuple[str, str]) -> str | None:
+    """``conf.py:<line>`` of the line that spells ``wanted[1]``, or else ``wanted[0]``.
+
+    Sphinx takes a location holding ``:`` as written (no docname to look up).
+    """
+    conf_py = Path(app.confdir, "conf.py")
+    try:
+        lines = conf_py.read_text("utf-8").splitlines()
+    except (OSError, UnicodeError):
+        return None
+    for text in (repr(wanted[1]), repr(wanted[1]).replace("'", '"'), wanted[0]):
+        for number, line in enumerate(lines, 1):
+            if text in line:
+                return f"{conf_py}:{number}"
+    return f"{conf_py}:1"
 
 
 def opengraph_loaded(config: Config) -> bool:

@@ -26,7 +26,7 @@ class NewsroomWarning(Enum):
     TITLE = "title"
     """An article has no usable title; a fallback is used."""
     IMAGE = "image"
-    """The featured image is missing or points outside the source folder."""
+    """The featured image is missing, outside the source folder, or a URL not shown."""
     TERM = "term"
     """A tag or topic is empty or not text."""
     CITATION = "citation"

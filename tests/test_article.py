@@ -226,9 +226,9 @@ def test_headings_inside_code_fences_are_left_alone():
     assert lifted.splitlines()[3:] == ["# A", "```", "### not a heading", "```", "## B"]
 
 
-def test_setext_headings_become_atx_without_moving_lines():
+def test_setext_headings_are_lifted_without_moving_lines():
     lifted, _ = lift_headings("Intro\n\nTitle\n-----\n\ntext\n", 0)
-    assert lifted.splitlines() == ["Intro", "", "# Title", "", "", "text"]
+    assert lifted.splitlines() == ["Intro", "", "Title", "=====", "", "text"]
 
 
 def test_body_with_h1_is_untouched():

@@ -58,6 +58,12 @@ CASES: dict[str, str] = {
                  + ", ".join(f"tag{i}" for i in range(300)) + "]\n---\n\nx\n",
     "image-escape": "---\ntitle: Image escape\ndate: 2025-04-06\n"
                     "featured_image: ../../../../etc/hostname\n---\n\nx\n",
+    "image-ftp": "---\ntitle: Image ftp\ndate: 2025-04-07\n"
+                 "featured_image: ftp://files.example.org/cover.png\n---\n\nx\n",
+    "image-data": "---\ntitle: Image data\ndate: 2025-04-08\nfeatured_image: "
+                  "'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg=='\n---\n\nx\n",
+    "image-file": "---\ntitle: Image file\ndate: 2025-04-09\n"
+                  "featured_image: file:///etc/hostname\n---\n\nx\n",
 }
 #: case -> (warning subtype, line) expected for it (all must be located).
 EXPECTED = {
@@ -69,6 +75,9 @@ EXPECTED = {
     "dates-bad": ("date", 3),
     "zero-width": ("term", 4),
     "image-escape": ("image", 4),
+    "image-ftp": ("image", 4),
+    "image-data": ("image", 4),
+    "image-file": ("image", 4),
 }
 
 
@@ -101,7 +110,9 @@ def site(tmp_path_factory):
 def test_build_completes_and_everything_is_published(site):
     app = site[0]
     for name in CASES:
-        assert (Path(app.outdir) / "news" / f"{name}.html").is_file(), name
+        # draft: 3 is neither true nor false: a draft, so nothing is published by mistake.
+        written = (Path(app.outdir) / "news" / f"{name}.html").is_file()
+        assert written == (name != "wrong-types"), name
     lists = html(app, "lists")
     assert "Healthy article" in lists.select_one("ul.news-article-list").get_text()
     assert "Chip wars" in lists.select_one("ol.news-bibliography").get_text()
@@ -119,6 +130,19 @@ def test_each_problem_is_a_located_newsroom_warning(site):
     for warning in warnings:
         if "[newsroom." in warning:
             assert re.search(r"\.md:\d+: WARNING", warning), warning
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("image-ftp", "browsers cannot load ftp: images"),
+    ("image-data", "data: URIs are not shown"),
+    ("image-file", "only http: and https: URLs are shown"),
+])
+def test_an_image_url_that_cannot_be_shown_is_refused_saying_why(site, name, reason):
+    app = site[0]
+    said = [w for w in warnings_of(app) if f"news/{name}.md:4: WARNING:" in w]
+    assert len(said) == 1 and reason in said[0] and "[newsroom.image]" in said[0], said
+    assert html(app, f"news/{name}").select(".news-meta img") == []
+    assert "x" in html(app, f"news/{name}").select_one("div.body").get_text()
 
 
 def test_dates_in_every_real_form(site):

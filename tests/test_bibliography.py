@@ -181,3 +181,27 @@ def test_bibliography_in_latex(app):
     assert r"\hyperref[\detokenize{news/a:" in first
     # Footnotes became endnotes that link to their bibliography entry.
     assert r"\hyperref[\detokenize{sources:source-" in tex[:tex.index(r"\chapter{Sources}")]
+
+
+def test_a_url_ending_in_a_balanced_bracket_is_linked_whole(make_app, tmp_path):
+    """Wikipedia's disambiguated titles end in ")"; a URL in parentheses does not."""
+    src = tmp_path / "src"
+    (src / "news").mkdir(parents=True)
+    (src / "conf.py").write_text('extensions = ["sphinx_newsroom"]\nproject = "Planets"\n'
+                                 'html_baseurl = "https://planets.example.org/"\n',
+                                 "utf-8")
+    (src / "index.md").write_text("# Planets\n\n```{toctree}\nnews/planets\nsources\n```\n",
+                                  "utf-8")
+    (src / "sources.md").write_text("# Sources\n\n```{news-bibliography}\n```\n", "utf-8")
+    (src / "news" / "planets.md").write_text(
+        "---\ntitle: Planets\ndate: 2025-01-03\n---\n\nMercury[^1] and Venus[^2].\n\n"
+        "## References\n\n"
+        "[^1]: Mercury. Wikipedia. 2025-01-01. https://en.wikipedia.org/wiki/Mercury_(planet)\n"
+        "[^2]: Venus. Wikipedia. 2025-01-02. (https://en.wikipedia.org/wiki/Venus).\n", "utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warnings_of(app) == []
+    entries = html(app, "sources").select("ol.news-bibliography > li")
+    hrefs = sorted(a["href"] for li in entries for a in li.select("a.news-source-url"))
+    assert hrefs == ["https://en.wikipedia.org/wiki/Mercury_(planet)",
+                     "https://en.wikipedia.org/wiki/Venus"]

@@ -390,6 +390,33 @@ def test_bare_url(text: str, url: str, publisher: str, accessed: D | None) -> No
 # ---------------------------------------------------------------------------
 
 
+MERCURY = "https://en.wikipedia.org/wiki/Mercury_(planet)"
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # A balanced ")" belongs to the URL, whatever follows it.
+        (MERCURY, MERCURY),
+        (f"{MERCURY}.", MERCURY),
+        (f"Mercury. Wikipedia. 2025-01-01. {MERCURY}", MERCURY),
+        (f"Mercury. Wikipedia. 2025-01-01. {MERCURY}.", MERCURY),
+        (f"Mercury·Wikipedia·（2025/1/1）·{MERCURY}", MERCURY),
+        (f"[Mercury]({MERCURY}) Wikipedia, 2025-01-01", MERCURY),
+        # A URL inside parentheses: the unbalanced ")" closes the sentence's bracket.
+        (f"({MERCURY})", MERCURY),
+        (f"Mercury. Wikipedia. 2025-01-01. ({MERCURY}).", MERCURY),
+        ("Mercury. Wikipedia. 2025-01-01. (https://x.org/a).", "https://x.org/a"),
+        ("https://x.org/a)", "https://x.org/a"),
+        ("https://x.org/a_(b)_c)", "https://x.org/a_(b)_c"),
+        ("https://x.org/a]", "https://x.org/a"),
+        ("https://x.org/a[1]", "https://x.org/a[1]"),
+    ],
+)
+def test_url_keeps_balanced_brackets_and_drops_unbalanced_ones(text: str, url: str) -> None:
+    assert parse_citation(text).url == url
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -18,8 +18,22 @@ def built(make_app, rootdir, tmp_path):
     return app
 
 
-def test_every_problem_is_a_located_newsroom_warning(built):
-    warnings = warnings_of(built)
+@pytest.fixture
+def reviewed(make_app, rootdir, tmp_path):
+    """The same root as a preview build: drafts (broken-types is one: draft: maybe) are read."""
+    import shutil
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-frontmatter", src)
+    app = make_app("html", srcdir=src, confoverrides={"newsroom_show_drafts": True})
+    app.build()
+    return app
+
+
+@pytest.mark.parametrize("build", ["built", "reviewed"])
+def test_every_problem_is_a_located_newsroom_warning(build, request):
+    """The front matter's problems are told whether the draft is read (preview) or not."""
+    reviewing = build == "reviewed"
+    warnings = warnings_of(request.getfixturevalue(build))
     located = {}
     for w in warnings:
         if "[newsroom." in w:
@@ -33,17 +47,23 @@ def test_every_problem_is_a_located_newsroom_warning(built):
     assert "'summary': expected text, got dict" in located["broken-types.md:6"][0]
     assert "an author must be text" in located["broken-types.md:7"][0]
     assert len(located["broken-types.md:8"]) == 2  # a nested value and an empty entry
-    assert "featured image '/missing/picture.png' not found" in located["broken-types.md:9"][0]
-    assert "has no title; using its first heading: 'Only heading'" in broken[-1]
+    if reviewing:  # read: its image and title are looked at too
+        assert "featured image '/missing/picture.png' not found" in \
+            located["broken-types.md:9"][0]
+        assert "has no title; using its first heading: 'Only heading'" in broken[-1]
+    else:
+        assert "broken-types.md:9" not in located
     assert "has no title; using its file name: 'no-title'" in located["no-title.md:1"][0]
     assert "front matter is not valid YAML" in located["bad-yaml.md:3"][0]
     assert all(w.endswith(("]", "]\x1b[39;49;00m")) for w in warnings)
 
 
 def test_the_build_goes_on_and_every_page_is_published(built):
-    for doc in ["typed", "broken-types", "no-title", "heading-title", "own-h1", "bad-yaml",
+    for doc in ["typed", "no-title", "heading-title", "own-h1", "bad-yaml",
                 "not-article", "opted-in", "toml"]:
         assert html(built, f"articles/{doc}").select_one("div.body")
+    # draft: maybe is taken as a draft, so nothing is published by mistake.
+    assert not (built.outdir / "articles" / "broken-types.html").exists()
     assert "Body survives." in html(built, "articles/bad-yaml").get_text()
 
 
@@ -90,8 +110,8 @@ def test_toml_front_matter_is_read_and_not_printed(built):
     assert "+++" not in text and 'title = "TOML' not in text
 
 
-def test_broken_article_falls_back_safely(built):
-    article = get_domain(built.env).articles["articles/broken-types"]
+def test_broken_article_falls_back_safely(reviewed):
+    article = get_domain(reviewed.env).articles["articles/broken-types"]
     assert article.draft is True and article.date is None and article.image == ""
     assert article.terms_of("tags") == ("ok",)
-    assert html(built, "articles/broken-types").select("img") == []
+    assert html(reviewed, "articles/broken-types").select("img") == []

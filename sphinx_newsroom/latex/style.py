@@ -14,6 +14,7 @@ from sphinx.util.texescape import escape as tex_escape
 from ..domain import get_domain
 from ..indices import index_class
 from .fonts import setup_fonts
+from .visitors import tex_name
 
 TEXINPUTS = Path(__file__).parent / "texinputs"
 STYLE = "sphinxnewsroom"
@@ -49,7 +50,7 @@ def _name_indices(app: Sphinx) -> None:
     if not isinstance(app.builder, LaTeXBuilder):
         return
     lines = [
-        f"\\sphinxnewsroomindex{{{tex_escape(str(index_class(t).localname))}}}{{{t}}}"
+        f"\\sphinxnewsroomindex{{{tex_escape(str(index_class(t).localname))}}}{{{tex_name(t)}}}"
         for t in app.config.newsroom_taxonomies
     ]
     app.builder.context["preamble"] += "\n" + "\n".join(lines) + "\n"

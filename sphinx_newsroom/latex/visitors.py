@@ -40,7 +40,7 @@ def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
         node["newsroom_linked"] = False
         return
     node["newsroom_linked"] = True
-    self.body.append(f"\\sphinxnewsroomterm{{{_tex_name(node['taxonomy'])}}}{{")
+    self.body.append(f"\\sphinxnewsroomterm{{{tex_name(node['taxonomy'])}}}{{")
 
 
 def latex_depart_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
@@ -48,7 +48,8 @@ def latex_depart_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
         self.body.append("}")
 
 
-def _tex_name(taxonomy: str) -> str:
+def tex_name(taxonomy: str) -> str:
+    """A taxonomy's name as a hyperlink target: nothing TeX reads as a command."""
     return "".join(c for c in taxonomy if c.isalnum() or c in "-_")
 
 

@@ -228,12 +228,19 @@ class ArticleTransform(SphinxTransform):
 
     def _image(self, fields: Fields, docname: str) -> str:
         uri = fields.image
-        if not uri or "://" in uri or uri.startswith("data:"):
-            return uri if uri.startswith(("http://", "https://")) else ""
+        if not uri:
+            return ""
+        location = (docname, fields.line_of("image"))
+        scheme = uri.split(":", 1)[0].lower()
+        if "://" in uri or scheme == "data":
+            if scheme in ("http", "https"):
+                return uri
+            warn(NewsroomWarning.IMAGE, f"featured image {_shorten(uri)!r} not shown: "
+                 f"{_REFUSED.get(scheme, _OTHER_SCHEME)}", location)
+            return ""
         rel, absolute = self.env.relfn2path(uri, docname)
         srcdir = Path(self.env.srcdir).resolve()
         path = Path(absolute).resolve()
-        location = (docname, fields.line_of("image"))
         if not path.is_relative_to(srcdir):
             warn(NewsroomWarning.IMAGE,
                  f"featured image {uri!r} is outside the source folder; not shown", location)
@@ -333,3 +340,20 @@ def _reading_text(section: nodes.section) -> str:
 
     walk(section)
     return " ".join(parts)
+
+
+#: Why a featured image URL of this scheme is not shown (http: and https: are).
+_REFUSED = {
+    "ftp": "browsers cannot load ftp: images; publish it over https:",
+    "ftps": "browsers cannot load ftps: images; publish it over https:",
+    "sftp": "browsers cannot load sftp: images; publish it over https:",
+    "data": ("data: URIs are not shown: feeds, Open Graph and search engines need an "
+             "image with an address, and every list and feed would carry its bytes; "
+             "save it as a file beside the article"),
+}
+_OTHER_SCHEME = "only http: and https: URLs are shown, or a path to a file in the project"
+
+
+def _shorten(uri: str, limit: int = 60) -> str:
+    """A URI as a warning quotes it: a data: URI can be megabytes long."""
+    return uri if len(uri) <= limit else uri[:limit] + "…"

@@ -74,7 +74,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     fields, problems = _normalise(app, front_matter, docname)
     text, needs_title = lift_headings(
-        source[0], front_matter.span, app.config.newsroom_references_titles
+        source[0], front_matter.span, app.config.newsroom_references_titles,
+        getattr(app.config, "myst_enable_extensions", ()),
     )
     if (front_matter.kind == "yaml" and not front_matter.problems
             and not _reads_docinfo(app)):

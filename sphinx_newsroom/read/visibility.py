@@ -25,6 +25,7 @@ from sphinx.util.matching import Matcher
 
 from .. import clock
 from ..domain import get_domain
+from ..log import warn
 from ..model.article import is_article, normalise
 from ..model.frontmatter import read_front_matter
 from .source import claimed_by_ablog, myst_source_kind
@@ -48,9 +49,15 @@ def _status(app: Sphinx, docname: str, path: Path) -> tuple[bool, dt.datetime | 
                               config.newsroom_date_sources, docname)
             or claimed_by_ablog(app, docname, front_matter, text)):
         return None
-    fields, _ = normalise(front_matter, config.newsroom_fields, config.newsroom_taxonomies,
-                          zoneinfo.ZoneInfo(config.newsroom_timezone),
-                          config.newsroom_term_aliases, config.newsroom_date_sources, docname)
+    fields, problems = normalise(front_matter, config.newsroom_fields,
+                                 config.newsroom_taxonomies,
+                                 zoneinfo.ZoneInfo(config.newsroom_timezone),
+                                 config.newsroom_term_aliases, config.newsroom_date_sources,
+                                 docname)
+    if fields.draft or (fields.date is not None and fields.date > clock.now()):
+        # It will not be read: its front matter's problems are told here, once.
+        for problem in problems:
+            warn(problem.subtype, problem.message, (docname, problem.line))
     return fields.draft, fields.date
 
 
