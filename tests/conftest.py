@@ -11,8 +11,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+#: `make mutation` runs the unit tests once per mutant, through mutmut's
+#: trampolines: no deadline (every call is slower there), the same examples
+#: every run (so a score is reproducible) and no example database.
+settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent
