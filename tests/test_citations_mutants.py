@@ -153,3 +153,15 @@ def test_sort_orders() -> None:
     assert titles("date") == ["alpha", "Beta", "Gamma", "delta raw"]
     assert titles("unknown") == titles("first")
     assert sort_entries(entries, "first") is not entries
+
+
+def test_url_keys_ignore_default_ports_trailing_slashes_and_tracking() -> None:
+    from sphinx_newsroom.citations.keys import citation_key
+
+    def key(url: str) -> str:
+        return citation_key(Citation("r", url=url))
+
+    assert key("http://example.com:80/a/") == "url:example.com/a"
+    assert key("https://example.com:443/a") == "url:example.com/a"
+    assert key("https://example.com/a?b=1&utm_source=x&c=2#top") == "url:example.com/a?b=1&c=2"
+    assert key("https://example.com/a?utm_medium=y") == "url:example.com/a"

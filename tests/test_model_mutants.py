@@ -176,3 +176,43 @@ def test_articles_and_sources_survive_pickling() -> None:
                 reading_minutes=4, language="zh_CN", anchor="x")
     assert pickle.loads(pickle.dumps(a)) == a
     assert pickle.loads(pickle.dumps(source)).cited is False
+
+
+# collation, reading time, front matter flags ------------------------------
+
+def test_az_lists_put_symbols_then_digits_then_letters() -> None:
+    from sphinx_newsroom.model.collation import index_letter, sort_key
+
+    names = ["算力", "Apple", "2025", "#hash", "_under", "Zoo"]
+    assert sorted(names, key=sort_key) == ["#hash", "_under", "2025", "Apple", "算力", "Zoo"]
+    for name in ("_under", "`tick", "[bracket", "^caret"):
+        assert index_letter(name) == "#", name
+
+
+def test_a_tie_between_words_and_cjk_characters_reads_as_english() -> None:
+    from sphinx_newsroom.model.reading_time import main_language
+
+    assert main_language((1, 1)) == "en"
+    assert main_language((1, 2)) == "zh"
+    assert main_language((0, 0)) == "en"
+
+
+def test_an_empty_article_flag_falls_back_to_the_date() -> None:
+    from sphinx_newsroom.config import DEFAULT_FIELDS
+    from sphinx_newsroom.model.article import is_article
+    from sphinx_newsroom.model.frontmatter import read_front_matter
+
+    dated = read_front_matter('---\narticle: ""\ndate: 2025-07-02\n---\n')
+    assert is_article(dated, DEFAULT_FIELDS) is True
+
+
+def test_a_long_bad_value_is_shortened_in_the_warning() -> None:
+    from sphinx_newsroom.config import DEFAULT_FIELDS, DEFAULT_TAXONOMIES
+    from sphinx_newsroom.model.article import normalise
+    from sphinx_newsroom.model.frontmatter import read_front_matter
+
+    fm = read_front_matter("---\ntitle: T\ndate: 2025-07-02\ndraft: " + "x" * 80 + "\n---\n")
+    _, problems = normalise(fm, DEFAULT_FIELDS, DEFAULT_TAXONOMIES, dt.UTC)
+    message = next(p.message for p in problems if "draft" in p.message or "true" in p.message)
+    assert "'" + "x" * 36 + "..." in message
+    assert "x" * 41 not in message
