@@ -9,7 +9,7 @@ VENV_OLD ?= .venv-sphinx8
 STAMP_OLD := $(VENV_OLD)/.installed-stamp
 SPHINXOPTS ?= -W --keep-going -q
 
-.PHONY: demo test docs lint clean install
+.PHONY: demo test docs lint clean install mutation
 
 install: $(STAMP)
 
@@ -45,8 +45,17 @@ test: $(STAMP) $(STAMP_OLD)
 docs: $(STAMP)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
 
+# Mutation testing of the pure folders (model/, citations/) against their unit
+# tests; settings in pyproject.toml [tool.mutmut], results in docs/testing.md.
+# mutmut works in mutants/, which is removed first so every run starts clean.
+mutation: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[mutation]'
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 lint: $(STAMP)
 	$(BIN)/python -m ruff check sphinx_newsroom tests
 
 clean:
-	rm -rf example_site/_build docs/_build
+	rm -rf example_site/_build docs/_build mutants

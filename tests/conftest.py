@@ -11,8 +11,28 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+#: `make mutation` runs the unit tests once per mutant, through mutmut's
+#: trampolines: no deadline (every call is slower there), the same examples
+#: every run (so a score is reproducible) and no example database.
+settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+#: ... and at most this many examples per property, even where a test asks for
+#: more: a mutant a property catches at all it almost always catches early.
+MUTATION_EXAMPLES = 40
+
+
+def pytest_collection_modifyitems(config, items):
+    if settings.get_current_profile_name() != "mutation":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+        if chosen is not None and chosen.max_examples > MUTATION_EXAMPLES:
+            test._hypothesis_internal_use_settings = settings(
+                chosen, max_examples=MUTATION_EXAMPLES)
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent

@@ -1008,6 +1008,7 @@ N = 100_000
     ],
     ids=lambda text: repr(text[:12]),
 )
+@pytest.mark.timing
 def test_huge_adversarial_input_is_fast(text: str) -> None:
     start = time.perf_counter()
     citation = parse_citation(text)
