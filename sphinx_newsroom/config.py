@@ -134,6 +134,9 @@ OPTIONS: tuple[Option, ...] = (
            "How many related articles to show under each article."),
     Option("newsroom_raw_html", False, lambda v: isinstance(v, bool), "True or False",
            "Let raw HTML in article bodies through (sources in footnotes never)."),
+    Option("newsroom_math", True, lambda v: isinstance(v, bool), "True or False",
+           "Read $...$, $$...$$, \\(...\\) and \\[...\\] in articles as TeX math "
+           "(prices stay text)."),
     Option("newsroom_words_per_minute", 230, _is_positive_int, "a positive integer",
            "Reading speed for alphabetic text, in words per minute."),
     Option("newsroom_cjk_chars_per_minute", 400, _is_positive_int, "a positive integer",

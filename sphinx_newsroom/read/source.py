@@ -20,6 +20,7 @@ from ..log import warn
 from ..model.article import Fields, is_article, normalise
 from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
+from ..model.math_spans import convert_math
 from .mystmeta import env_metadata
 
 #: ``env.temp_data`` key (Sphinx's per-document scratch space, cleared after each read).
@@ -61,6 +62,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     text, needs_title = lift_headings(
         source[0], front_matter.span, app.config.newsroom_references_titles
     )
+    if app.config.newsroom_math:
+        text = convert_math(text, front_matter.span)
     if (front_matter.kind == "yaml" and not front_matter.problems
             and not _reads_docinfo(app)):
         # Spare MyST two pure-Python reads of a block already read (see mystmeta).
