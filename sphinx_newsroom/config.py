@@ -168,6 +168,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_raw_html", False, lambda v: isinstance(v, bool), "True or False",
            "Let raw HTML in article bodies through (sources in footnotes never).",
            types=bool, rebuild="env"),
+    Option("newsroom_math", True, lambda v: isinstance(v, bool), "True or False",
+           "Read $...$, $$...$$, \\(...\\) and \\[...\\] in articles as TeX math "
+           "(prices stay text).",
+           types=bool, rebuild="env"),
     Option("newsroom_words_per_minute", 230, _is_positive_int, "a positive integer",
            "Reading speed for alphabetic text, in words per minute.",
            types=int, rebuild="env"),

@@ -32,7 +32,7 @@ class NewsroomWarning(Enum):
     CITATION = "citation"
     """A footnote is cited but never defined, or two sources collide on one key."""
     HTML = "html"
-    """Raw HTML in an article is shown as text (``newsroom_raw_html`` is off)."""
+    """Raw HTML in an article was removed by the sanitizer (``newsroom_raw_html`` is off)."""
     ARTICLE = "article"
     """A file under the article patterns reads like an article but is not one, and why."""
     CONFIG = "config"

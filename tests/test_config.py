@@ -38,6 +38,7 @@ INVALID: dict[str, object] = {
     "newsroom_words_per_minute": 0,
     "newsroom_cjk_chars_per_minute": 2.5,
     "newsroom_date_sources": [":fields", ":mtime"],
+    "newsroom_math": "on",
 }
 
 #: For each "html" option, another valid value than test-feeds' (its output differs).

@@ -131,7 +131,8 @@ def test_term_slugs_never_overwrite_the_overview_or_a_project_page() -> None:
     assert slugs["about"] == "about-2"
     assert slugs["other"] == "other"
     # "index-2" is already a term's slug, so the overview's term moves on to -3.
-    assert slugs["index-2"].casefold() == "index-2"
+    # (Its key is "index 2": a hyphen separates words like a space.)
+    assert slugs["index 2"].casefold() == "index-2"
     assert slugs["index"] == "index-3"
 
 

@@ -28,6 +28,7 @@ from ..model.reading_time import count_text, main_language, reading_minutes
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
 from .banner import draft_banner
+from .rawhtml import is_html, sanitize_children
 from .references import is_references_title
 from .source import SOURCE_KEY, SourceInfo
 
@@ -65,7 +66,7 @@ class ArticleTransform(SphinxTransform):
         if references is not None:
             self._collect_sources(references)
         self._mark_lede(section)
-        self._neutralise_raw_html(section)
+        self._sanitize_raw_html(section)
         self._report_undefined(section)
         counts = count_text(_reading_text(section))
         image = self._image(fields, docname)
@@ -189,24 +190,34 @@ class ArticleTransform(SphinxTransform):
                                   citation, bool(footnote["backrefs"])))
         return tuple(sources)
 
-    def _neutralise_raw_html(self, section: nodes.section) -> None:
-        """Show raw HTML as text: many people write a newsroom's articles.
+    def _sanitize_raw_html(self, section: nodes.section) -> None:
+        """Raw HTML in the body through the sanitizer (``read/rawhtml``); sources as text.
 
-        Sources in footnotes are always shown as text; the body only when
-        ``newsroom_raw_html`` is off (the default).
+        Sources in footnotes are always shown as text. The body's HTML is
+        sanitized unless ``newsroom_raw_html`` trusts it as written; what the
+        sanitizer removes is named in one warning per article, at its first place.
         """
+        parents: dict[int, nodes.Element] = {}
         for raw in self._found[nodes.raw]:
-            if "html" not in raw.get("format", "").split():
+            if not is_html(raw):
                 continue
-            in_footnote = any(isinstance(a, nodes.footnote) for a in _ancestors(raw))
-            if self.config.newsroom_raw_html and not in_footnote:
-                continue
-            text = raw.astext()
-            if not in_footnote:
-                warn(NewsroomWarning.HTML, f"raw HTML {text.strip()[:40]!r} is shown as text "
-                     "(set newsroom_raw_html = True to allow it)", raw)
-            inline = isinstance(raw.parent, nodes.TextElement)
-            raw.replace_self(nodes.Text(text) if inline else nodes.paragraph(text, text))
+            if any(isinstance(a, nodes.footnote) for a in _ancestors(raw)):
+                text = raw.astext()
+                inline = isinstance(raw.parent, nodes.TextElement)
+                raw.replace_self(nodes.Text(text) if inline else nodes.paragraph(text, text))
+            elif not self.config.newsroom_raw_html:
+                parents.setdefault(id(raw.parent), raw.parent)
+        removed: list[str] = []
+        first: nodes.Node | None = None
+        for parent in parents.values():
+            found, origin = sanitize_children(parent, self.document)
+            if found and first is None:
+                first = origin
+            removed += [what for what in found if what not in removed]
+        if removed:
+            warn(NewsroomWarning.HTML, f"raw HTML removed by the sanitizer: {', '.join(removed)} "
+                 "(set newsroom_raw_html = True to trust the article's HTML)",
+                 (self.env.docname, first.line if first is not None else None))
 
     def _report_undefined(self, section: nodes.section) -> None:
         """A footnote cited but never defined: one located warning, the text as written.
@@ -327,7 +338,7 @@ def _label_order(footnote: nodes.footnote) -> tuple[int, int | str]:
 
 def _reading_text(section: nodes.section) -> str:
     """The article's prose: no panel, no references, no footnotes, no code."""
-    skip = (nr.article_meta, nodes.footnote, nodes.literal_block, nodes.comment)
+    skip = (nr.article_meta, nodes.footnote, nodes.literal_block, nodes.comment, nodes.raw)
     parts: list[str] = []
 
     def walk(node: nodes.Element) -> None:

@@ -20,6 +20,7 @@ from ..log import warn
 from ..model.article import Fields, has_article_keys, is_article, normalise
 from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
+from ..model.math_spans import convert_math
 from ..warnings_ import NewsroomWarning
 from .mystmeta import env_metadata
 
@@ -77,6 +78,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0], front_matter.span, app.config.newsroom_references_titles,
         getattr(app.config, "myst_enable_extensions", ()),
     )
+    if app.config.newsroom_math:
+        text = convert_math(text, front_matter.span)
     if (front_matter.kind == "yaml" and not front_matter.problems
             and not _reads_docinfo(app)):
         # Spare MyST two pure-Python reads of a block already read (see mystmeta).

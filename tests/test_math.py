@@ -1,0 +1,156 @@
+"""TeX math in articles, prices as text: ``model/math_spans`` and real builds.
+
+``tests/roots/test-math`` holds an article of math in the forms public Hugo,
+Jekyll (kramdown) and Pandoc posts use (written anew, not copied: kramdown's
+inline ``$$ \\LaTeX $$``, a ``$$`` block holding ``aligned``, Jekyll's
+``\\\\( \\\\)``, Pandoc's ``\\( \\)`` and ``\\[ \\]``) and an article of prices.
+"""
+
+from __future__ import annotations
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import ROOTS, html, warnings_of
+from hypothesis import given
+from hypothesis import strategies as st
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_newsroom.model.math_spans import convert_math
+
+MONEY = [
+    "Plans cost $5 and $10 a month.",
+    "The bundle was $$30 for money.",
+    "Abroad it costs US$3 and HK$20 and US$4.",
+    "A coffee is $5.99 here.",
+    "Repairs cost $1,000 to $2,000.",
+    "Revenue rose to $4.2 billion from $3.9 billion.",
+    "Escaped \\$5 and \\$6.",
+    "Spaced $ 7 or 8 $.",
+    "$5-$10 a head",
+    "Only one $ sign.",
+]
+MATH = [
+    ("Euler $e^{i\\pi} + 1 = 0$.", "Euler {math}`e^{i\\pi} + 1 = 0`."),
+    ("$5 buys $n$ apples", "$5 buys {math}`n` apples"),
+    ("US$3 plus $x$", "US$3 plus {math}`x`"),
+    ("inline $$ \\LaTeX $$ too", "inline {math}`\\LaTeX` too"),
+    ("Pandoc \\(x_1\\) here", "Pandoc {math}`x_1` here"),
+    ("Jekyll \\\\( a^2 \\\\) here", "Jekyll {math}`a^2` here"),
+    ("a `b`$c$", "a `b`{math}`c`"),
+    ("$a`b$", "{math}``a`b``"),
+]
+
+
+@pytest.mark.parametrize("text", MONEY)
+def test_money_stays_text(text):
+    assert convert_math(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), MATH)
+def test_inline_math_becomes_the_math_role(text, expected):
+    assert convert_math(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "`$x$` in code", "```\n$x$\n```", "~~~\n$$\nx\n$$\n~~~", "    $x$ indented code",
+    "<div>\n$x$\n</div>", "no $math\n\nacross$ paragraphs",
+])
+def test_code_html_and_paragraph_breaks_are_left_alone(text):
+    assert convert_math(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a\n\n$$\nx\ny\n$$\n\nb", "a\n\n```{math}\nx\ny\n```\n\nb"),
+    ("a\n\n$$x^2$$\n\nb", "a\n```{math} x^2\n```\n\nb"),
+    ("a\n\n\\[ y \\]\n", "a\n```{math} y\n```\n"),
+    ("a\n$$x$$\nb", "a\n{math}`x`\nb"),  # no room for a block: inline, lines kept
+])
+def test_displays_become_blocks_of_the_same_height(text, expected):
+    assert convert_math(text) == expected
+
+
+def test_front_matter_is_left_alone():
+    text = "---\ntitle: $x$ costs $$\n---\n\n$y$\n"
+    assert convert_math(text, 3) == "---\ntitle: $x$ costs $$\n---\n\n{math}`y`\n"
+
+
+@given(st.lists(st.sampled_from(["$", "$$", "\\(", "\\)", "\\[", "\\]", "\\", "`", "x", "5",
+                                 " ", "\n", "\n\n", "```", "-", ">"]), max_size=30))
+def test_every_line_keeps_its_number(parts):
+    text = "".join(parts)
+    assert convert_math(text).count("\n") == text.count("\n")
+
+
+# -- builds -----------------------------------------------------------------------
+
+
+def _build(tmp_path_factory, builder: str, **overrides) -> SphinxTestApp:
+    src = tmp_path_factory.mktemp(f"math-{builder}") / "src"
+    shutil.copytree(ROOTS / "test-math", src)
+    app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=overrides,
+                        status=StringIO(), warning=StringIO())
+    app.build()
+    return app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = _build(tmp_path_factory, "html")
+    yield app
+    app.cleanup()
+
+
+def test_math_is_math_in_html(site):
+    body = html(site, "news/math").find("section")
+    inline = [s.get_text() for s in body.select("span.math")]
+    assert inline == ["\\(e^{i\\pi} + 1 = 0\\)", "\\(\\LaTeX\\)", "\\(a^2 + b^2 = c^2\\)",
+                      "\\(x_1 + x_2\\)", "\\(n\\)"]
+    displays = [" ".join(d.get_text().split()) for d in body.select("div.math")]
+    assert len(displays) == 3
+    assert "\\begin{aligned}" in displays[0] and "\\frac{1}{2}" in displays[1]
+    assert "E = mc^2" in displays[2]
+    assert "$5 buys" in body.get_text() and "$HOME" in body.get_text()
+    assert "$PATH costs $5" in body.find("pre").get_text()
+    page = (Path(site.outdir) / "news/math.html").read_text("utf-8")
+    assert "mathjax" in page.lower()
+    assert not warnings_of(site) or all("site_url" in w for w in warnings_of(site))
+
+
+def test_money_is_text_in_html(site):
+    body = html(site, "news/money").find("section")
+    assert not body.select(".math")
+    text = " ".join(body.get_text().split())
+    for line in ("Plans cost $5 and $10 a month.", "The bundle was $$30 for money",
+                 "US$3 and HK$20", "$5.99", "$1,000 to $2,000", "$4.2 billion from $3.9",
+                 "escaped $5", "$ 7 or 8 $"):
+        assert line in text, line
+
+
+def test_pages_that_are_not_articles_are_left_alone(site):
+    page = html(site, "index")
+    assert not page.select(".math") and "$x$ stays" in page.get_text()
+
+
+def test_math_is_math_in_latex(tmp_path_factory):
+    app = _build(tmp_path_factory, "latex")
+    try:
+        tex = (Path(app.outdir) / "math.tex").read_text("utf-8")
+        assert "\\(e^{i\\pi} + 1 = 0\\)" in tex and "\\(x_1 + x_2\\)" in tex
+        assert tex.count("\\begin{equation*}") == 3
+        assert "\\begin{aligned}" in tex and "\\frac{1}{2}" in tex
+        assert "Plans cost \\$5 and \\$10 a month." in tex
+        assert "Repairs cost \\$1,000 to \\$2,000" in tex
+    finally:
+        app.cleanup()
+
+
+def test_math_can_be_turned_off(tmp_path_factory):
+    app = _build(tmp_path_factory, "html", newsroom_math=False)
+    try:
+        body = html(app, "news/math").find("section")
+        assert not body.select(".math") and "$e^{i\\pi} + 1 = 0$" in body.get_text()
+    finally:
+        app.cleanup()
