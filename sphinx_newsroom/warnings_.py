@@ -33,6 +33,8 @@ class NewsroomWarning(Enum):
     """A footnote is cited but never defined, or two sources collide on one key."""
     HTML = "html"
     """Raw HTML in an article is shown as text (``newsroom_raw_html`` is off)."""
+    SHORTCODE = "shortcode"
+    """A Hugo shortcode or a Liquid tag is not understood: its delimiters are removed."""
     CONFIG = "config"
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
     DIRECTIVE = "directive"
