@@ -90,7 +90,7 @@ def parse_tag(text: str, start: int) -> Tag | None:
 
 
 def tags_in(text: str) -> list[Tag]:
-    found = []
+    found: list[Tag] = []
     for match in _START.finditer(text):
         tag = parse_tag(text, match.start())
         if tag is not None and (not found or tag.start >= found[-1].end):
@@ -219,6 +219,10 @@ def _ref(run: _Run, tag: Tag, inner: str | None) -> str:
     return doc_link(target, anchor, run.context, destination)
 
 
+#: The youtube shortcode's player options, passed on in the embed's URL.
+VIDEO_PARAMS = ("start", "end", "loop", "mute", "autoplay")
+
+
 def _embed(run: _Run, tag: Tag, site: str) -> str:
     video = tag.arg("id", 0)
     if not re.fullmatch(r"[\w-]+", video):
@@ -226,8 +230,7 @@ def _embed(run: _Run, tag: Tag, site: str) -> str:
                         run.line(tag.start))
         return ""
     if site == "youtube":
-        params = {k: tag.named[k] for k in ("start", "end", "loop", "mute", "autoplay")
-                  if k in tag.named}
+        params: dict[str, str] = {k: tag.named[k] for k in VIDEO_PARAMS if k in tag.named}
         query = f"?{urlencode(params)}" if params else ""
         src = f"https://www.youtube-nocookie.com/embed/{video}{query}"
         watch = f"https://www.youtube.com/watch?v={video}"

@@ -40,10 +40,9 @@ _DROPPED = {"include", "include_relative", "assign", "increment", "decrement", "
             "seo", "feed_meta", "render"}
 
 
-def _highlight(m: re.Match[str], prefix: str) -> str:
-    options = m.group(2)
+def _highlight(language: str, options: str, code: str, prefix: str) -> str:
     marks = re.search(r"""mark_lines=["']([\d\s]+)["']""", options)
-    lines = code_block(m.group(1), m.group(3), "linenos" in options.split(),
+    lines = code_block(language, code, "linenos" in options.split(),
                        emphasize=marks.group(1).split() if marks else None)
     return (NL + prefix).join(lines)
 
@@ -72,7 +71,8 @@ def convert_liquid(text: str, context: Context, report: Report) -> str:
         out.append(text[pos:match.start()])
         pos = match.end()
         if match.group(1):
-            out.append(_highlight(re.match(_HIGHLIGHT, match.group(0)), indent(match.start())))
+            out.append(_highlight(match.group(1), match.group(2), match.group(3),
+                                  indent(match.start())))
         elif match.group(4):
             out.append(_tag(match.group(4), match.group(5).strip(), match.start(), text,
                             context, report, line))
