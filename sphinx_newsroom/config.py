@@ -184,6 +184,12 @@ OPTIONS: tuple[Option, ...] = (
            "[frontmatter] date): the date keys of newsroom_fields, the file name's "
            "YYYY-MM-DD- prefix, or a front-matter key.",
            types=(list, tuple), rebuild="env"),
+    Option("newsroom_shortcodes", True,
+           lambda v: isinstance(v, bool) or (_is_str_list(v) and set(v) <= {"hugo", "liquid",
+                                                                             "pandoc"}),
+           "True, False or a list of some of 'hugo', 'liquid', 'pandoc'",
+           "Convert Hugo shortcodes, Jekyll Liquid and Pandoc syntax in articles to MyST.",
+           types=(bool, list, tuple), rebuild="env"),
 )
 
 

@@ -35,6 +35,8 @@ class NewsroomWarning(Enum):
     """Raw HTML in an article was removed by the sanitizer (``newsroom_raw_html`` is off)."""
     ARTICLE = "article"
     """A file under the article patterns reads like an article but is not one, and why."""
+    SHORTCODE = "shortcode"
+    """A Hugo shortcode or a Liquid tag is not understood: its delimiters are removed."""
     CONFIG = "config"
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
     PAGE = "page"

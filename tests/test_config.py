@@ -39,6 +39,7 @@ INVALID: dict[str, object] = {
     "newsroom_cjk_chars_per_minute": 2.5,
     "newsroom_date_sources": [":fields", ":mtime"],
     "newsroom_math": "on",
+    "newsroom_shortcodes": ["hugo", "wordpress"],
 }
 
 #: For each "html" option, another valid value than test-feeds' (its output differs).

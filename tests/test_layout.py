@@ -16,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "sphinx_newsroom"
 NAME = PACKAGE.name
 #: The folders whose modules may import neither Sphinx nor docutils.
-PURE = ("model", "citations")
+PURE = ("model", "citations", "compat")
 #: The folders of the write phase's outputs.
 OUTPUTS = ("html", "latex", "text")
 
@@ -72,6 +72,7 @@ def stage(module: str) -> str:
 ALLOWED: dict[str, set[str]] = {
     "model": {"model", "citations", "warnings_"},
     "citations": {"model", "citations", "warnings_"},
+    "compat": {"model", "compat", "warnings_"},
     "warnings_": set(),
     "domain": {"model", "citations"},
 }

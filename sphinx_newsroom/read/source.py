@@ -16,6 +16,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.util.matching import Matcher
 
+from ..compat.convert import FAMILIES, Context, Converted, convert
 from ..log import warn
 from ..model.article import Fields, has_article_keys, is_article, normalise
 from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
@@ -36,6 +37,8 @@ class SourceInfo:
     fields: Fields
     problems: tuple[Problem, ...]
     needs_title: bool
+    #: Raw HTML the conversions wrote themselves (video embeds), let through as is.
+    trusted_html: frozenset[str] = frozenset()
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -74,8 +77,11 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if claimed_by_ablog(app, docname, front_matter, source[0]):
         return
     fields, problems = _normalise(app, front_matter, docname)
+    converted = _convert(app, docname, source[0], front_matter)
+    if converted.summary and not fields.summary:
+        fields = dc.replace(fields, summary=converted.summary)
     text, needs_title = lift_headings(
-        source[0], front_matter.span, app.config.newsroom_references_titles,
+        converted.text, front_matter.span, app.config.newsroom_references_titles,
         getattr(app.config, "myst_enable_extensions", ()),
     )
     if app.config.newsroom_math:
@@ -89,7 +95,31 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             text = _blank_lines(text, front_matter.span)
             env.metadata[docname].update(metadata)
     source[0] = text
-    env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title)
+    env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title,
+                                           frozenset(converted.trusted_html))
+
+
+def _convert(app: Sphinx, docname: str, text: str, front_matter: RawFrontMatter) -> Converted:
+    """The body's Hugo, Liquid and Pandoc syntax as MyST (``newsroom_shortcodes``)."""
+    setting = app.config.newsroom_shortcodes
+    families = FAMILIES if setting is True else tuple(setting or ())
+    if not families:
+        return Converted(text)
+    lines = text.split("\n")
+    head, body = lines[:front_matter.span], "\n".join(lines[front_matter.span:])
+    extensions = set(getattr(app.config, "myst_enable_extensions", ()) or ())
+    env = app.env
+    context = Context(
+        docname=docname, docnames=env.found_docs,
+        source_path=lambda name: str(Path(env.doc2path(name, False)).as_posix()),
+        front_matter=front_matter.data,
+        site_url=app.config.newsroom_site_url or app.config.html_baseurl or "",
+        families=families, attrs_block="attrs_block" in extensions,
+        attrs_inline="attrs_inline" in extensions, first_line=front_matter.span + 1)
+    converted = convert(body, context)
+    for problem in converted.problems:
+        warn(problem.subtype, problem.message, (docname, problem.line))
+    return dc.replace(converted, text="\n".join([*head, converted.text]))
 
 
 def _titled(text: str, body_start: int, docname: str, app: Sphinx) -> str:
