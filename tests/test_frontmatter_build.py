@@ -90,9 +90,15 @@ def test_titles_and_fallbacks(built):
     assert articles["articles/heading-title"].title == "From the first heading"
     assert articles["articles/no-title"].title == "no-title"
     assert built.env.titles["articles/no-title"].astext() == "no-title"
-    # A body with its own H1 keeps it as the page title; lists use the front matter.
-    assert built.env.titles["articles/own-h1"].astext() == "The body\u2019s own title"
+    # The front-matter title is the title, always: the body's own H1 is a section
+    # under it, and the page, lists and feeds agree.
+    assert built.env.titles["articles/own-h1"].astext() == "Front-matter title"
     assert articles["articles/own-h1"].title == "Front-matter title"
+    page = html(built, "articles/own-h1")
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("div.body h1")] == [
+        "Front-matter title"]
+    assert page.select_one("div.body h2").get_text(strip=True).rstrip("¶") == \
+        "The body\u2019s own title"
 
 
 def test_which_docs_are_articles(built):

@@ -125,7 +125,10 @@ _FILE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
 
 def file_date_parts(docname: str) -> tuple[int, int, int] | None:
     """The date at the start of the file name, if it is a real date."""
-    match = _FILE_DATE.match(docname.rsplit("/", 1)[-1])
+    parts = docname.split("/")
+    # A Hugo page bundle: the date names the folder of its index.md.
+    name = parts[-2] if len(parts) > 1 and parts[-1] in ("index", "_index") else parts[-1]
+    match = _FILE_DATE.match(name)
     if match is None:
         return None
     year, month, day = (int(g) for g in match.groups())

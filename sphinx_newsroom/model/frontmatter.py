@@ -79,8 +79,30 @@ EMPTY = RawFrontMatter({}, {})
 
 
 def read_front_matter(text: str) -> RawFrontMatter:
-    """Split and parse the front matter at the top of ``text``."""
+    """Split and parse the front matter at the top of ``text``.
+
+    Blank lines before the opening delimiter are allowed, as Hugo allows them;
+    every line number counts them.
+    """
     text = text.removeprefix("\ufeff")
+    blank = _LEADING_BLANK.match(text)
+    if blank is None:
+        return _read_block(text)
+    lead = blank.group().count("\n")
+    found = _read_block(text[blank.end():])
+    if not found.kind:
+        return EMPTY
+    return RawFrontMatter(
+        found.data, {key: line + lead for key, line in found.lines.items()}, found.kind,
+        found.span + lead,
+        tuple(dc.replace(problem, line=problem.line + lead if problem.line else problem.line)
+              for problem in found.problems))
+
+
+_LEADING_BLANK = re.compile(r"(?:[ \t]*\r?\n)+")
+
+
+def _read_block(text: str) -> RawFrontMatter:
     if _YAML.detect(text):
         kind, fence = "yaml", _YAML.FM_BOUNDARY
     elif _TOML_FENCE.match(text):

@@ -85,13 +85,26 @@ def _headings(
     return found
 
 
+def _same(heading: str, title: str) -> bool:
+    """A heading that says the title again (case, spacing and emphasis marks aside)."""
+    def plain(text: str) -> str:
+        return " ".join(text.replace("*", "").replace("_", " ").replace("`", "").split()).casefold()
+    return plain(heading) == plain(title)
+
+
 def lift_headings(
     text: str,
     body_start: int,
     references_titles: Collection[str] = (),
     extensions: Collection[str] = (),
+    title: str = "",
 ) -> tuple[str, bool]:
     """Lift the body's headings so the shallowest is H1, when the body has no H1.
+
+    With a front-matter ``title`` the title is the title, always: the body's
+    headings, ``#`` included, become its sections, keeping their relative
+    levels, and a first heading that repeats the title is dropped (Jekyll and
+    Hugo posts often start with one), its line left blank.
 
     ``body_start`` is the 0-based index of the first line after the front
     matter; ``extensions`` are MyST's enabled syntax extensions
@@ -104,7 +117,11 @@ def lift_headings(
     """
     lines = text.split("\n")
     headings = _headings(lines, body_start, extensions)
-    if any(level == 1 for _, level, _, _ in headings):
+    if title and headings and _same(headings[0][3], title):
+        index, _, kind, content = headings.pop(0)
+        first = index - (content.count("\n") + 1 if kind == "setext" else 0)
+        lines[first:index + 1] = [""] * (index + 1 - first)
+    if not title and any(level == 1 for _, level, _, _ in headings):
         return text, False
     if not headings:
         return text, True

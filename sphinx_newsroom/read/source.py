@@ -53,7 +53,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not front_matter.kind:
         return
     broken = bool(front_matter.problems) and not front_matter.data
-    if front_matter.kind == "toml" or broken:
+    # MyST reads YAML front matter only at the very top: after blank lines it is ours alone.
+    late = not source[0].removeprefix("\ufeff").startswith("---")
+    if front_matter.kind == "toml" or broken or late:
         # MyST cannot read TOML (it would print it as text) and must not see a
         # hostile YAML block: blank the block out, keeping every line number.
         source[0] = _blank_lines(source[0], front_matter.span)
@@ -82,7 +84,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         fields = dc.replace(fields, summary=converted.summary)
     text, needs_title = lift_headings(
         converted.text, front_matter.span, app.config.newsroom_references_titles,
-        getattr(app.config, "myst_enable_extensions", ()),
+        getattr(app.config, "myst_enable_extensions", ()), fields.title,
     )
     if app.config.newsroom_math:
         text = convert_math(text, front_matter.span)
