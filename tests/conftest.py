@@ -154,3 +154,15 @@ def html_tree(outdir: Path) -> dict[str, str]:
         body = soup.select_one("div.body") or soup.body
         pages[path.relative_to(outdir).as_posix()] = str(body)
     return pages
+
+
+def build_root(tmp_path_factory, root: str, builder: str, **overrides):
+    """A copy of test root ``root`` built fresh with ``builder``: for module-scoped fixtures."""
+    from sphinx.testing.util import SphinxTestApp
+
+    src = tmp_path_factory.mktemp(f"{root}-{builder}") / "src"
+    shutil.copytree(ROOTS / f"test-{root}", src)
+    app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=overrides,
+                        status=StringIO(), warning=StringIO())
+    app.build()
+    return app

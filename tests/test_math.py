@@ -8,12 +8,10 @@ inline ``$$ \\LaTeX $$``, a ``$$`` block holding ``aligned``, Jekyll's
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, html, warnings_of
+from conftest import build_root, html, warnings_of
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -88,12 +86,7 @@ def test_every_line_keeps_its_number(parts):
 
 
 def _build(tmp_path_factory, builder: str, **overrides) -> SphinxTestApp:
-    src = tmp_path_factory.mktemp(f"math-{builder}") / "src"
-    shutil.copytree(ROOTS / "test-math", src)
-    app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=overrides,
-                        status=StringIO(), warning=StringIO())
-    app.build()
-    return app
+    return build_root(tmp_path_factory, "math", builder, **overrides)
 
 
 @pytest.fixture(scope="module")

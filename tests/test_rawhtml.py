@@ -8,13 +8,11 @@ built once per builder and read as a reader would see it.
 from __future__ import annotations
 
 import re
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, html, warnings_of
+from conftest import build_root, html, warnings_of
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -29,12 +27,7 @@ from sphinx_newsroom.model.html_policy import (
 
 
 def _build(tmp_path_factory, builder: str, **overrides) -> SphinxTestApp:
-    src = tmp_path_factory.mktemp(f"rawhtml-{builder}") / "src"
-    shutil.copytree(ROOTS / "test-rawhtml", src)
-    app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=overrides,
-                        status=StringIO(), warning=StringIO())
-    app.build()
-    return app
+    return build_root(tmp_path_factory, "rawhtml", builder, **overrides)
 
 
 @pytest.fixture(scope="module")
