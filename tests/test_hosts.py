@@ -49,7 +49,7 @@ class Host:
 
 MYST_NB = Host("myst-nb", "index.md", ("append", "prepend"))
 ABLOG = Host("ablog", "index.md", ("append", "prepend"))
-SITEMAP = Host("sitemap-opengraph", "index.rst", ("append",), markdown_suffix=False)
+SITEMAP = Host("sitemap-opengraph", "index.rst", ("append", "prepend"), markdown_suffix=False)
 ALABASTER = Host("alabaster", "index.rst", ("append",))
 ALL_HOSTS = (MYST_NB, ABLOG, SITEMAP, ALABASTER)
 BY_NAME = {host.name: host for host in ALL_HOSTS}
