@@ -30,6 +30,7 @@ from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
 from .latex import visitors as latex_visitors
 from .latex.endnotes import EndnoteSources
+from .latex.images import ImagesTexCanInclude
 from .latex.style import setup_latex
 from .log import warn
 from .postprocess.archive import FillArchive
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_visitors(app)
     setup_latex(app)
     app.add_post_transform(EndnoteSources)
+    app.add_post_transform(ImagesTexCanInclude)
     setup_seo(app)
     setup_feeds(app)
     app.connect("env-updated", _add_static_path, priority=900)

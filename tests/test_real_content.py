@@ -105,3 +105,21 @@ def test_a_draft_published_before_is_removed_without_a_trace(make_app, tmp_path)
     for page in outdir.rglob("*.*"):
         if page.suffix in {".html", ".js", ".xml", ".txt"}:
             assert "Story headline" not in page.read_text("utf-8"), page
+
+
+def test_images_tex_cannot_include_become_their_words(make_app, tmp_path):
+    """A missing image or a .ico would stop xelatex: the PDF shows the alt text."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_newsroom"]\n', "utf-8")
+    (src / "index.md").write_text("# Home\n\n```{toctree}\nnews\n```\n", "utf-8")
+    (src / "favicon.ico").write_bytes(b"\x00\x00\x01\x00")
+    (src / "news.md").write_text(
+        "---\ntitle: Pictures\ndate: 2024-05-01\n---\n\n![The lost sticker](img/gone.png)\n\n"
+        "Inline ![an icon](favicon.ico) here.\n", "utf-8")
+    app = make_app("latex", srcdir=src)
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert "sphinxincludegraphics" not in tex
+    assert "\\sphinxstyleemphasis{The lost sticker}" in tex
+    assert "\\sphinxstyleemphasis{an icon}" in tex

@@ -165,9 +165,9 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
 
 #: Why the PDF of the corpus does not compile today ("" once it does).
 PDF_FAILURE = (
-    "latexmk stops at the first local image Sphinx could not read: \\includegraphics"
-    "{img/jekyll-sticker.png} is written although the file is missing (30 missing images in"
-    " 8 posts); with placeholders for them, favicon.ico (a format TeX cannot include) stops it"
+    "missing images and .ico files are now set as their alt text; xelatex then stops at "
+    "\"There's no line here to end\": a raw <br> (\\newline) followed by a hard line "
+    "break in a beautifulhugo post's list item"
 )
 
 CHECKS = ("title", "h1", "nothing_before_h1", "no_source_text", "images", "embeds", "code",
