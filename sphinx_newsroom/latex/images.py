@@ -19,6 +19,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..builders import builder_of
 from ..directives.nodes import ARTICLE_ATTR
 
+#: The file formats xelatex includes (through xdvipdfmx).
+TEX_FORMATS = (".png", ".jpg", ".jpeg", ".pdf", ".eps")
+
 
 class ImagesTexCanInclude(SphinxPostTransform):
     default_priority = 100
@@ -38,9 +41,13 @@ class ImagesTexCanInclude(SphinxPostTransform):
         if "://" in uri or uri.startswith("data:"):
             return True  # Sphinx's own business (it skips remote images in LaTeX)
         candidates: dict[str, str] = image.get("candidates", {})
-        readable = [path for mime, path in candidates.items()
-                    if path in self.env.images and (mime in supported or mime == "?")]
-        return bool(readable) or (uri in self.env.images and not candidates)
+        if "?" in candidates:
+            return True  # not a local file: Sphinx's own business
+        if "*" in candidates:  # a plain path, taken as it is
+            path = candidates["*"]
+            return path in self.env.images and path.lower().endswith(TEX_FORMATS)
+        return any(mime in supported and path in self.env.images
+                   for mime, path in candidates.items())
 
     @staticmethod
     def _replace(image: nodes.image) -> None:
