@@ -32,6 +32,7 @@ and a raw end tag.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 from html import escape
@@ -177,10 +178,8 @@ class _Builder:
         for dimension in ("width", "height"):
             value = element.attrs.get(dimension, "").strip()
             if value:
-                try:
+                with contextlib.suppress(ValueError):  # an unreadable length is left out
                     image[dimension] = _length(value)
-                except ValueError:
-                    pass
         if element.attrs.get("align", "").lower() in _IMAGE_ALIGN:
             image["align"] = element.attrs["align"].lower()
         image["classes"].extend(element.attrs.get("class", "").split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import json
+import posixpath
 import re
 import zoneinfo
 from pathlib import Path
@@ -130,7 +131,8 @@ def _titled(text: str, body_start: int, docname: str, app: Sphinx) -> str:
     if not needs_title or lifted != text or body_start == 0:
         return lifted
     lines = text.split("\n")
-    lines[0] = f"# {file_title(docname)}"  # a blanked front-matter line: lines stay put
+    # As an article's fallback title: the file name. On a blanked front-matter line.
+    lines[0] = f"# {posixpath.basename(docname)}"
     return "\n".join(lines)
 
 
@@ -148,13 +150,6 @@ def _with_front_matter_title(text: str, front_matter: RawFrontMatter) -> str:
         return text
     lines[span] = "# " + " ".join(title.split())
     return "\n".join(lines)
-
-
-def file_title(docname: str) -> str:
-    """``posts/2022-02-09-my-first-post`` -> ``my first post``."""
-    stem = docname.rsplit("/", 1)[-1]
-    stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_]", "", stem)
-    return " ".join(stem.replace("_", "-").split("-")) or stem
 
 
 def _normalise(app: Sphinx, front_matter: RawFrontMatter,
