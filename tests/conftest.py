@@ -24,9 +24,19 @@ settings.register_profile("mutation", deadline=None, derandomize=True, database=
 MUTATION_EXAMPLES = 40
 
 
+#: Fixtures that build a Sphinx project: a test that reaches one is not a unit
+#: test, and the mutation run leaves it out (one build per mutant is minutes).
+BUILD_FIXTURES = frozenset({"app", "make_app", "tmp_path_factory", "example_pdf"})
+
+
 def pytest_collection_modifyitems(config, items):
     if settings.get_current_profile_name() != "mutation":
         return
+    builds = [item for item in items
+              if BUILD_FIXTURES.intersection(getattr(item, "fixturenames", ()))]
+    if builds:
+        config.hook.pytest_deselected(items=builds)
+        items[:] = [item for item in items if item not in set(builds)]
     for item in items:
         test = getattr(item, "obj", None)
         chosen = getattr(test, "_hypothesis_internal_use_settings", None)
