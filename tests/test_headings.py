@@ -70,6 +70,76 @@ def test_the_list_item_stays_an_h1_free_body():
     assert lifted.split("\n")[0] == "# A"
 
 
+# -- with a front-matter title ------------------------------------------------------------
+
+
+def titled(text: str, title: str = "The Real Title", refs: tuple[str, ...] = ()) -> list[str]:
+    lifted, needs_title = lift_headings(FRONT + text, 4, refs, title=title)
+    assert needs_title  # the front-matter title always makes the title section
+    assert lifted.count("\n") == (FRONT + text).count("\n")
+    return lifted.split("\n")[4:]
+
+
+def test_body_h1s_nest_under_the_title_keeping_their_levels():
+    assert titled("Intro\n\n# One\n\n## One.a\n\n# Two\n") == [
+        "Intro", "", "# One", "", "## One.a", "", "# Two", ""]
+    # Sections of ### only are lifted so the shallowest is a section of the title.
+    assert titled("### One\n\n#### One.a\n") == ["# One", "", "## One.a", ""]
+
+
+@pytest.mark.parametrize("text", [
+    "# The Real Title\n\nBody.\n",
+    "## the  real *title*\n\nBody.\n",  # case, spacing and emphasis aside
+    "The Real\nTitle\n=====\n\nBody.\n",  # a setext heading of two lines
+])
+def test_a_first_heading_repeating_the_title_is_dropped_leaving_blank_lines(text):
+    lines = titled(text)
+    n = text.split("\n").index("Body.")
+    assert lines[:n] == [""] * n
+    assert lines[n:] == ["Body.", ""]
+
+
+def test_only_the_first_heading_is_dropped_and_only_when_it_repeats_the_title():
+    # A later heading of the same words is a section, kept.
+    assert titled("# Other\n\n# The Real Title\n") == ["# Other", "", "# The Real Title", ""]
+    assert titled("# Another Title\n\nBody.\n") == ["# Another Title", "", "Body.", ""]
+    # Only the repeated heading's own lines are blanked; its sections stay, lifted.
+    assert titled("Lede.\n\n# The Real Title\n\n### Part\n") == [
+        "Lede.", "", "", "", "# Part", ""]
+
+
+def test_a_repeated_setext_title_blanks_its_content_lines_only():
+    text = "Lede.\n\nThe Real Title\n---\n\n### Part\n"
+    assert titled(text) == ["Lede.", "", "", "", "", "# Part", ""]
+
+
+def test_without_a_title_an_h1_body_is_left_as_written():
+    text = FRONT + "# One\n\n### Deep\n"
+    assert lift_headings(text, 4) == (text, False)
+
+
+def test_a_body_without_headings_needs_a_title_and_is_unchanged():
+    text = FRONT + "Just text.\n"
+    assert lift_headings(text, 4) == (text, True)
+    assert lift_headings(text, 4, title="T") == (text, True)
+
+
+def test_a_references_heading_is_levelled_with_the_shallowest_section():
+    assert titled("### One\n\n#### One.a\n\n## 引用\n", refs=("引用",)) == [
+        "# One", "", "## One.a", "", "# 引用", ""]
+    # Without the references titles the "##" is the shallowest: nothing moves up past it.
+    assert titled("### One\n\n## 引用\n") == ["## One", "", "# 引用", ""]
+    # A body of nothing but a references heading: it becomes a section.
+    assert titled("## References\n", refs=("references",)) == ["# References", ""]
+
+
+def test_setext_underlines_are_redrawn_at_their_new_level():
+    # "---" is H2; lifted to H1 it is drawn with "=", its length and its tail kept.
+    assert titled("Part\n---  \n") == ["Part", "===  ", ""]
+    # Under an H1 section ("=" stays "=") an H2 stays drawn with "-".
+    assert titled("One\n===\n\nTwo\n---\n") == ["One", "===", "", "Two", "---", ""]
+
+
 ARTICLE = """---
 title: Lists and rules
 date: 2025-03-01

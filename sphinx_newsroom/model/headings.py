@@ -124,7 +124,8 @@ def lift_headings(
     if not title and any(level == 1 for _, level, _, _ in headings):
         return text, False
     if not headings:
-        return text, True
+        # Nothing left to lift; the repeated title, if there was one, is blanked.
+        return "\n".join(lines), True
     wanted = {title.casefold() for title in references_titles}
     is_reference = [heading_text.strip().casefold() in wanted
                     for _, _, _, heading_text in headings]
