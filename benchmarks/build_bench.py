@@ -130,6 +130,9 @@ class Variant:
     name: str
     kind: str  # plain | newsroom | ablog
     jobs: int
+    #: which sphinx_newsroom the builds import: the measured code, or the
+    #: --baseline copy (an earlier version, to show a change costs nothing)
+    code: str = "measured"
 
     @property
     def flavour(self) -> str:
@@ -142,6 +145,7 @@ VARIANTS = {
     "newsroom": Variant("newsroom", "newsroom", 1),
     "newsroom-j2": Variant("newsroom-j2", "newsroom", 2),
     "ablog": Variant("ablog", "ablog", 1),
+    "baseline": Variant("baseline", "newsroom", 1, code="baseline"),
 }
 DEFAULT_VARIANTS = ["plain", "plain-j2", "newsroom", "newsroom-j2", "ablog"]
 
@@ -187,18 +191,23 @@ def last_error_line(text: str) -> str:
 
 PYCACHE: Path | None = None  # set by main(): bytecode cache of the children
 SNAPSHOT: Path | None = None  # set by main(): the folder holding a copy of sphinx_newsroom
+BASELINE: Path | None = None  # set by main() with --baseline: the folder holding the earlier copy
 
 
-def run_child(cmd: list[str], timeout: float, log_prefix: Path, snapshot: bool = False) -> dict:
-    """Run ``cmd``; wall, user+sys and max RSS of the child (and the children it reaped)."""
+def run_child(cmd: list[str], timeout: float, log_prefix: Path,
+              pythonpath: Path | None = None) -> dict:
+    """Run ``cmd``; wall, user+sys and max RSS of the child (and the children it reaped).
+
+    ``pythonpath``: the folder holding the copy of sphinx_newsroom to import.
+    """
     out_path = log_prefix.with_suffix(".out")
     err_path = log_prefix.with_suffix(".err")
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
-    if snapshot and SNAPSHOT is not None:
+    if pythonpath is not None:
         # sphinx_newsroom is installed editable and may be edited while the
         # benchmark runs: every build imports the copy taken at the start.
-        env["PYTHONPATH"] = str(SNAPSHOT)
+        env["PYTHONPATH"] = str(pythonpath)
     env["PYTHONUNBUFFERED"] = "1"
     if PYCACHE is not None:
         # Cache bytecode as an installed package would have it (an environment
@@ -264,8 +273,9 @@ def build(python: str, v: Variant, base: Path, label: str, timeout: float) -> di
     src, out, doctrees = base / "src", base / "_build" / "html", base / "_build" / "doctrees"
     html_before = snapshot(out, ".html")
     dt_before = snapshot(doctrees, ".doctree")
+    code = None if v.kind == "ablog" else BASELINE if v.code == "baseline" else SNAPSHOT
     res = run_child(sphinx_build_cmd(python, v, src, out, doctrees), timeout, base / f"log-{label}",
-                    snapshot=v.kind != "ablog")
+                    pythonpath=code)
     html_after = snapshot(out, ".html")
     written = changed(html_before, html_after)
     res["pages_written"] = len(written)
@@ -524,6 +534,8 @@ TARGETS = [
     ("scaling", "scaling time(N=2000) / time(N=500), newsroom -j 1 full build ≤ 4.4", 4.4),
     ("body-pages", "body edit rewrites only the article and its toctree parent, like plain "
      "(pages beyond those a no-op build rewrites; every N)", 1.0),
+    ("baseline", "no regression: full, no-op, body and tags builds, newsroom -j 1 ≤ 1.05 × the "
+     "--baseline code (every N)", 1.05),
 ]
 
 
@@ -618,6 +630,17 @@ def evaluate_targets(report: dict) -> list[dict]:
                 qp = ratio(p2000, p500, "wall_s")
                 if qp is not None:
                     detail.append(f"(plain: {qp:.2f})")
+        elif key == "baseline":
+            for n in res:
+                r = res[n]
+                if "baseline" not in r or "newsroom" not in r:
+                    continue
+                for scenario in SCENARIOS:
+                    a, b = r["newsroom"].get(scenario), r["baseline"].get(scenario)
+                    q = verdict_ratio(a, b)
+                    if q is not None:
+                        values.append(q)
+                        detail.append(f"N={n} {scenario}: {q:.2f}× ({time_detail(a, b)})")
         elif key == "body-pages":
             for n in res:
                 a, b = nr(n, "body")
@@ -657,7 +680,7 @@ def run_profile(python: str, n: int, args: argparse.Namespace, stamp: str) -> di
     cmd = [python, "-m", "cProfile", "-o", str(prof), "-m", "sphinx", "-q", "-b", "html",
            "-d", str(doctrees), "-j", "1", str(src), str(out)]
     log(f"profiling the newsroom full build, N={n} ...")
-    res = run_child(cmd, timeout_for(n, args), base / "log-profile", snapshot=True)
+    res = run_child(cmd, timeout_for(n, args), base / "log-profile", pythonpath=SNAPSHOT)
     if not res["ok"]:
         return {"articles": n, "ok": False, "error": res.get("error")}
     st = pstats.Stats(str(prof))
@@ -697,16 +720,17 @@ def run_profile(python: str, n: int, args: argparse.Namespace, stamp: str) -> di
 def warm_up(names: list[str], args: argparse.Namespace, ablog_python: str | None) -> None:
     """One untimed small build per kind: bytecode caches, file system caches."""
     small = corpus_mod.Corpus(12, seed=args.seed)
-    for kind in dict.fromkeys(VARIANTS[n].kind for n in names):
+    for kind, code in dict.fromkeys((VARIANTS[n].kind, VARIANTS[n].code) for n in names):
         python = ablog_python if kind == "ablog" else args.python
         if python is None:
             continue
-        v = Variant(f"warmup-{kind}", kind, 1)
-        base = args.workdir / "warmup" / kind
+        label = kind if code == "measured" else f"{kind}-{code}"
+        v = Variant(f"warmup-{label}", kind, 1, code=code)
+        base = args.workdir / "warmup" / label
         prepare(base, v, small)
         res = build(python, v, base, "full", 600)
-        log(f"warm-up {kind}: {res['wall_s']:.1f} s" + ("" if res["ok"] else
-                                                      f" FAILED: {res.get('error')}"))
+        log(f"warm-up {label}: {res['wall_s']:.1f} s" + ("" if res["ok"] else
+                                                       f" FAILED: {res.get('error')}"))
 
 
 def package_dir(python: str) -> Path | None:
@@ -729,7 +753,7 @@ def tree_hash(folder: Path) -> str:
 def take_snapshot(python: str, args: argparse.Namespace, stamp: str) -> dict:
     """Copy sphinx_newsroom aside, so that one run measures one version of it."""
     global SNAPSHOT
-    src = package_dir(python)
+    src = package_folder(args.code) if args.code else package_dir(python)
     if src is None:
         return {"snapshot": None}
     root = args.workdir / f"snapshot-{stamp}"
@@ -737,7 +761,7 @@ def take_snapshot(python: str, args: argparse.Namespace, stamp: str) -> dict:
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     SNAPSHOT = root
     check = run_child([python, "-c", "import sphinx_newsroom; print(sphinx_newsroom.__file__)"],
-                      60, root / "import-check", snapshot=True)
+                      60, root / "import-check", pythonpath=root)
     where = (root / "import-check.out").read_text().strip()
     if not check["ok"] or not where.startswith(str(root)):
         SNAPSHOT = None
@@ -745,6 +769,34 @@ def take_snapshot(python: str, args: argparse.Namespace, stamp: str) -> dict:
         return {"source": str(src), "sha256_16": tree_hash(src), "snapshot": None}
     return {"source": str(src), "sha256_16": tree_hash(root / "sphinx_newsroom"),
             "snapshot": str(root)}
+
+
+def package_folder(folder: Path) -> Path:
+    """The sphinx_newsroom package in ``folder`` (a checkout) or ``folder`` itself."""
+    src = folder / "sphinx_newsroom" if (folder / "sphinx_newsroom").is_dir() else folder
+    if not (src / "__init__.py").is_file():
+        raise SystemExit(f"{folder}: no sphinx_newsroom package there")
+    return src
+
+
+def take_baseline(folder: Path, python: str, args: argparse.Namespace, stamp: str) -> dict:
+    """Copy the --baseline folder's sphinx_newsroom aside, as the measured code is."""
+    global BASELINE
+    src = package_folder(folder)
+    root = args.workdir / f"baseline-{stamp}"
+    shutil.copytree(src, root / "sphinx_newsroom",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    check = run_child([python, "-c", "import sphinx_newsroom; print(sphinx_newsroom.__file__)"],
+                      60, root / "import-check", pythonpath=root)
+    where = (root / "import-check.out").read_text().strip()
+    if not check["ok"] or not where.startswith(str(root)):
+        raise SystemExit(f"--baseline {folder}: the copy does not import "
+                         f"({where or check.get('error')})")
+    BASELINE = root
+    commit = subprocess.run(["git", "-C", str(src), "rev-parse", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    return {"source": str(src), "commit": commit or None,
+            "sha256_16": tree_hash(root / "sphinx_newsroom"), "snapshot": str(root)}
 
 
 def print_report(report: dict, main_versions: dict, repeat: int) -> None:
@@ -810,6 +862,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile-top", type=int, default=25)
     p.add_argument("--no-snapshot", action="store_true",
                    help="import the live sphinx_newsroom instead of a copy taken at the start")
+    p.add_argument("--code", type=Path, metavar="DIR",
+                   help="the sphinx_newsroom to measure (a checkout, or its package folder; "
+                        "default: the one --python imports)")
+    p.add_argument("--baseline", type=Path, metavar="DIR",
+                   help="another version of the code (a git worktree, or its sphinx_newsroom "
+                        "folder): adds the 'baseline' variant, built like 'newsroom' with that "
+                        "code, and the no-regression target")
     p.add_argument("--report", type=Path, metavar="JSON",
                    help="print the tables and targets of an earlier run's JSON, and exit")
     p.add_argument("--latest", action="store_true",
@@ -876,6 +935,14 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown variant(s): {', '.join(unknown)}")
     if args.no_ablog:
         names = [n for n in names if n != "ablog"]
+    if args.baseline is not None:
+        if "baseline" not in names:
+            names.append("baseline")
+        if "newsroom" not in names:
+            names.append("newsroom")
+        meta["baseline_code"] = take_baseline(args.baseline, args.python, args, stamp)
+    elif "baseline" in names:
+        p.error("the baseline variant needs --baseline DIR")
     if "plain" not in names:
         names.insert(0, "plain")  # the floor every ratio is taken against
 
