@@ -28,6 +28,7 @@ from ..model.reading_time import count_text, main_language, reading_minutes
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
 from .banner import draft_banner
+from .math import set_displays
 from .rawhtml import is_html, replace_line_break, sanitize_children
 from .references import is_references_title
 from .source import SOURCE_KEY, SourceInfo
@@ -66,6 +67,8 @@ class ArticleTransform(SphinxTransform):
         if references is not None:
             self._collect_sources(references)
         self._mark_lede(section)
+        set_displays(self._found[nodes.math], self._found[nodes.math_block],
+                     info.math_displays, docname)
         self._sanitize_raw_html(section, info.trusted_html)
         self._report_undefined(section)
         counts = count_text(_reading_text(section))
