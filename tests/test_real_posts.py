@@ -136,8 +136,6 @@ assert len({post.id for post in POSTS}) == len(POSTS), "post ids must be unique"
 # Causes shared by many entries.
 LEADING_BLANK = ('front matter after a leading blank line (Hugo accepts it) is not read: printed '
                  'as body text, not an article')
-ZOLA_DATE = ("date only in Zola's `path` key (YYYY/MM/DD/slug): not an article, front-matter title"
-             ' lost')
 NAME_DATE = ('date-less front matter, date only in the file/folder name: not an article, '
              'front-matter title lost')
 BODY_H1 = ("body '#' H1s: the first H1 becomes the title section, the front-matter title is "
@@ -155,14 +153,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ('ouuan/implication-and-forall', 'no_source_text'):
         ('HTML comment <!--more--> printed as text; Hugo shortcode printed; Liquid tag printed; '
          'math source $...$/$$ printed'),
-    ('rust-blog/1.94.1-release', 'date'):
-        ZOLA_DATE + '; no panel',
-    ('rust-blog/1.94.1-release', 'reading_time'):
-        ZOLA_DATE + '; no panel',
-    ('rust-blog/what-is-rust-2018', 'date'):
-        ZOLA_DATE + '; no panel',
-    ('rust-blog/what-is-rust-2018', 'reading_time'):
-        ZOLA_DATE + '; no panel',
 }
 
 CHECKS = ("title", "h1", "nothing_before_h1", "no_source_text", "images", "embeds", "code",
