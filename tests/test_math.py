@@ -218,3 +218,39 @@ def test_displays_compile_and_stand_apart_in_the_pdf(displays_latex):
     assert lines[start + 2] == "for each n ≥ 1, and so"
     assert "= e. (3)" in " ".join(" ".join(lines).split())
     assert "r format(sol$N[100], big.mark = ',')" in " ".join(lines)
+
+
+# -- a summary's math (the text before <!--more-->, news/summary) ---------------------
+
+SUMMARY_MATH = ["\\(i\\)", "\\(i\\ge 2\\)", "\\(1\\)", "\\(i-1\\)"]
+
+
+def test_a_summary_shows_its_math_as_math(site):
+    panel = html(site, "news/summary").select_one(".news-meta-summary")
+    assert [m.get_text() for m in panel.select(".math")] == SUMMARY_MATH
+    assert "a plan costs $5." in panel.get_text() and "$i$" not in panel.get_text()
+    listing = html(site, "listing")
+    summary = listing.select_one(".news-list-summary")
+    assert [m.get_text() for m in summary.select(".math")] == SUMMARY_MATH
+    assert "mathjax" in (Path(site.outdir) / "listing.html").read_text("utf-8").lower()
+
+
+def test_a_summary_shows_its_math_in_latex(tmp_path_factory):
+    app = _build(tmp_path_factory, "latex")
+    try:
+        tex = (Path(app.outdir) / "math.tex").read_text("utf-8")
+        panel = tex[tex.index("\\chapter{A summary with math}"):]
+        panel = panel[panel.index("\\begin{sphinxnewsroommeta}"):
+                      panel.index("\\end{sphinxnewsroommeta}")]
+        assert "(\\(i\\ge 2\\))" in panel and "costs \\$5." in panel
+    finally:
+        app.cleanup()
+
+
+def test_a_summary_is_text_without_newsroom_math(tmp_path_factory):
+    app = _build(tmp_path_factory, "html", newsroom_math=False)
+    try:
+        panel = html(app, "news/summary").select_one(".news-meta-summary")
+        assert not panel.select(".math") and "point $i$ ($i\\ge 2$)" in panel.get_text()
+    finally:
+        app.cleanup()

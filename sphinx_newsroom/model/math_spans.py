@@ -146,23 +146,26 @@ def _find_closer(text: str, closer: str, start: int) -> int:
     return at
 
 
-def _math_and_code(content: str) -> str:
-    """Inline math, knitr's inline code in it set apart as code (see the module doc)."""
-    parts = []
-    last = 0
-    for inline_r in _INLINE_R.finditer(content):
-        parts += [_role(piece) for piece in [content[last:inline_r.start()].strip()] if piece]
-        parts.append(inline_r.group())
-        last = inline_r.end()
-    parts += [_role(piece) for piece in [content[last:].strip()] if piece]
-    return " ".join(parts)
-
-
 class _Converter:
     def __init__(self, text: str) -> None:
         self.text = text
         self.out: list[str] = []
         self.displays: list[str] = []
+
+    def _inline(self, content: str) -> str:
+        """Inline math as MyST writes it."""
+        return _role(content)
+
+    def _math_and_code(self, content: str) -> str:
+        """Inline math, knitr's inline code in it set apart as code (see the module doc)."""
+        parts = []
+        last = 0
+        for inline_r in _INLINE_R.finditer(content):
+            parts += [self._inline(p) for p in [content[last:inline_r.start()].strip()] if p]
+            parts.append(inline_r.group())
+            last = inline_r.end()
+        parts += [self._inline(p) for p in [content[last:].strip()] if p]
+        return " ".join(parts)
 
     def run(self) -> str:
         text, i = self.text, 0
@@ -191,7 +194,7 @@ class _Converter:
                     self.out.append(char)
                     i += 1
                 else:
-                    self.out.append(_math_and_code(text[i + 1:close]))
+                    self.out.append(self._math_and_code(text[i + 1:close]))
                     i = close + 1
             else:
                 self.out.append(char)
@@ -210,7 +213,7 @@ class _Converter:
             return start + width
         end = close + len(closer)
         if _INLINE_R.search(content):
-            self.out.append(_math_and_code(content))
+            self.out.append(self._math_and_code(content))
             return end
         if display:
             block_end = self._block(start, end, content)
@@ -219,7 +222,8 @@ class _Converter:
             if self._on_own_lines(start, end):
                 self.displays.append(" ".join(content.split()))
         # Inline, keeping each line break of the source (a code span may hold them).
-        self.out.append(_role("\n".join(" ".join(line.split()) for line in content.split("\n"))))
+        self.out.append(self._inline("\n".join(" ".join(line.split())
+                                                for line in content.split("\n"))))
         return end
 
     def _on_own_lines(self, start: int, end: int) -> bool:
@@ -266,4 +270,38 @@ class _Converter:
         return line_end
 
 
-__all__ = ["MathText", "convert_math", "read_math"]
+class _Splitter(_Converter):
+    """The converter's reading of plain text, its math kept apart instead of written."""
+
+    MARK = "\x00"
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text.replace(self.MARK, ""))
+        self.maths: list[str] = []
+
+    def _inline(self, content: str) -> str:
+        self.maths.append(content)
+        return f"{self.MARK}{len(self.maths) - 1}{self.MARK}"
+
+    def _block(self, start: int, end: int, content: str) -> int:
+        return -1  # plain text has no blocks: every display is inline
+
+
+def split_math(text: str) -> list[tuple[str, bool]]:
+    """Plain text (a summary) as pieces: ``(text, False)`` and ``(TeX, True)``, in order.
+
+    The same reading as :func:`convert_math`'s (prices stay text); knitr's
+    inline code stays in the text.
+    """
+    splitter = _Splitter(text)
+    written = splitter.run()
+    pieces: list[tuple[str, bool]] = []
+    for index, part in enumerate(written.split(_Splitter.MARK)):
+        if index % 2:
+            pieces.append((splitter.maths[int(part)], True))
+        elif part:
+            pieces.append((part, False))
+    return pieces
+
+
+__all__ = ["MathText", "convert_math", "read_math", "split_math"]
