@@ -79,7 +79,7 @@ def _is_publisher(value: Any) -> bool:
 
 def _is_date_sources(value: Any) -> bool:
     return _is_str_list(value) and bool(value) and all(
-        v in (":fields", ":filename") or (v and not v.startswith(":")) for v in value)
+        v in (":fields", ":filename", ":path") or (v and not v.startswith(":")) for v in value)
 
 
 def _is_count(value: Any) -> bool:
@@ -178,11 +178,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_cjk_chars_per_minute", 400, _is_positive_int, "a positive integer",
            "Reading speed for Chinese, Japanese and Korean text, in characters per minute.",
            types=int, rebuild="env"),
-    Option("newsroom_date_sources", [":fields", ":filename"], _is_date_sources,
-           "a list of ':fields', ':filename' or front-matter keys",
+    Option("newsroom_date_sources", [":fields", ":filename", ":path"], _is_date_sources,
+           "a list of ':fields', ':filename', ':path' or front-matter keys",
            "Where an article's date comes from, first found wins (like Hugo's "
            "[frontmatter] date): the date keys of newsroom_fields, the file name's "
-           "YYYY-MM-DD- prefix, or a front-matter key.",
+           "YYYY-MM-DD- prefix, the YYYY/MM/DD/slug of Zola's path key, or a "
+           "front-matter key.",
            types=(list, tuple), rebuild="env"),
     Option("newsroom_shortcodes", True,
            lambda v: isinstance(v, bool) or (_is_str_list(v) and set(v) <= {"hugo", "liquid",

@@ -8,15 +8,16 @@ inline ``$$ \\LaTeX $$``, a ``$$`` block holding ``aligned``, Jekyll's
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import build_root, html, warnings_of
+from conftest import build_root, html, needs_tex, run_latexmk, warnings_of
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_newsroom.model.math_spans import convert_math
+from sphinx_newsroom.model.math_spans import convert_math, read_math
 
 MONEY = [
     "Plans cost $5 and $10 a month.",
@@ -67,6 +68,26 @@ def test_code_html_and_paragraph_breaks_are_left_alone(text):
     ("a\n$$x$$\nb", "a\n{math}`x`\nb"),  # no room for a block: inline, lines kept
 ])
 def test_displays_become_blocks_of_the_same_height(text, expected):
+    assert convert_math(text) == expected
+
+
+@pytest.mark.parametrize(("text", "displays"), [
+    ("a\n$$x^2$$\nb", ("x^2",)),  # on its own line in a paragraph: a display after all
+    ("a\n\\[ y \\]\nb", ("y",)),
+    ("a\n$$\\begin{align}\nx &= 1\n\\end{align}$$\nb", ("\\begin{align} x &= 1 \\end{align}",)),
+    ("inline $$ \\LaTeX $$ too", ()),  # inside a sentence: inline
+    ("a\n\n$$x^2$$\n\nb", ()),  # a block
+])
+def test_displays_written_inline_are_listed(text, displays):
+    assert read_math(text).displays == displays
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("$$N=`r f(a$b)`.$$", "{math}`N=` `r f(a$b)` {math}`.`"),
+    ("$x = `r a$b`$ and", "{math}`x =` `r a$b` and"),
+    ("$`r n`$", "`r n`"),
+])
+def test_knitr_inline_code_in_math_is_code(text, expected):
     assert convert_math(text) == expected
 
 
@@ -132,7 +153,8 @@ def test_math_is_math_in_latex(tmp_path_factory):
     try:
         tex = (Path(app.outdir) / "math.tex").read_text("utf-8")
         assert "\\(e^{i\\pi} + 1 = 0\\)" in tex and "\\(x_1 + x_2\\)" in tex
-        assert tex.count("\\begin{equation*}") == 3
+        math = tex[tex.index("\\chapter{Math in posts}"):tex.index("\\chapter{Displays inside")]
+        assert math.count("\\begin{equation*}") == 3
         assert "\\begin{aligned}" in tex and "\\frac{1}{2}" in tex
         assert "Plans cost \\$5 and \\$10 a month." in tex
         assert "Repairs cost \\$1,000 to \\$2,000" in tex
@@ -145,5 +167,90 @@ def test_math_can_be_turned_off(tmp_path_factory):
     try:
         body = html(app, "news/math").find("section")
         assert not body.select(".math") and "$e^{i\\pi} + 1 = 0$" in body.get_text()
+    finally:
+        app.cleanup()
+
+
+# -- displays inside paragraphs, environments, knitr code (news/displays) ------------
+
+
+def test_displays_inside_a_paragraph_are_displays_in_html(site):
+    body = html(site, "news/displays").find("section")
+    blocks = [(n.name, " ".join(n.get_text().split())) for n in body.find_all(["p", "div"])
+              if n.name == "p" or "math" in n.get("class", [])]
+    assert [name for name, _ in blocks] == ["p", "div", "p", "div", "p", "p", "div"]
+    assert blocks[0][1] == "The probability that the sum stays below one is"
+    assert blocks[1][1] == "\\[\\Pr(S_n<1)=1/n!\\]"
+    assert blocks[2][1] == "for each \\(n\\ge1\\), and so"
+    # A whole environment is left for MathJax as written, not inside \\[ \\].
+    assert blocks[3][1].startswith("\\begin{align} E[N]") and blocks[3][1].endswith("\\end{align}")
+    assert blocks[6][1] == "\\begin{gather*} a = b \\\\ c = d \\end{gather*}"
+    knitr = body.find_all("p")[-1]
+    assert knitr.find("code").get_text() == "r format(sol$N[100], big.mark = ',')"
+    assert [m.get_text() for m in knitr.select("span.math")] == ["\\(N(100)=\\)", "\\(.\\)"]
+
+
+@pytest.fixture(scope="module")
+def displays_latex(tmp_path_factory):
+    app = _build(tmp_path_factory, "latex", latex_engine="xelatex", latex_documents=[
+        ("news/displays", "displays.tex", "Displays", "Newsroom", "manual")])
+    app.cleanup()
+    return Path(app.outdir)
+
+
+def test_environments_are_not_wrapped_in_latex(displays_latex):
+    tex = (displays_latex / "displays.tex").read_text("utf-8")
+    assert "\\(\\begin{align}" not in tex and "\n\\begin{align} E[N]" in tex
+    assert "\\begin{split}\\begin{gather*}" not in tex and "\n\\begin{gather*}" in tex
+    assert "\\begin{split}\\Pr(S_n<1)=1/n!\\end{split}" in tex
+
+
+@needs_tex
+@pytest.mark.pdf
+def test_displays_compile_and_stand_apart_in_the_pdf(displays_latex):
+    run = run_latexmk(displays_latex, "displays.tex")
+    assert run.returncode == 0, run.stdout[-3000:]
+    text = subprocess.run(["pdftotext", "-layout", str(displays_latex / "displays.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    start = lines.index("The probability that the sum stays below one is")
+    assert lines[start + 1].replace(" ", "") == "Pr(Sn<1)=1/n!"
+    assert lines[start + 2] == "for each n ≥ 1, and so"
+    assert "= e. (3)" in " ".join(" ".join(lines).split())
+    assert "r format(sol$N[100], big.mark = ',')" in " ".join(lines)
+
+
+# -- a summary's math (the text before <!--more-->, news/summary) ---------------------
+
+SUMMARY_MATH = ["\\(i\\)", "\\(i\\ge 2\\)", "\\(1\\)", "\\(i-1\\)"]
+
+
+def test_a_summary_shows_its_math_as_math(site):
+    panel = html(site, "news/summary").select_one(".news-meta-summary")
+    assert [m.get_text() for m in panel.select(".math")] == SUMMARY_MATH
+    assert "a plan costs $5." in panel.get_text() and "$i$" not in panel.get_text()
+    listing = html(site, "listing")
+    summary = listing.select_one(".news-list-summary")
+    assert [m.get_text() for m in summary.select(".math")] == SUMMARY_MATH
+    assert "mathjax" in (Path(site.outdir) / "listing.html").read_text("utf-8").lower()
+
+
+def test_a_summary_shows_its_math_in_latex(tmp_path_factory):
+    app = _build(tmp_path_factory, "latex")
+    try:
+        tex = (Path(app.outdir) / "math.tex").read_text("utf-8")
+        panel = tex[tex.index("\\chapter{A summary with math}"):]
+        panel = panel[panel.index("\\begin{sphinxnewsroommeta}"):
+                      panel.index("\\end{sphinxnewsroommeta}")]
+        assert "(\\(i\\ge 2\\))" in panel and "costs \\$5." in panel
+    finally:
+        app.cleanup()
+
+
+def test_a_summary_is_text_without_newsroom_math(tmp_path_factory):
+    app = _build(tmp_path_factory, "html", newsroom_math=False)
+    try:
+        panel = html(app, "news/summary").select_one(".news-meta-summary")
+        assert not panel.select(".math") and "point $i$ ($i\\ge 2$)" in panel.get_text()
     finally:
         app.cleanup()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import html, warnings_of
 
-from sphinx_newsroom.model.article import file_date_parts
+from sphinx_newsroom.model.article import file_date_parts, path_date_parts
 from sphinx_newsroom.model.terms import merged_spellings, term_key
 
 POSTS = {
@@ -17,6 +17,14 @@ POSTS = {
     # Tags spelled two ways across two articles: one term, one page.
     "a.md": "---\ntitle: A\ndate: 2024-05-01\ntags: [Google TPU]\n---\n\nBody.\n",
     "b.md": "---\ntitle: B\ndate: 2024-05-02\ntags: [google-tpu]\n---\n\nBody.\n",
+    # Zola, as the Rust blog writes it: TOML, the date only in the URL path.
+    "zola/what-is-rust-2018.md": '+++\npath = "2018/07/27/what-is-rust-2018"\n'
+                                 'title = "What is Rust 2018?"\n+++\n\nThe edition.\n',
+    "zola/inside.md": '+++\npath = "inside-rust/2020/02/25/intro-rustc-self-profile"\n'
+                      'title = "Intro to rustc\'s self profiler"\n+++\n\nProfiling.\n',
+    # A front-matter date wins over the path's.
+    "zola/dated.md": '+++\npath = "2018/07/27/dated"\ndate = 2018-08-01\n'
+                     'title = "Dated"\n+++\n\nBody.\n',
     # Front matter of an article, without any date.
     "undated.md": "---\ntitle: Undated\ntags: [lost]\n---\n\nBody.\n",
     # Broken YAML, with and without a heading.
@@ -31,7 +39,8 @@ def site(make_app, tmp_path):
     src.mkdir()
     (src / "conf.py").write_text('extensions = ["sphinx_newsroom"]\n'
                                  'newsroom_timezone = "Asia/Shanghai"\n', "utf-8")
-    (src / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n\n*\n_posts/*\n```\n", "utf-8")
+    (src / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n\n*\n_posts/*\nzola/*\n```\n",
+                                  "utf-8")
     for path, text in POSTS.items():
         (src / path).parent.mkdir(parents=True, exist_ok=True)
         (src / path).write_text(text, "utf-8")
@@ -46,6 +55,38 @@ def test_a_jekyll_post_is_dated_by_its_file_name(site):
     terms = [a.get_text() for a in page.select('.news-meta a[rel="tag"]')]
     assert terms[:2] == ["rust", "async"] and "rust async" not in terms
     assert (Path(site.outdir) / "topics" / "news.html").is_file()
+
+
+@pytest.mark.parametrize(("docname", "title", "stamp"), [
+    ("zola/what-is-rust-2018", "What is Rust 2018?", "2018-07-27T00:00:00+08:00"),
+    ("zola/inside", "Intro to rustc’s self profiler", "2020-02-25T00:00:00+08:00"),
+    ("zola/dated", "Dated", "2018-08-01T00:00:00+08:00"),
+])
+def test_a_zola_post_is_dated_by_its_path(site, docname, title, stamp):
+    page = html(site, docname)
+    assert page.select_one(".news-meta time")["datetime"] == stamp
+    assert [h.get_text().rstrip("¶") for h in page.select("h1")] == [title]
+
+
+def test_the_path_date_source_can_be_left_out(make_app, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_newsroom"]\n'
+                                 'newsroom_date_sources = [":fields", ":filename"]\n', "utf-8")
+    (src / "index.md").write_text("# Home\n\n```{toctree}\npost\n```\n", "utf-8")
+    (src / "post.md").write_text(POSTS["zola/what-is-rust-2018.md"], "utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert html(app, "post").select_one(".news-meta") is None
+
+
+@pytest.mark.parametrize(("path", "parts"), [
+    ("2026/03/26/1.94.1-release", (2026, 3, 26)), ("/2018/07/27/x/", (2018, 7, 27)),
+    ("inside-rust/2020/02/25/intro", (2020, 2, 25)), ("2018/02/30/bad", None),
+    ("2018/07/27", None), ("2018/07/27/a/b", None), ("about", None), (2018, None),
+])
+def test_path_dates(path, parts):
+    assert path_date_parts(path) == parts
 
 
 def test_spellings_with_one_slug_are_one_term_reported_once(site):

@@ -44,6 +44,14 @@ class source_backlink(nodes.inline):
     ``label`` (other formats build it from an inline and a reference)."""
 
 
+class line_break(nodes.inline):
+    """A line break: an HTML ``<br>`` or Markdown's hard break, holding a newline.
+
+    HTML writes ``<br />``; LaTeX a break that is safe wherever it stands (see
+    ``latex.visitors``); any other format the newline, as white space.
+    """
+
+
 class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""
 

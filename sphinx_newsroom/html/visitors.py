@@ -80,6 +80,10 @@ def html_visit_source_backlink(self: HTML5Translator, node: nr.source_backlink) 
                      "</span>")
     raise nodes.SkipNode
 
+
+def html_visit_line_break(self: HTML5Translator, node: nr.line_break) -> None:
+    self.body.append("<br />")  # then the newline it holds
+
 #: What each node is written with in HTML.
 VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     nr.article_meta: (html_visit_article_meta, html_depart_article_meta),
@@ -88,4 +92,5 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     nr.news_time: (html_visit_news_time, html_depart_news_time),
     nr.term_ref: (html_visit_term_ref, html_depart_term_ref),
     nr.source_backlink: (html_visit_source_backlink, visit_children),
+    nr.line_break: (html_visit_line_break, visit_children),
 }

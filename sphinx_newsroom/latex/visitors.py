@@ -65,6 +65,37 @@ def latex_depart_featured_image(self: LaTeXTranslator, node: nr.featured_image) 
     self.depart_image(node)
     self.body.append("\\end{center}\n")
 
+def latex_visit_line_break(self: LaTeXTranslator, node: nr.line_break) -> None:
+    if self.in_title or self.in_caption or self.in_term:
+        # A heading, caption or term is also set on one line (the contents, the list
+        # of figures, a list label), where a break has no line to end: a space.
+        self.body.append(" ")
+    elif _shows_more(node):
+        # \leavevmode: a break that opens a paragraph, a list item or a table cell
+        # still has a line to end. Not \\, which ends a table row.
+        self.body.append("\\leavevmode\\newline{}")
+    # A break with nothing after it in its paragraph ends no line, as in HTML.
+    raise nodes.SkipNode
+
+
+def _shows_more(node: nodes.Node) -> bool:
+    """Whether anything the PDF shows follows ``node`` in its paragraph (its block)."""
+    block: nodes.Element = node.parent
+    while isinstance(block, nodes.Inline) and block.parent is not None:
+        block = block.parent
+    after = False
+    for other in block.findall():
+        if other is node:
+            after = True
+        elif not after or isinstance(other.parent, nr.line_break | nodes.raw):
+            continue
+        elif isinstance(other, nodes.image) or (isinstance(other, nodes.Text) and other.strip()):
+            return True
+        elif (isinstance(other, nodes.raw) and "latex" in other.get("format", "").split()
+              and other.astext().strip()):
+            return True
+    return False
+
 #: What each node is written with in LaTeX.
 VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     nr.article_meta: (latex_visit_article_meta, latex_depart_article_meta),
@@ -73,4 +104,5 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     nr.news_time: (visit_children, visit_children),
     nr.term_ref: (latex_visit_term_ref, latex_depart_term_ref),
     nr.featured_image: (latex_visit_featured_image, latex_depart_featured_image),
+    nr.line_break: (latex_visit_line_break, visit_children),
 }

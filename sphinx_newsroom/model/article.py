@@ -102,8 +102,8 @@ def is_article(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]],
     """A doc is an article when a date source gives it a date, or it says ``article: true``.
 
     The date sources are those of ``newsroom_date_sources``: the front matter's
-    date keys (``:fields``), a front-matter key of its own, or the file name
-    (``:filename``, for a file with front matter).
+    date keys (``:fields``), a front-matter key of its own, the file name
+    (``:filename``, for a file with front matter) or Zola's ``path`` key (``:path``).
     """
     flag = fm.data.get("article")
     if isinstance(flag, bool):
@@ -111,12 +111,19 @@ def is_article(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]],
     if isinstance(flag, str) and flag.strip().lower() in _TRUE | _FALSE - {""}:
         return flag.strip().lower() in _TRUE
     for source in date_sources:
-        keys = fields["date"] if source == ":fields" else () if source == ":filename" else [source]
+        keys = (fields["date"] if source == ":fields" else () if source in _SPECIAL_SOURCES
+                else [source])
         if any(fm.data.get(key) not in (None, "") for key in keys):
             return True
         if source == ":filename" and fm.kind and file_date_parts(docname):
             return True
+        if source == ":path" and path_date_parts(fm.data.get("path")):
+            return True
     return False
+
+
+#: The date sources that are no front-matter key of that name.
+_SPECIAL_SOURCES = (":fields", ":filename", ":path")
 
 
 #: Jekyll's post names and Hugo's ``:filename`` dates: ``2022-02-09-slug``.
@@ -129,9 +136,26 @@ def file_date_parts(docname: str) -> tuple[int, int, int] | None:
     # A Hugo page bundle: the date names the folder of its index.md.
     name = parts[-2] if len(parts) > 1 and parts[-1] in ("index", "_index") else parts[-1]
     match = _FILE_DATE.match(name)
-    if match is None:
-        return None
-    year, month, day = (int(g) for g in match.groups())
+    return _real_date(match.groups()) if match else None
+
+
+#: A URL path ending in ``YYYY/MM/DD/slug``, as the Rust blog's Zola templates read it.
+_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})/[^/]+/?$")
+
+
+def path_date_parts(path: Any) -> tuple[int, int, int] | None:
+    """The date of a Zola ``path`` front-matter value (``"2018/07/27/slug"``), if real.
+
+    Zola itself dates a page by its front matter or its file name only; a blog
+    that keeps the date in ``path`` alone (the Rust blog: ``[inside-rust/]YYYY/MM/DD/slug``)
+    reads it from the path's last four parts in its templates.
+    """
+    match = _PATH_DATE.search(path.strip()) if isinstance(path, str) else None
+    return _real_date(match.groups()) if match else None
+
+
+def _real_date(groups: Sequence[str]) -> tuple[int, int, int] | None:
+    year, month, day = (int(g) for g in groups)
     try:
         dt.date(year, month, day)
     except ValueError:
@@ -226,8 +250,9 @@ def normalise(
         for source in date_sources:
             if source == ":fields":
                 value = when("date")
-            elif source == ":filename":
-                parts = file_date_parts(docname) if fm.kind else None
+            elif source in (":filename", ":path"):
+                parts = ((file_date_parts(docname) if fm.kind else None) if source == ":filename"
+                         else path_date_parts(fm.data.get("path")))
                 value = dt.datetime(*parts, tzinfo=tz) if parts else None
             elif fm.data.get(source) not in (None, ""):
                 try:

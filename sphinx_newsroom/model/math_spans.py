@@ -19,20 +19,40 @@ escaped) is math too. Math never crosses a blank line; code spans, fenced and in
 code and HTML blocks are left alone, and so is ``\\$``.
 
 Line numbers are kept: a display that stands on its own lines becomes a
-block of the same height, taking blank lines beside it when it needs more;
-a display inside a paragraph, or one with no room, becomes inline math.
+block of the same height, taking blank lines beside it when it needs more.
+One with no room (on its own lines, but inside a paragraph) is written
+inline and listed in :attr:`MathText.displays`: the read phase sets it as a
+display, splitting the paragraph, as Pandoc and MathJax show it. A display
+inside a sentence (kramdown's ``$$ x $$``) is inline math.
+
+knitr's inline R code (```r expr```) inside math is R that knitr replaces by
+its value before the math is read; no R runs here, so it is shown as code
+between the math before and after it (as the same code outside math is).
 
 Pure: standard library and markdown-it (MyST's own parser) only.
 """
 
 from __future__ import annotations
 
+import dataclasses as dc
 import re
 
 from markdown_it import MarkdownIt
 
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: knitr's inline code (``r expr``, also ``r# expr``), as knitr finds it.
+_INLINE_R = re.compile(r"`r[ #][^`]*`")
+
+
+@dc.dataclass(frozen=True, slots=True)
+class MathText:
+    """An article's text with its math as MyST, and the displays written inline."""
+
+    text: str
+    #: Displays on lines of their own inside a paragraph, written as inline math
+    #: for want of room: their TeX, white space collapsed.
+    displays: tuple[str, ...] = ()
 
 
 def convert_math(text: str, start_line: int = 0) -> str:
@@ -40,8 +60,13 @@ def convert_math(text: str, start_line: int = 0) -> str:
 
     Lines before ``start_line`` (the front matter) are left as they are.
     """
+    return read_math(text, start_line).text
+
+
+def read_math(text: str, start_line: int = 0) -> MathText:
+    """:func:`convert_math`'s text, with the displays it had to write inline."""
     if "$" not in text and "\\(" not in text and "\\[" not in text:
-        return text
+        return MathText(text)
     lines = text.split("\n")
     body = "\n".join(lines[start_line:])
     skipped = set(range(start_line))
@@ -49,18 +74,25 @@ def convert_math(text: str, start_line: int = 0) -> str:
         if token.type in _SKIPPED_BLOCKS and token.map:
             skipped.update(range(start_line + token.map[0], start_line + token.map[1]))
     result: list[str] = []
+    displays: list[str] = []
     segment: list[str] = []
+
+    def convert_segment() -> None:
+        converter = _Converter("\n".join(segment))
+        result.append(converter.run())
+        displays.extend(converter.displays)
+        segment.clear()
+
     for number, line in enumerate(lines):
         if number in skipped:
             if segment:
-                result.append(_convert_segment("\n".join(segment)))
-                segment = []
+                convert_segment()
             result.append(line)
         else:
             segment.append(line)
     if segment:
-        result.append(_convert_segment("\n".join(segment)))
-    return "\n".join(result)
+        convert_segment()
+    return MathText("\n".join(result), tuple(displays))
 
 
 def _role(content: str) -> str:
@@ -90,6 +122,10 @@ def _dollar_close(text: str, start: int) -> int:
         if text[i] == "\\":
             i += 2
             continue
+        inline_r = _INLINE_R.match(text, i)
+        if inline_r:  # R's own $ (sol$N) closes no math
+            i = inline_r.end()
+            continue
         if text[i] == "$":
             after = text[i + 1] if i + 1 < len(text) else ""
             if text[i - 1].isspace() or after.isdigit() or _BLANK_LINE.search(text, start, i):
@@ -99,10 +135,37 @@ def _dollar_close(text: str, start: int) -> int:
     return -1
 
 
+def _find_closer(text: str, closer: str, start: int) -> int:
+    """The first ``closer`` from ``start`` that is not inside knitr's inline code, or -1."""
+    at = text.find(closer, start)
+    for inline_r in _INLINE_R.finditer(text, start):
+        if at < 0 or at < inline_r.start():
+            break
+        if at < inline_r.end():
+            at = text.find(closer, inline_r.end())
+    return at
+
+
 class _Converter:
     def __init__(self, text: str) -> None:
         self.text = text
         self.out: list[str] = []
+        self.displays: list[str] = []
+
+    def _inline(self, content: str) -> str:
+        """Inline math as MyST writes it."""
+        return _role(content)
+
+    def _math_and_code(self, content: str) -> str:
+        """Inline math, knitr's inline code in it set apart as code (see the module doc)."""
+        parts = []
+        last = 0
+        for inline_r in _INLINE_R.finditer(content):
+            parts += [self._inline(p) for p in [content[last:inline_r.start()].strip()] if p]
+            parts.append(inline_r.group())
+            last = inline_r.end()
+        parts += [self._inline(p) for p in [content[last:].strip()] if p]
+        return " ".join(parts)
 
     def run(self) -> str:
         text, i = self.text, 0
@@ -131,7 +194,7 @@ class _Converter:
                     self.out.append(char)
                     i += 1
                 else:
-                    self.out.append(_role(text[i + 1:close]))
+                    self.out.append(self._math_and_code(text[i + 1:close]))
                     i = close + 1
             else:
                 self.out.append(char)
@@ -141,7 +204,7 @@ class _Converter:
     def _math(self, start: int, width: int, closer: str, display: bool,
               escaped: bool = False) -> int:
         text = self.text
-        close = text.find(closer, start + width)
+        close = _find_closer(text, closer, start + width)
         content = text[start + width:close] if close >= 0 else ""
         if escaped:
             content = content.replace("\\\\", "\\")
@@ -149,13 +212,27 @@ class _Converter:
             self.out.append(text[start:start + width])
             return start + width
         end = close + len(closer)
+        if _INLINE_R.search(content):
+            self.out.append(self._math_and_code(content))
+            return end
         if display:
             block_end = self._block(start, end, content)
             if block_end >= 0:
                 return block_end
+            if self._on_own_lines(start, end):
+                self.displays.append(" ".join(content.split()))
         # Inline, keeping each line break of the source (a code span may hold them).
-        self.out.append(_role("\n".join(" ".join(line.split()) for line in content.split("\n"))))
+        self.out.append(self._inline("\n".join(" ".join(line.split())
+                                                for line in content.split("\n"))))
         return end
+
+    def _on_own_lines(self, start: int, end: int) -> bool:
+        """Whether nothing but white space shares the lines of ``text[start:end]``."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        return not (text[line_start:start].strip()
+                    or text[end:len(text) if line_end < 0 else line_end].strip())
 
     def _block(self, start: int, end: int, content: str) -> int:
         """Write the display as a ``{math}`` block; the index to go on from, or -1."""
@@ -193,8 +270,38 @@ class _Converter:
         return line_end
 
 
-def _convert_segment(text: str) -> str:
-    return _Converter(text).run()
+class _Splitter(_Converter):
+    """The converter's reading of plain text, its math kept apart instead of written."""
+
+    MARK = "\x00"
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text.replace(self.MARK, ""))
+        self.maths: list[str] = []
+
+    def _inline(self, content: str) -> str:
+        self.maths.append(content)
+        return f"{self.MARK}{len(self.maths) - 1}{self.MARK}"
+
+    def _block(self, start: int, end: int, content: str) -> int:
+        return -1  # plain text has no blocks: every display is inline
 
 
-__all__ = ["convert_math"]
+def split_math(text: str) -> list[tuple[str, bool]]:
+    """Plain text (a summary) as pieces: ``(text, False)`` and ``(TeX, True)``, in order.
+
+    The same reading as :func:`convert_math`'s (prices stay text); knitr's
+    inline code stays in the text.
+    """
+    splitter = _Splitter(text)
+    written = splitter.run()
+    pieces: list[tuple[str, bool]] = []
+    for index, part in enumerate(written.split(_Splitter.MARK)):
+        if index % 2:
+            pieces.append((splitter.maths[int(part)], True))
+        elif part:
+            pieces.append((part, False))
+    return pieces
+
+
+__all__ = ["MathText", "convert_math", "read_math", "split_math"]

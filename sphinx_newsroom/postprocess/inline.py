@@ -1,4 +1,5 @@
-"""Node builders the filled views share: a date in the reader's language, term links."""
+"""Node builders the filled views share: a date in the reader's language, term links,
+a summary."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from docutils import nodes
 
 from ..directives import nodes as nr
 from ..model.locale_dates import localised_date
+from ..model.math_spans import split_math
 from ..model.terms import term_key
 
 
@@ -41,3 +43,15 @@ def term_nodes(taxonomy: str, spellings: tuple[str, ...],
                 result.append(nodes.inline(separator, separator, classes=["news-sep"]))
         result.append(link)
     return result
+
+
+def summary_nodes(summary: str, math: bool) -> list[nodes.Node]:
+    """An article's summary, its TeX math (with ``newsroom_math``) as math nodes.
+
+    A summary is plain text, often the post's first paragraph (the text before
+    ``<!--more-->``) with its ``$...$`` still written out: shown as text, a
+    reader would see the TeX. As math nodes, MathJax and LaTeX set it.
+    """
+    pieces = split_math(summary) if math else [(summary, False)]
+    return [nodes.math(piece, piece) if is_math else nodes.Text(piece)
+            for piece, is_math in pieces]

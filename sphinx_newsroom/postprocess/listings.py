@@ -19,7 +19,7 @@ from ..i18n import _
 from ..model.article import Article, matches_filters
 from ..model.collation import index_letter, sort_key
 from ..model.terms import term_key, weight_classes
-from .inline import claim_id, term_nodes, time_node
+from .inline import claim_id, summary_nodes, term_nodes, time_node
 
 
 class FillListings(SphinxPostTransform):
@@ -77,7 +77,8 @@ class FillListings(SphinxPostTransform):
             head += time_node(article.date, language)
         body: list[nodes.Node] = [head]
         if article.summary:
-            body.append(nodes.paragraph(article.summary, article.summary,
+            summary = summary_nodes(article.summary, self.config.newsroom_math)
+            body.append(nodes.paragraph(article.summary, "", *summary,
                                         classes=["news-list-summary"]))
         compact = builder_of(self.env).format == "html"
         shown = [(taxonomy, tuple(s for s in spellings if [taxonomy, term_key(s)] != omit))

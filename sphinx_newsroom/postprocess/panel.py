@@ -15,7 +15,7 @@ from ..domain import get_domain
 from ..i18n import _
 from ..labels import taxonomy_plural
 from ..model.article import Article
-from .inline import term_nodes, time_node
+from .inline import summary_nodes, term_nodes, time_node
 
 #: Fields the site search leaves out: they say the same on every article.
 _UNSEARCHED = frozenset({"date", "updated", "reading-time"})
@@ -37,11 +37,12 @@ def _field(name: str, label: str, *content: nodes.Node, compact: bool = False) -
 
 
 def expand_panel(panel: nr.article_meta, article: Article, language: str,
-                 compact: bool = False) -> None:
+                 compact: bool = False, math: bool = False) -> None:
     """Fill a panel placeholder: dates, authors, reading time, terms, summary.
 
     ``compact`` (HTML builders): labels and separators as attributes the HTML
-    visitors write, not as nodes (see ``_field`` and ``term_nodes``).
+    visitors write, not as nodes (see ``_field`` and ``term_nodes``). ``math``
+    (``newsroom_math``): the summary's TeX as math.
     """
     image = list(panel.children)
     panel.clear()
@@ -61,7 +62,8 @@ def expand_panel(panel: nr.article_meta, article: Article, language: str,
             panel += field(taxonomy, taxonomy_plural(taxonomy),
                            *term_nodes(taxonomy, spellings, compact))
     if article.summary:
-        panel += field("summary", _("Summary"), nodes.inline(article.summary, article.summary))
+        panel += field("summary", _("Summary"),
+                       nodes.inline("", "", *summary_nodes(article.summary, math)))
     panel.extend(image)
 
 
@@ -79,4 +81,4 @@ class ExpandPanels(SphinxPostTransform):
         for panel in nodes_of(self.document, nr.article_meta)[nr.article_meta]:
             article = domain.articles.get(panel.get("docname", ""))
             if article is not None:
-                expand_panel(panel, article, language, compact)
+                expand_panel(panel, article, language, compact, self.config.newsroom_math)

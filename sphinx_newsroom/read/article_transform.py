@@ -28,7 +28,8 @@ from ..model.reading_time import count_text, main_language, reading_minutes
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
 from .banner import draft_banner
-from .rawhtml import is_html, sanitize_children
+from .math import set_displays
+from .rawhtml import is_html, replace_line_break, sanitize_children
 from .references import is_references_title
 from .source import SOURCE_KEY, SourceInfo
 
@@ -56,7 +57,7 @@ class ArticleTransform(SphinxTransform):
         # One walk of the tree for every kind of node the steps below need.
         self._found = nodes_of(self.document, nodes.section, nodes.title, nodes.footnote,
                               nr.article_meta, nodes.raw, nodes.footnote_reference,
-                              nodes.transition)
+                              nodes.transition, nodes.math, nodes.math_block)
         fields = info.fields
         title = fields.title or self._fallback_title(info)
         section = self._title_section(title) if info.needs_title else self._first_section()
@@ -66,6 +67,8 @@ class ArticleTransform(SphinxTransform):
         if references is not None:
             self._collect_sources(references)
         self._mark_lede(section)
+        set_displays(self._found[nodes.math], self._found[nodes.math_block],
+                     info.math_displays, docname)
         self._sanitize_raw_html(section, info.trusted_html)
         self._report_undefined(section)
         counts = count_text(_reading_text(section))
@@ -193,7 +196,8 @@ class ArticleTransform(SphinxTransform):
     def _sanitize_raw_html(self, section: nodes.section, trusted: frozenset[str]) -> None:
         """Raw HTML in the body through the sanitizer (``read/rawhtml``); sources as text.
 
-        Sources in footnotes are always shown as text. The body's HTML is
+        Line breaks become line-break nodes first. Sources in footnotes are
+        always shown as text (but for Markdown's hard line breaks). The body's HTML is
         sanitized unless ``newsroom_raw_html`` trusts it as written; what the
         sanitizer removes is named in one warning per article, at its first place.
         """
@@ -201,7 +205,10 @@ class ArticleTransform(SphinxTransform):
         for raw in self._found[nodes.raw]:
             if not is_html(raw):
                 continue
-            if any(isinstance(a, nodes.footnote) for a in _ancestors(raw)):
+            in_footnote = any(isinstance(a, nodes.footnote) for a in _ancestors(raw))
+            if replace_line_break(raw, hard_breaks_only=in_footnote):
+                continue  # a line break in every format, trusted or not
+            if in_footnote:
                 text = raw.astext()
                 inline = isinstance(raw.parent, nodes.TextElement)
                 raw.replace_self(nodes.Text(text) if inline else nodes.paragraph(text, text))

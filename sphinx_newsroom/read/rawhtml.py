@@ -23,9 +23,11 @@ writes: ``img`` an ``image``, ``a href`` a ``reference``, ``figure`` with
 ``img`` and ``figcaption`` a ``figure`` with its ``caption``, ``p`` a
 paragraph, ``pre`` a literal block, ``b``/``strong``, ``i``/``em``,
 ``code``, ``sup``, ``sub`` without attributes their docutils equivalents;
-``br`` a line break in HTML and LaTeX. Any other element is HTML only: a
-``raw`` HTML node for the whole element, beside an ``only`` node (for every
-format but HTML) with its text, so the PDF and the text output lose no words.
+``br`` a ``line_break`` node (as is Markdown's hard break, see
+:func:`replace_line_break`), which every format writes safely. Any other
+element is HTML only: a ``raw`` HTML node for the whole element, beside an
+``only`` node (for every format but HTML) with its text, so the PDF and the
+text output lose no words.
 An element that holds real nodes is written as a raw start tag, the nodes,
 and a raw end tag.
 """
@@ -33,6 +35,7 @@ and a raw end tag.
 from __future__ import annotations
 
 import contextlib
+import re
 import secrets
 from collections.abc import Callable
 from html import escape
@@ -41,6 +44,7 @@ from typing import TypeVar
 from docutils import nodes
 from sphinx import addnodes
 
+from ..directives import nodes as nr
 from ..model.html_policy import (
     BLOCK_TAGS,
     SLOT_ATTR,
@@ -64,6 +68,36 @@ NOT_HTML = "not format_html"
 
 def is_html(node: nodes.Node) -> bool:
     return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+
+
+def _line_break() -> nr.line_break:
+    return nr.line_break("", "\n")
+
+
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def replace_line_break(raw: nodes.raw, hard_breaks_only: bool) -> bool:
+    """Replace ``raw``, if it is an inline ``<br>``, by a :class:`line_break`; say if it was.
+
+    MyST writes Markdown's hard line break as two raw nodes, HTML ``<br />``
+    and LaTeX ``\\\\``; both go. The LaTeX one ends no line where none has
+    begun (after a ``<br>``, or in a table cell it ends the row instead): the
+    line break's LaTeX visitor writes what is safe where it stands. With
+    ``hard_breaks_only``, a ``<br>`` the author wrote is left alone.
+    """
+    parent = raw.parent
+    if not isinstance(parent, nodes.TextElement) or not is_html(raw) \
+            or not _BR.fullmatch(raw.astext()):
+        return False
+    index = parent.index(raw)
+    following = parent[index + 1] if index + 1 < len(parent) else None
+    hard = (isinstance(following, nodes.raw) and following.get("format") == "latex"
+            and following.astext().strip() == "\\\\")
+    if not hard and hard_breaks_only:
+        return False
+    parent[index:index + 2 if hard else index + 1] = [_located(_line_break(), raw)]
+    return True
 
 
 def sanitize_children(parent: nodes.Element,
@@ -93,8 +127,7 @@ def sanitize_children(parent: nodes.Element,
     fragment = "".join(parts)
     removed = removed_by_policy(fragment)
     items = parse_sanitized(sanitize(fragment))
-    builder = _Builder(slots, run[0], in_title=isinstance(parent, nodes.title),
-                       document=document)
+    builder = _Builder(slots, run[0], document=document)
     inline = isinstance(parent, nodes.TextElement)
     rebuilt = builder.inline(items) if inline else builder.block(items)
     parent[first:last + 1] = rebuilt
@@ -104,12 +137,11 @@ def sanitize_children(parent: nodes.Element,
 class _Builder:
     """Sanitized HTML items to docutils nodes, for an inline or a block context."""
 
-    def __init__(self, slots: dict[str, nodes.Node], origin: nodes.Node, in_title: bool,
+    def __init__(self, slots: dict[str, nodes.Node], origin: nodes.Node,
                  document: nodes.document):
         self.slots = slots
         self.document = document
         self.source, self.line = origin.source, origin.line
-        self.in_title = in_title
 
     def _located(self, node: _E) -> _E:
         node.source, node.line = self.source, self.line
@@ -148,10 +180,7 @@ class _Builder:
             image = self._image(element)
             return [image] if image is not None else []
         if tag == "br":
-            breaks: list[nodes.Node] = [self._raw("<br />")]
-            if not self.in_title:
-                breaks.append(nodes.raw("", "\\leavevmode\\newline{}", format="latex"))
-            return [*breaks, nodes.Text("\n")]
+            return [self._located(_line_break())]
         if tag == "a" and element.attrs.get("href") and not (
                 {"id", "name", "class", "style"} & set(element.attrs)):
             reference = nodes.reference("", "", refuri=element.attrs["href"])
@@ -283,6 +312,11 @@ class _Builder:
         return self._located(figure)
 
 
+def _located(node: _E, origin: nodes.Node) -> _E:
+    node.source, node.line = origin.source, origin.line
+    return node
+
+
 def _length(value: str) -> str:
     """An HTML width or height as docutils reads one (``300`` is pixels)."""
     number = value.removesuffix("px").removesuffix("%")
@@ -300,4 +334,4 @@ def _strip_ends(items: list[Element | str]) -> list[Element | str]:
     return [i for i in result if not (isinstance(i, str) and not i)]
 
 
-__all__ = ["NOT_HTML", "is_html", "sanitize_children"]
+__all__ = ["NOT_HTML", "is_html", "replace_line_break", "sanitize_children"]

@@ -22,7 +22,7 @@ from ..log import warn
 from ..model.article import Fields, has_article_keys, is_article, normalise
 from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
-from ..model.math_spans import convert_math
+from ..model.math_spans import read_math
 from ..warnings_ import NewsroomWarning
 from .mystmeta import env_metadata
 
@@ -40,6 +40,8 @@ class SourceInfo:
     needs_title: bool
     #: Raw HTML the conversions wrote themselves (video embeds), let through as is.
     trusted_html: frozenset[str] = frozenset()
+    #: Math displays written inline for want of room (``MathText.displays``).
+    math_displays: frozenset[str] = frozenset()
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -87,8 +89,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         converted.text, front_matter.span, app.config.newsroom_references_titles,
         getattr(app.config, "myst_enable_extensions", ()), fields.title,
     )
+    displays: tuple[str, ...] = ()
     if app.config.newsroom_math:
-        text = convert_math(text, front_matter.span)
+        math = read_math(text, front_matter.span)
+        text, displays = math.text, math.displays
     if (front_matter.kind == "yaml" and not front_matter.problems
             and not _reads_docinfo(app)):
         # Spare MyST two pure-Python reads of a block already read (see mystmeta).
@@ -99,7 +103,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             env.metadata[docname].update(metadata)
     source[0] = text
     env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title,
-                                           frozenset(converted.trusted_html))
+                                           frozenset(converted.trusted_html),
+                                           frozenset(displays))
 
 
 def _convert(app: Sphinx, docname: str, text: str, front_matter: RawFrontMatter) -> Converted:
