@@ -197,6 +197,9 @@ def test_corpus_is_as_fetched():
         data = (CORPUS / entry["site"] / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["path"]
         assert entry["licence"] and entry["commit"]
+        for bib in entry["bib"]:
+            data = (CORPUS / entry["site"] / bib["path"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == bib["sha256"], bib["path"]
     assert len(MANIFEST) >= 60
     assert len({entry["repository"] for entry in MANIFEST}) >= 8
 
@@ -213,6 +216,12 @@ def _source_tree(root: Path) -> Path:
         dest = src / f"{post.docname}.md"
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(post.source, dest)
+    for entry in MANIFEST:
+        # A post's bibliography keeps its place in the site beside the post.
+        for bib in entry["bib"]:
+            dest = src / "posts" / entry["site"] / bib["path"]
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(CORPUS / entry["site"] / bib["path"], dest)
     return src
 
 
