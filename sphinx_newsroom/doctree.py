@@ -1,4 +1,4 @@
-"""One pass over a doctree instead of one ``findall`` per kind of node.
+"""Doctree helpers every stage shares: one pass over a tree, rendered citations as nodes.
 
 docutils' ``findall`` is a recursive generator; the extension needs several
 kinds of node from every article, and walking the tree once for all of them
@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
+
+from .citations.model import Segment
 
 #: A translator's visit or depart method for one kind of node.
 Visitor = Callable[[Any, Any], None]
@@ -33,3 +35,17 @@ def nodes_of(root: nodes.Node, *kinds: type[nodes.Node]) -> dict[type[nodes.Node
 
 def visit_children(self: object, node: nodes.Element) -> None:
     """Render the node's children only."""
+
+
+def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
+    """A rendered citation as nodes: the title in italics, the URL a link."""
+    result: list[nodes.Node] = []
+    for segment in segments:
+        if segment.kind == "title":
+            result.append(nodes.emphasis(segment.text, segment.text))
+        elif segment.kind == "url":
+            result.append(nodes.reference(segment.text, segment.text, refuri=segment.text,
+                                          classes=["news-source-url"]))
+        else:
+            result.append(nodes.Text(segment.text))
+    return result

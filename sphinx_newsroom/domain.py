@@ -27,10 +27,10 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 8
+    data_version = 9
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
-        "related": {}, "term_refs": {}, "page_frames": {},
+        "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -89,12 +89,21 @@ class NewsroomDomain(Domain):
         """A link whose target (the term's page) may come or go with other articles."""
         self.term_refs.setdefault(docname, set()).add((taxonomy, key))
 
+    @property
+    def csl_styles(self) -> dict[str, int]:
+        """Articles whose front matter names a CSL style (``csl:``) -> the line of it."""
+        return self.data.setdefault("csl_styles", {})
+
+    def note_csl_style(self, docname: str, line: int) -> None:
+        self.csl_styles[docname] = line
+
     def clear_doc(self, docname: str) -> None:
         self._before.setdefault(docname, self.articles.get(docname))
         self.articles.pop(docname, None)
         self.listers.pop(docname, None)
         self.bibliographies.pop(docname, None)
         self.term_refs.pop(docname, None)
+        self.csl_styles.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, article in otherdata.get("articles", {}).items():
@@ -109,6 +118,9 @@ class NewsroomDomain(Domain):
         for docname, refs in otherdata.get("term_refs", {}).items():
             if docname in docnames:
                 self.term_refs[docname] = refs
+        for docname, line in otherdata.get("csl_styles", {}).items():
+            if docname in docnames:
+                self.csl_styles[docname] = line
 
     def published(self, show_drafts: bool, now: dt.datetime | None = None) -> list[Article]:
         """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""

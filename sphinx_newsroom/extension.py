@@ -10,10 +10,12 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__, clock, config
 from . import text as text_visitors
+from .compat.citations import ROLE as PANDOC_CITE_ROLE
 from .directives import nodes as nr
 from .directives.archive import ArchiveDirective
 from .directives.bibliography import BibliographyDirective
 from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
+from .directives.pandoc_cite import PandocCiteRole
 from .directives.panel import ArticleMetaDirective
 from .directives.term_role import TermRole
 from .doctree import Visitor
@@ -39,6 +41,8 @@ from .postprocess.listings import FillListings
 from .postprocess.panel import ExpandPanels
 from .postprocess.related import AddRelated
 from .read.article_transform import ArticleTransform
+from .read.bibliography_files import report_csl_styles
+from .read.pandoc_citations import PandocCitationTransform
 from .read.references import ListedSourcesTransform
 from .read.source import on_source_read
 from .read.visibility import hide_unpublished, remove_written
@@ -104,6 +108,10 @@ def setup_articles(app: Sphinx) -> None:
     app.connect("source-read", on_source_read)
     app.add_transform(ListedSourcesTransform)
     app.add_transform(ArticleTransform)
+    app.add_transform(PandocCitationTransform)
+    app.add_role(PANDOC_CITE_ROLE, PandocCiteRole())
+    # After the domain knows whether this build read anything (setup_taxonomies).
+    app.connect("env-updated", report_csl_styles, priority=600)
     app.add_directive("article-meta", ArticleMetaDirective)
 
 

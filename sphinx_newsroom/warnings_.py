@@ -30,7 +30,8 @@ class NewsroomWarning(Enum):
     TERM = "term"
     """A tag or topic is empty or not text."""
     CITATION = "citation"
-    """A footnote is cited but never defined, or two sources collide on one key."""
+    """A footnote is cited but never defined, or two sources collide on one key; a Pandoc
+    citation's key is in no bibliography file, or a bibliography file cannot be read."""
     HTML = "html"
     """Raw HTML in an article was removed by the sanitizer (``newsroom_raw_html`` is off)."""
     ARTICLE = "article"

@@ -16,11 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sphinx_newsroom.citations.bibliography import collect
 from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
 from sphinx_newsroom.citations.keys import citation_key
 from sphinx_newsroom.citations.model import Citation, Segment
 from sphinx_newsroom.citations.parse import parse_citation
 from sphinx_newsroom.citations.styles import STYLES, format_citation
+from sphinx_newsroom.model.article import Article, Source
 
 D = datetime.date
 
@@ -1016,3 +1018,34 @@ def test_huge_adversarial_input_is_fast(text: str) -> None:
     citation_key(citation)
     assert time.perf_counter() - start < 2.0
     assert citation.raw == text
+
+
+def test_dates_keep_their_precision_in_every_style():
+    """A bibliography file may give only the year or the month: no day is invented."""
+    year = Citation(raw="", title="T", author="A", date=datetime.date(2015, 1, 1),
+                    structured=True, date_precision="year")
+    month = Citation(raw="", title="T", date=datetime.date(2015, 9, 1), structured=True,
+                     date_precision="month")
+    assert "".join(s.text for s in format_citation(year)) == "T. A. 2015."
+    assert "".join(s.text for s in format_citation(year, "apa")) == "A. (2015). T."
+    assert "".join(s.text for s in format_citation(month, "apa")) == "T. (2015, September)."
+    assert "".join(s.text for s in format_citation(month, "gbt7714")) == "T[EB]. 2015-09."
+    assert [item["issued"] for item in to_csl_json([("y", year), ("m", month)])] == \
+        [{"date-parts": [[2015]]}, {"date-parts": [[2015, 9]]}]
+    assert "  date = {2015}\n" in to_bibtex([("y", year)])
+
+
+def test_a_year_agrees_with_any_date_of_that_year():
+    """The same work cited by year (a .bib) and by day (a footnote) is no collision."""
+    by_year = Citation(raw="", title="T", publisher="P", date=datetime.date(2015, 1, 1),
+                       structured=True, date_precision="year")
+    by_day = Citation(raw="", title="T", publisher="P", date=datetime.date(2015, 9, 30),
+                      structured=True)
+    other_year = Citation(raw="", title="T", publisher="P", date=datetime.date(2016, 9, 30),
+                          structured=True)
+    articles = [Article("a", "A", sources=(Source("1", "1", "a1", 1, by_year),)),
+                Article("b", "B", sources=(Source("1", "1", "b1", 1, by_day),)),
+                Article("c", "C", sources=(Source("1", "1", "c1", 1, other_year),))]
+    entries, collisions = collect(articles)
+    assert len(entries) == 1
+    assert [c.docname for c in collisions] == ["c"]

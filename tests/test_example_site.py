@@ -27,6 +27,11 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     img = page.select_one(".news-meta img")
     assert img is not None
     assert (Path(app.outdir) / "articles" / unquote(img["src"])).is_file()
+    # The R Markdown-style article: its citations link to the entries of its .bib.
+    papers = html(app, "articles/tpu-papers").select_one("div.body")
+    assert [(a.get_text(), a["href"]) for a in papers.select("a.news-citation")][:2] == [
+        ("Jouppi et al. 2017", "#ref-jouppi2017"), ("Jouppi et al. 2017", "#ref-jouppi2017")]
+    assert papers.select_one("section.news-references #ref-jouppi2023") is not None
 
 
 @needs_tex
@@ -45,21 +50,24 @@ def test_example_site_pdf(example_pdf):
     for heading in ["技术格局的深层变迁", "前瞻：算力多元化与 AI 生态新平衡", "引用"]:
         assert heading in seed
     assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
-    # Each published article is one chapter (seven; the draft is in no toctree), plus
+    # Each published article is one chapter (eight; the draft is in no toctree), plus
     # the topics and sources pages and the front page's four sections (latest,
     # archive, topics, tags); an article's sections are numbered within its chapter.
-    assert text.count("CHAPTER") == 7 + 2 + 4
+    assert text.count("CHAPTER") == 8 + 2 + 4
     numbers = [line.split()[0] for line in seed.splitlines()
                if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
     assert numbers[:2] == ["7.1", "7.6"]
     assert "绿电直连与算力券" not in text  # the draft
+    papers = " ".join(text[text.index("读论文看 TPU：谷歌自研芯片的三次自述\n\n"):].split())
+    assert "每瓦性能高出 30 到 80 倍 (Jouppi et al. 2017, p. 1)" in papers
+    assert "[1] In-Datacenter Performance Analysis of a Tensor Processing Unit." in papers
     # The taxonomy indexes, with the articles' page numbers.
     reading_order = subprocess.run(["pdftotext", str(outdir / "compute-watch.pdf"), "-"],
                                    capture_output=True, text=True, check=True).stdout
     flat = "".join(reading_order.split())
     tag_index = flat[flat.index("标签索引A"):]
     # One entry per article carrying the tag, with the page the article starts on.
-    assert tag_index.split("主题索引")[0].count("GoogleTPU(") == 3
+    assert tag_index.split("主题索引")[0].count("GoogleTPU(") == 4
     assert re.search(r"AI基础设施\(OpenAI转向TPU：重塑AI算力版图的战略棋局\),\d+", tag_index)
     assert "主题索引" in tag_index
     # The bibliography is a chapter of its own, entries numbered and linked.

@@ -72,6 +72,8 @@ class Post:
     site: str
     path: str
     language: str
+    #: Its bibliography files (paths in its repository), for Pandoc citations.
+    bib: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -128,18 +130,19 @@ class Post:
         return dt.date(*(int(part) for part in match.groups()))
 
 
-POSTS = [Post(entry["site"], entry["path"], entry["language"]) for entry in MANIFEST]
+POSTS = [Post(entry["site"], entry["path"], entry["language"],
+              tuple(bib["path"] for bib in entry["bib"])) for entry in MANIFEST]
 assert len({post.id for post in POSTS}) == len(POSTS), "post ids must be unique"
 
 # -- what today's code gets wrong ---------------------------------------------------------
 
 #: (post id, check) -> why it fails today, one strict xfail each; see the module
 #: docstring. Checks: title, h1, nothing_before_h1, no_source_text, images, embeds,
-#: code, date, reading_time, latex_chapter.
+#: code, date, reading_time, latex_chapter, citations.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 CHECKS = ("title", "h1", "nothing_before_h1", "no_source_text", "images", "embeds", "code",
-          "date", "reading_time", "latex_chapter")
+          "date", "reading_time", "latex_chapter", "citations")
 
 
 def cases(check: str) -> list:
@@ -165,6 +168,9 @@ def test_corpus_is_as_fetched():
         data = (CORPUS / entry["site"] / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["path"]
         assert entry["licence"] and entry["commit"]
+        for bib in entry["bib"]:
+            data = (CORPUS / entry["site"] / bib["path"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == bib["sha256"], bib["path"]
     assert len(MANIFEST) >= 60
     assert len({entry["repository"] for entry in MANIFEST}) >= 8
 
@@ -181,6 +187,12 @@ def _source_tree(root: Path) -> Path:
         dest = src / f"{post.docname}.md"
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(post.source, dest)
+    for entry in MANIFEST:
+        # A post's bibliography keeps its place in the site beside the post.
+        for bib in entry["bib"]:
+            dest = src / "posts" / entry["site"] / bib["path"]
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(CORPUS / entry["site"] / bib["path"], dest)
     return src
 
 
@@ -328,6 +340,18 @@ def source_leaks(text: str, joined: str, printed: set[str] = frozenset()) -> lis
     return found
 
 
+_BIB_ENTRY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.M)
+#: A Pandoc citation key after its ``@`` (trailing punctuation is no part of it).
+_CITE_KEY = re.compile(r"(?<![\w@/])-?@(\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*)")
+
+
+def cited_keys(post: Post) -> list[str]:
+    """Keys of the post's bibliography files that its prose cites, ``[@key]`` or ``@key``."""
+    keys = {key for bib in post.bib
+            for key in _BIB_ENTRY.findall((CORPUS / post.site / bib).read_text("utf-8"))}
+    return sorted(set(_CITE_KEY.findall(prose_source(post))) & keys)
+
+
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*(?:\n(?:[ \t]+.*|[ \t]*))*", re.M)
@@ -442,6 +466,23 @@ def test_reading_time_matches_the_prose(html_build, post):
     # one gives them.
     low, high = max(1, math.ceil(0.75 * expected)), max(1, math.ceil(1.25 * expected))
     assert low <= shown <= high, (shown, round(expected, 2), words, cjk)
+
+
+@pytest.mark.parametrize("post", cases("citations"))
+def test_pandoc_citations_link_to_their_entries(html_build, post):
+    """A key of the post's bibliography is no longer printed: it links to its entry."""
+    from docutils.nodes import make_id
+
+    body = body_of(page(html_build, post))
+    keys = cited_keys(post)
+    text = visible_text(body)
+    assert [key for key in keys if f"@{key}" in text] == []
+    references = body.select_one("section.news-references")
+    for key in keys:
+        anchor = make_id(f"ref-{key}")
+        entry = body.find(id=anchor)
+        assert entry is not None and references in entry.parents, key
+        assert body.find("a", class_="news-citation", href=f"#{anchor}"), key
 
 
 def _latex_title(title: str) -> str:

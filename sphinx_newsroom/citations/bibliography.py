@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from ..model.article import Article, Source
 from ..model.collation import sort_key
 from .keys import citation_key, letters_and_digits
-from .model import Citation
+from .model import Citation, issued_text
 
 SORTS = ("first", "title", "publisher", "date")
 
@@ -64,7 +64,13 @@ def _differs(a: Citation, b: Citation) -> bool:
     if a.url and b.url:
         return bool(a.title and b.title) and \
             letters_and_digits(a.title) != letters_and_digits(b.title)
-    return bool(a.date and b.date and a.date != b.date)
+    return bool(a.date and b.date and not _same_date(a, b))
+
+
+def _same_date(a: Citation, b: Citation) -> bool:
+    """The dates agree as far as both are known (2014 and 2014-09-30 agree)."""
+    shorter = min(len(issued_text(a)), len(issued_text(b)))
+    return issued_text(a)[:shorter] == issued_text(b)[:shorter]
 
 
 def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .model import Citation
+from .model import Citation, issued_text
 
 __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
 
@@ -22,11 +22,13 @@ def _authors(author: str) -> list[str]:
     return [name for name in _AUTHOR_SPLIT_RE.split(author.strip()) if name]
 
 
-def _csl_date(value: datetime.date) -> dict[str, list[list[int]]]:
-    return {"date-parts": [[value.year, value.month, value.day]]}
+def _csl_date(value: datetime.date, parts: int = 3) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[value.year, value.month, value.day][:parts]]}
 
 
 _CSL_LANGUAGES = {"zh": "zh-CN", "en": "en"}
+#: How many CSL ``date-parts`` a date of each precision has.
+_PARTS = {"year": 1, "month": 2, "day": 3}
 
 
 def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
@@ -38,7 +40,8 @@ def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
         "title": citation.title,
         "container-title": citation.publisher,
         "author": [{"literal": name} for name in _authors(citation.author)],
-        "issued": _csl_date(citation.date) if citation.date else None,
+        "issued": _csl_date(citation.date, _PARTS[citation.date_precision])
+        if citation.date else None,
         "accessed": _csl_date(citation.accessed) if citation.accessed else None,
         "URL": citation.url,
         "language": _CSL_LANGUAGES.get(citation.language),
@@ -104,7 +107,7 @@ def _bibtex_entry(key: str, citation: Citation) -> str:
         ("title", _bibtex_text(citation.title)),
         ("author", authors),
         ("journal", _bibtex_text(citation.publisher)),
-        ("date", citation.date.isoformat() if citation.date else ""),
+        ("date", issued_text(citation)),
         ("url", url),
         ("urldate", citation.accessed.isoformat() if citation.accessed else ""),
         ("language", _BIBTEX_LANGUAGES.get(citation.language, "")),

@@ -1,4 +1,5 @@
-"""A cited source, as parsed from a footnote, and the segments a style renders it in."""
+"""A cited source, as parsed from a footnote or read from a bibliography file,
+and the segments a style renders it in."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from typing import Literal, NamedTuple
 
 from ..model.pickling import compact_pickle
 
-__all__ = ["Citation", "Segment"]
+__all__ = ["Citation", "DatePrecision", "Segment", "issued_text"]
+
+#: How much of ``Citation.date`` the source gives: a year alone stays a year.
+DatePrecision = Literal["year", "month", "day"]
 
 
 @compact_pickle
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One cited source, as parsed from a footnote."""
+    """One cited source, as parsed from a footnote or read from a bibliography file."""
 
     raw: str
     title: str = ""
@@ -25,6 +29,17 @@ class Citation:
     url: str = ""
     language: str = "und"
     structured: bool = False
+    #: How much of ``date`` is known (a bibliography file may give only the year;
+    #: the rest of ``date`` is then the first day of that year or month).
+    date_precision: DatePrecision = "day"
+
+
+def issued_text(citation: Citation) -> str:
+    """The publication date in ISO 8601, as precise as the source: ``2014``, ``2014-09``..."""
+    if citation.date is None:
+        return ""
+    cut = {"year": 4, "month": 7}.get(citation.date_precision)
+    return citation.date.isoformat()[:cut]
 
 
 class Segment(NamedTuple):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from typing import Literal
 
-from .model import Citation, Segment
+from .model import Citation, Segment, issued_text
 from .parse import MONTH_NAMES
 
 __all__ = ["STYLES", "format_citation"]
@@ -16,8 +15,15 @@ STYLES: tuple[str, ...] = ("default", "gbt7714", "apa")
 _TERMINAL_PUNCT = ".?!。\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK}…"
 
 
-def _english_date(value: datetime.date) -> str:
-    return f"{MONTH_NAMES[value.month - 1].capitalize()} {value.day}"
+def _english_date(citation: Citation) -> str:
+    """``(2025, June 30)``, ``(2025, June)`` or ``(2025)``: as precise as the source."""
+    value = citation.date
+    if value is None:
+        return "(n.d.)"
+    month = MONTH_NAMES[value.month - 1].capitalize()
+    shown = {"year": "", "month": f", {month}"}.get(citation.date_precision,
+                                                     f", {month} {value.day}")
+    return f"({value.year}{shown})"
 
 
 _Part = list[Segment]
@@ -64,7 +70,7 @@ def _format_default(citation: Citation) -> list[Segment]:
         tail = [Segment("url", citation.url), Segment("text", note)]
     elif accessed:
         tail = _sentence("text", f"{label[0].upper()}{label[1:]} {accessed}")
-    date = citation.date.isoformat() if citation.date else ""
+    date = issued_text(citation)
     return _join(
         [
             title,
@@ -84,7 +90,7 @@ def _format_gbt7714(citation: Citation) -> list[Segment]:
     if title and title[-1] == Segment("text", "."):
         title = title[:-1]
     title = [*title, Segment("text", f"[{code}].")]
-    date = citation.date.isoformat() if citation.date else ""
+    date = issued_text(citation)
     where = ", ".join(x for x in (publisher, date) if x)
     if citation.accessed:
         where += f"[{citation.accessed.isoformat()}]"
@@ -94,8 +100,7 @@ def _format_gbt7714(citation: Citation) -> list[Segment]:
 
 def _format_apa(citation: Citation) -> list[Segment]:
     title, publisher = _head(citation)
-    date = citation.date
-    when = _sentence("text", f"({date.year}, {_english_date(date)})" if date else "(n.d.)")
+    when = _sentence("text", _english_date(citation))
     url = [Segment("url", citation.url)] if citation.url else []
     lead = [_sentence("text", citation.author), when, title] if citation.author else [title, when]
     return _join([*lead, _sentence("text", publisher), url])
@@ -124,6 +129,9 @@ def format_citation(citation: Citation, style: str = "default") -> list[Segment]
       only when there is a URL or an accessed date.
     - ``apa``: ``Author. (2025, June 30). Title. Publisher. URL``; without an
       author the title leads; ``(n.d.)`` without a date; no accessed date.
+
+    A date known only to the month or the year (``date_precision``, from a
+    bibliography file) is shown that far: ``2014-09``, ``(2014, September)``.
 
     Unstructured citations render as their stripped raw text in every style.
     Raises ValueError for a style not in :data:`STYLES`.

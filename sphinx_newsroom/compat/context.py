@@ -39,6 +39,8 @@ class Context:
     attrs_inline: bool = False
     #: Line of the text's first line in the source file.
     first_line: int = 1
+    #: Keys of the article's bibliography files: Pandoc citations of them are converted.
+    citation_keys: frozenset[str] = frozenset()
 
 
 @dc.dataclass
@@ -49,8 +51,9 @@ class Report:
     #: Raw HTML the conversion wrote itself (video embeds): safe to let through.
     trusted_html: list[str] = dc.field(default_factory=list)
 
-    def warn(self, message: str, line: int) -> None:
-        self.problems.append(Problem(NewsroomWarning.SHORTCODE, message, line))
+    def warn(self, message: str, line: int,
+             subtype: NewsroomWarning = NewsroomWarning.SHORTCODE) -> None:
+        self.problems.append(Problem(subtype, message, line))
 
 
 def root_prefix(docname: str) -> str:

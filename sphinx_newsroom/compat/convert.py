@@ -4,7 +4,8 @@
    divs, heading attributes, kramdown attribute lists.
 2. What must stay literal everywhere: ``{% raw %}`` and escaped shortcodes.
 3. Code (blocks, inline, ``$$`` math) put aside: nothing below touches it.
-4. Shortcodes, Liquid, inline footnotes; the summary divider found.
+4. Shortcodes, Liquid, Pandoc citations, inline footnotes; the summary
+   divider found.
 5. Everything put back.
 """
 
@@ -14,6 +15,7 @@ import dataclasses as dc
 import re
 
 from ..model.frontmatter import Problem
+from .citations import convert_citations
 from .context import FAMILIES, Context, Report
 from .hugo import convert_shortcodes, find_more, unescape
 from .liquid import convert_attribute_lists, convert_liquid, excerpt_separator, keep_raw
@@ -59,6 +61,8 @@ def convert(text: str, context: Context) -> Converted:
     if "liquid" in families:
         text = convert_liquid(text, context, report)
     if "pandoc" in families:
+        # Citations first: a note ``^[see @a]`` keeps its citation.
+        text = convert_citations(text, report, context)
         text = convert_inline_notes(text, report, context)
     text, summary = _split_summary(text, context, families)
     return Converted(finish(vault.restore(text)), plain_summary(finish(vault.restore(summary))),

@@ -52,6 +52,11 @@ class line_break(nodes.inline):
     """
 
 
+class pandoc_citation(nodes.inline):
+    """A Pandoc citation of one key (``key``; ``mode`` "", ``-`` year only, ``+`` author
+    only), as written until the article's bibliography resolves it in the read phase."""
+
+
 class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""
 

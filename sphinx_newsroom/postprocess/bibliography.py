@@ -16,29 +16,15 @@ from ..builders import builder_of, nothing_to_fill
 from ..citations.bibliography import Entry, anchor_of, collect, sort_entries
 from ..citations.export import EXPORT_FILES, EXPORT_FOLDER
 from ..citations.keys import citation_key
-from ..citations.model import Segment
 from ..citations.styles import format_citation
 from ..directives import nodes as nr
 from ..directives.nodes import bibliography
-from ..doctree import nodes_of
+from ..doctree import nodes_of, segments_to_nodes
 from ..domain import get_domain, is_public
 from ..i18n import _
 from ..log import warn
-from ..model.article import matches_filters
+from ..model.article import Source, matches_filters
 from ..warnings_ import NewsroomWarning
-
-
-def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for segment in segments:
-        if segment.kind == "title":
-            result.append(nodes.emphasis(segment.text, segment.text))
-        elif segment.kind == "url":
-            result.append(nodes.reference(segment.text, segment.text, refuri=segment.text,
-                                          classes=["news-source-url"]))
-        else:
-            result.append(nodes.Text(segment.text))
-    return result
 
 
 class FillBibliography(SphinxPostTransform):
@@ -169,9 +155,16 @@ def report_collisions(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for collision in get_domain(env).site_sources(env.config.newsroom_show_drafts, clock.now())[1]:
         other = collision.other
         warn(NewsroomWarning.CITATION,
-             f"footnote [^{other.label}] and [^{collision.first.label}] of "
+             f"{_written(other)} and {_written(collision.first).split()[-1]} of "
              f"{collision.first_docname} share the key {collision.key!r} but differ: "
              f"{other.citation.title or other.citation.raw!r} vs "
              f"{collision.first.citation.title or collision.first.citation.raw!r}",
              (collision.docname, other.line))
     return []
+
+
+def _written(source: Source) -> str:
+    """A source as its article wrote it: ``footnote [^1]``, or ``citation [@key]`` (Pandoc's)."""
+    if source.label.startswith("@"):
+        return f"citation [{source.label}]"
+    return f"footnote [^{source.label}]"

@@ -24,6 +24,7 @@ from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
 from ..model.math_spans import read_math
 from ..warnings_ import NewsroomWarning
+from .bibliography_files import ArticleBibliography, read_bibliography
 from .mystmeta import env_metadata
 
 #: ``env.temp_data`` key (Sphinx's per-document scratch space, cleared after each read).
@@ -42,6 +43,8 @@ class SourceInfo:
     trusted_html: frozenset[str] = frozenset()
     #: Math displays written inline for want of room (``MathText.displays``).
     math_displays: frozenset[str] = frozenset()
+    #: The bibliography files its Pandoc citations use (``read/pandoc_citations``).
+    bibliography: ArticleBibliography | None = None
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -82,7 +85,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if claimed_by_ablog(app, docname, front_matter, source[0]):
         return
     fields, problems = _normalise(app, front_matter, docname)
-    converted = _convert(app, docname, source[0], front_matter)
+    bibliography = (read_bibliography(app, docname, front_matter)
+                    if "pandoc" in shortcode_families(app) else None)
+    converted = _convert(app, docname, source[0], front_matter, bibliography)
     if converted.summary and not fields.summary:
         fields = dc.replace(fields, summary=converted.summary)
     text, needs_title = lift_headings(
@@ -104,13 +109,19 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = text
     env.temp_data[SOURCE_KEY] = SourceInfo(front_matter, fields, tuple(problems), needs_title,
                                            frozenset(converted.trusted_html),
-                                           frozenset(displays))
+                                           frozenset(displays), bibliography)
 
 
-def _convert(app: Sphinx, docname: str, text: str, front_matter: RawFrontMatter) -> Converted:
-    """The body's Hugo, Liquid and Pandoc syntax as MyST (``newsroom_shortcodes``)."""
+def shortcode_families(app: Sphinx) -> tuple[str, ...]:
+    """The families of syntax ``newsroom_shortcodes`` converts."""
     setting = app.config.newsroom_shortcodes
-    families = FAMILIES if setting is True else tuple(setting or ())
+    return FAMILIES if setting is True else tuple(setting or ())
+
+
+def _convert(app: Sphinx, docname: str, text: str, front_matter: RawFrontMatter,
+             bibliography: ArticleBibliography | None = None) -> Converted:
+    """The body's Hugo, Liquid and Pandoc syntax as MyST (``newsroom_shortcodes``)."""
+    families = shortcode_families(app)
     if not families:
         return Converted(text)
     lines = text.split("\n")
@@ -123,7 +134,8 @@ def _convert(app: Sphinx, docname: str, text: str, front_matter: RawFrontMatter)
         front_matter=front_matter.data,
         site_url=app.config.newsroom_site_url or app.config.html_baseurl or "",
         families=families, attrs_block="attrs_block" in extensions,
-        attrs_inline="attrs_inline" in extensions, first_line=front_matter.span + 1)
+        attrs_inline="attrs_inline" in extensions, first_line=front_matter.span + 1,
+        citation_keys=frozenset(bibliography.references) if bibliography else frozenset())
     converted = convert(body, context)
     for problem in converted.problems:
         warn(problem.subtype, problem.message, (docname, problem.line))
