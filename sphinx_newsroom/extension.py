@@ -33,6 +33,7 @@ from .indices import register_indices
 from .latex import visitors as latex_visitors
 from .latex.endnotes import EndnoteSources
 from .latex.images import ImagesTexCanInclude
+from .latex.math import MathColoursForTex
 from .latex.style import setup_latex
 from .log import warn
 from .postprocess.archive import FillArchive
@@ -79,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_latex(app)
     app.add_post_transform(EndnoteSources)
     app.add_post_transform(ImagesTexCanInclude)
+    app.add_post_transform(MathColoursForTex)
     setup_seo(app)
     setup_feeds(app)
     app.connect("env-updated", _add_static_path, priority=900)

@@ -162,6 +162,25 @@ def test_math_is_math_in_latex(tmp_path_factory):
         app.cleanup()
 
 
+def test_mathjax_colours_are_xcolor_colours_in_latex(tmp_path_factory):
+    # "#" is a macro parameter in TeX: \color{#FF4136} stopped xelatex.
+    app = _build(tmp_path_factory, "latex")
+    try:
+        tex = (Path(app.outdir) / "math.tex").read_text("utf-8")
+        chapter = tex[tex.index("\\chapter{Coloured math}"):]
+        assert "{#" not in chapter[:chapter.index("\\chapter", 1)]
+        assert "\\color[HTML]{FF4136} \\operatorname{do}(x)" in chapter
+        assert "\\textcolor[HTML]{FF0000}{x}" in chapter
+        assert "{\\color[HTML]{B10DC9} x}" in chapter
+    finally:
+        app.cleanup()
+
+
+def test_mathjax_colours_stay_as_written_in_html(site):
+    page = html(site, "news/colours")
+    assert "\\color{#FF4136}" in page.get_text()
+
+
 def test_math_can_be_turned_off(tmp_path_factory):
     app = _build(tmp_path_factory, "html", newsroom_math=False)
     try:
