@@ -16,6 +16,9 @@ How a record is scored:
   values that differ count as both. Precision, recall and F1 follow.
 - **Whole reference.** A gold source is right when it is called a source and
   the six fields of :data:`WHOLE_FIELDS` all match (empty matching empty).
+  A gold publisher that the footnote does not name but its URL's host gives
+  (``"derived": ["publisher"]``) counts like any other; the report also
+  scores publishers on the named ones alone.
 - **Documents.** The documents a note with links contributes are matched by
   URL (by title when gold has no URL).
 - **Dedupe.** A pair is predicted "same" when both footnotes get one key.
@@ -281,6 +284,7 @@ class Report:
     counts: dict[str, int] = field(default_factory=dict)
     fields: dict[str, dict[str, Counts]] = field(default_factory=dict)
     lenient_dates: dict[str, Counts] = field(default_factory=dict)
+    written_publishers: dict[str, Counts] = field(default_factory=dict)
     whole: dict[str, list[int]] = field(default_factory=dict)
     language: dict[str, list[int]] = field(default_factory=dict)
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -338,6 +342,8 @@ class Report:
             "fields": {lang: {f: c.as_dict() for f, c in row.items()}
                        for lang, row in self.fields.items()},
             "dates_lenient": {lang: c.as_dict() for lang, c in self.lenient_dates.items()},
+            "publishers_written": {lang: c.as_dict()
+                                   for lang, c in self.written_publishers.items()},
             "whole_reference": {
                 lang: {"right": r, "total": t, "accuracy": _r(r / t if t else math.nan)}
                 for lang, (r, t) in self.whole.items()},
@@ -446,6 +452,7 @@ def score(records: Iterable[Mapping[str, Any]], pairs: Iterable[Mapping[str, Any
     for lang in LANGUAGES:
         report.fields[lang] = {name: Counts() for name in FIELDS}
         report.lenient_dates[lang] = Counts()
+        report.written_publishers[lang] = Counts()
         report.whole[lang] = [0, 0]
         report.language[lang] = [0, 0]
     report.confusion = {gold: {pred: 0 for pred in KINDS} for gold in KINDS}
@@ -473,6 +480,9 @@ def score(records: Iterable[Mapping[str, Any]], pairs: Iterable[Mapping[str, Any
                 report.fields[g][name].add(has_gold, has_pred, match)
             if name in WHOLE_FIELDS and (has_gold or has_pred) and not match:
                 right = False
+            if name == "publisher" and "publisher" not in record.get("derived", ()):
+                for g in groups:
+                    report.written_publishers[g].add(has_gold, has_pred, match)
         if gold["date"]:
             lenient = date_matches(_value(citation, "date"), gold["date"], lenient=True)
             for g in groups:
@@ -568,6 +578,9 @@ def format_report(report: Report) -> str:
             lines.append(f"  {lang:6}{right:>4}/{total:<4} {right / total:.2f}")
     lines += ["", "Dates, lenient (only the gold's components compared): precision recall F1"]
     lines += [f"  {lang:6}{_cell(report.lenient_dates[lang])}" for lang in LANGUAGES
+              if report.whole[lang][1]]
+    lines += ["", "Publishers the footnote names (URL hosts left out): precision recall F1"]
+    lines += [f"  {lang:6}{_cell(report.written_publishers[lang])}" for lang in LANGUAGES
               if report.whole[lang][1]]
     lines += ["", "Kinds (rows: gold, columns: predicted)",
               f"  {'':17}" + "".join(f"{k:>17}" for k in KINDS)]
