@@ -9,7 +9,7 @@ VENV_OLD ?= .venv-sphinx8
 STAMP_OLD := $(VENV_OLD)/.installed-stamp
 SPHINXOPTS ?= -W --keep-going -q
 
-.PHONY: demo test docs lint clean install mutation
+.PHONY: demo test docs lint clean install mutation score-citations
 
 install: $(STAMP)
 
@@ -53,6 +53,11 @@ mutation: $(STAMP)
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
+
+# Accuracy of the footnote parser and classifier on the labelled corpus in
+# tests/citations/, per language, field and split (docs/citation-accuracy.md).
+score-citations: $(STAMP)
+	$(BIN)/python tools/score_citations.py
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check sphinx_newsroom tests

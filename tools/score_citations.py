@@ -1,0 +1,94 @@
+"""Score the footnote parser and classifier of this checkout on tests/citations/.
+
+    python tools/score_citations.py [--split tuning|heldout|all] [--json]
+    python tools/score_citations.py --check    # exit 1 below citation_score.FLOORS
+    python tools/score_citations.py --floors   # today's figures, as FLOORS
+
+``make score-citations`` runs the first form. The scoring itself is in
+``tools/citation_score.py``; the method is in ``docs/citation-accuracy.md``.
+
+The package scored is the one in this checkout (the folder above ``tools/``),
+whatever is installed in the environment. The classifier is
+``classify_footnote`` from ``sphinx_newsroom.citations`` when the package
+has one, else every footnote is a source (today's behaviour); the first line
+printed says which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(1, str(REPO / "tools"))
+
+import citation_score as cs  # noqa: E402
+
+
+def load_classifier() -> tuple[Callable[[str], Any], str]:
+    """``classify_footnote`` of ``sphinx_newsroom.citations``, or the all-sources fallback."""
+    package = importlib.import_module("sphinx_newsroom.citations")
+    found = getattr(package, "classify_footnote", None)
+    for module in ("classify", "classifier"):
+        if found is not None:
+            break
+        try:
+            found = getattr(importlib.import_module(f"sphinx_newsroom.citations.{module}"),
+                            "classify_footnote", None)
+        except ImportError:
+            continue
+    if found is None:
+        return cs.all_sources, ("all-sources fallback (sphinx_newsroom.citations has no "
+                                "classify_footnote: every footnote is a source)")
+    return found, f"{found.__module__}.classify_footnote"
+
+
+def reports(splits: list[str]) -> list[cs.Report]:
+    from sphinx_newsroom.citations.keys import citation_key
+    from sphinx_newsroom.citations.parse import parse_citation
+
+    classify, name = load_classifier()
+    records, pairs = cs.load_corpus()
+    return [cs.score(records, pairs, parse_citation, citation_key, classify, name, split)
+            for split in splits]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=cs.SPLITS, help="one split only (default: each)")
+    parser.add_argument("--json", action="store_true", help="the reports as JSON")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a figure is below citation_score.FLOORS")
+    parser.add_argument("--floors", action="store_true",
+                        help="print today's figures rounded down, in the shape of FLOORS")
+    args = parser.parse_args(argv)
+    splits = [args.split] if args.split else list(cs.SPLITS)
+    if args.check or args.floors:
+        splits = list(cs.SPLITS)
+    done = reports(splits)
+    if args.floors:
+        print(json.dumps({r.split: cs.floors_of(r) for r in done}, indent=1, sort_keys=True))
+        return 0
+    if args.check:
+        low = [line for r in done for line in cs.below_floors(r, cs.FLOORS.get(r.split, {}))]
+        print(f"classifier: {done[0].classifier}")
+        print("\n".join(low) if low else "every figure is at or above its floor")
+        return 1 if low else 0
+    if args.json:
+        print(json.dumps([r.as_dict() for r in done], ensure_ascii=False, indent=1))
+        return 0
+    print(f"classifier: {done[0].classifier}")
+    print("parser: sphinx_newsroom.citations.parse.parse_citation; "
+          "dedupe key: sphinx_newsroom.citations.keys.citation_key\n")
+    print("\n\n".join(cs.format_report(r) for r in done))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
