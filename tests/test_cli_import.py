@@ -63,6 +63,10 @@ def test_a_hugo_site_imports_and_builds_cleanly(tmp_path, capsys, make_app):
     toml = front(dest / "posts/2021-03-04-toml-post.md")
     assert toml["date"].isoformat() == "2021-03-04T09:30:00+08:00"  # the site's timeZone
     assert toml["main_topics"] == ["Tools"] and toml["summary"] == "The lede, before the fold."
+    # A theme's key is kept as written (nothing is lost), and said.
+    assert toml["weight"] == 2
+    assert ("content/posts/2021-03-04-toml-post.md:8: front-matter keys kept as written, "
+            "with no meaning to the newsroom: weight") in out
     assert front(dest / "posts/2022/中文文章.md")["date"].isoformat() == "2022-01-05"
     assert front(dest / "posts/bundle-post/index.md")["featured_image"] == "cover.png"
     assert json.loads((dest / "redirects.json").read_text()) == {
