@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import socket
@@ -16,6 +17,7 @@ import pytest
 from conftest import REPO, html, warnings_of
 
 from sphinx_newsroom.cli import preview
+from sphinx_newsroom.cli.console import Console
 from sphinx_newsroom.cli.parser import main
 from sphinx_newsroom.model.frontmatter import read_front_matter
 from sphinx_newsroom.model.terms import file_slug
@@ -187,3 +189,18 @@ def test_preview_serves_drafts_on_loopback_and_rebuilds(site):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal_only():
+    terminal, pipe = _Terminal(), io.StringIO()
+    assert list(Console(err=terminal).progress(range(30), 30, "importing")) == list(range(30))
+    assert "importing" in terminal.getvalue() and "30/30" in terminal.getvalue()
+    assert list(Console(err=pipe).progress(range(30), 30, "importing")) == list(range(30))
+    assert list(Console(quiet=1, err=_Terminal()).progress(range(30), 30, "x")) == list(
+        range(30))
+    assert pipe.getvalue() == ""
