@@ -3,7 +3,8 @@
 import sys
 from pathlib import Path
 
-# docs/_ext: the configuration reference, rendered from the extension's options table.
+# docs/_ext: the configuration and command-line references, rendered from the
+# options table and the argument parser.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx-newsroom"
@@ -12,7 +13,7 @@ copyright = "2025, sphinx-newsroom developers"
 language = "en"
 
 # sphinx_newsroom sets up myst_parser and sphinx_design itself.
-extensions = ["sphinx_newsroom", "newsroom_options"]
+extensions = ["sphinx_newsroom", "newsroom_options", "newsroom_cli"]
 
 # Definition lists, for the option descriptions.
 myst_enable_extensions = ["deflist"]

@@ -6,6 +6,7 @@ import shutil
 
 from conftest import REPO, html, warnings_of
 
+from sphinx_newsroom.cli.parser import build_parser
 from sphinx_newsroom.config import OPTIONS
 from sphinx_newsroom.warnings_ import NewsroomWarning
 
@@ -37,6 +38,23 @@ def test_docs_build_cleanly_and_document_everything(make_app, tmp_path):
     undocumented = [kind.value for kind in NewsroomWarning
                     if f"newsroom.{kind.value}" not in warnings_page]
     assert undocumented == [], f"warning subtypes not documented: {undocumented}"
+
+    # The command-line reference is rendered from the command's own parser
+    # (docs/conf.py put docs/_ext on the path).
+    from newsroom_cli import commands as cli_commands
+
+    reference = html(app, "command-line").select_one("div.body")
+    sections = {" ".join(section.find(["h2", "h3"]).get_text().split()).rstrip("¶"): section
+                for section in reference.select("section.newsroom-cli")}
+    assert list(sections) == [" ".join(("sphinx-newsroom", *path))
+                              for path, _ in cli_commands(build_parser())]
+    for path, parser in cli_commands(build_parser()):
+        text = sections[" ".join(("sphinx-newsroom", *path))].get_text(" ")
+        options = [o for a in parser._actions for o in a.option_strings
+                   if o not in ("-h", "--help")]
+        assert [o for o in options if o not in text] == [], path
+    assert "--format FORMAT" in sections["sphinx-newsroom check"].get_text()
+    assert "one of: text, json, github" in sections["sphinx-newsroom check"].get_text()
 
     panel = html(app, "example-article").select_one(".news-meta")
     assert panel is not None

@@ -19,6 +19,8 @@ NAME = PACKAGE.name
 PURE = ("model", "citations", "compat")
 #: The folders of the write phase's outputs.
 OUTPUTS = ("html", "latex", "text")
+#: The command line: it may use every stage; no stage uses it.
+COMMAND = ("cli", "__main__")
 
 
 def modules() -> dict[str, Path]:
@@ -119,6 +121,10 @@ def test_imports_flow_one_way(name):
         other = stage(target)
         if other == "__init__":
             wrong.append((line, target, "the package's setup() is imported by no module"))
+        elif other in COMMAND and own not in COMMAND:
+            wrong.append((line, target, "only the command line imports the command line"))
+        elif own == "__main__" and other != "cli":
+            wrong.append((line, target, "__main__ only runs the command line"))
         elif own in ALLOWED and other not in ALLOWED[own] | {own}:
             wrong.append((line, target, f"{own} may import only {sorted(ALLOWED[own])}"))
         elif other in FORBIDDEN.get(own, ()):
@@ -141,6 +147,6 @@ def test_no_module_imports_another_modules_private_names(name):
 
 def test_the_rules_cover_every_folder():
     folders = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
-    assert folders == {*PURE, "read", "directives", "postprocess", "html", "latex"}
+    assert folders == {*PURE, "read", "directives", "postprocess", "html", "latex", "cli"}
     top = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
-    assert top == {*HELPERS, "domain", "extension", "text", "warnings_"}
+    assert top == {*HELPERS, "domain", "extension", "text", "warnings_", "__main__"}

@@ -163,6 +163,11 @@ def _real_date(groups: Sequence[str]) -> tuple[int, int, int] | None:
     return year, month, day
 
 
+#: Why a page whose front matter reads like an article's is not one (``has_article_keys``).
+NOT_AN_ARTICLE = ("front matter with terms or a summary but no date: not published as an "
+                  "article (add a date, name the file YYYY-MM-DD-slug, or set article: true)")
+
+
 def has_article_keys(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]],
                      taxonomies: Mapping[str, Sequence[str]]) -> bool:
     """Front matter that reads like an article's: terms, a summary, authors or an image."""

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .collation import transliterate
+
 __all__ = [
     "MAX_SLUG_BYTES",
     "MAX_SLUG_CHARS",
@@ -23,6 +25,7 @@ __all__ = [
     "assign_slugs",
     "clean_spelling",
     "display_name",
+    "file_slug",
     "slugify",
     "split_terms",
     "term_key",
@@ -194,6 +197,26 @@ def slugify(term: str) -> str:
         # Hash the whole key so long terms sharing a prefix stay distinct.
         slug = _with_suffix(slug, f"-{_hash(key, 6)}")
     return slug
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def file_slug(title: str) -> str:
+    """A file name (without suffix) for an article titled *title*: ASCII when it can be.
+
+    Chinese becomes pinyin (``"算力观察"`` -> ``"suan-li-guan-cha"``), Japanese
+    kana romaji, Korean Hangul romanised, accents are stripped; a title in
+    another script keeps its letters (as :func:`slugify` does). Never empty,
+    never a Windows device name, at most :data:`MAX_SLUG_CHARS` characters.
+    """
+    slug = _NOT_SLUG.sub("-", transliterate(_scrub(title)).casefold()).strip("-")
+    if len(slug) > MAX_SLUG_CHARS:
+        slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0].strip("-") or slug[:MAX_SLUG_CHARS]
+    if not slug:
+        slug = slugify(title)
+        return "article-" + slug.removeprefix("term-") if slug.startswith("term-") else slug
+    return f"{slug}-article" if _RESERVED_RE.fullmatch(slug) else slug
 
 
 def _fold(slug: str) -> str:

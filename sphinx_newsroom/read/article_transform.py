@@ -24,6 +24,7 @@ from ..doctree import nodes_of
 from ..domain import get_domain, is_public
 from ..log import logger, warn
 from ..model.article import Article, Fields, Source
+from ..model.images import featured_image
 from ..model.reading_time import count_text, main_language, reading_minutes
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
@@ -247,28 +248,11 @@ class ArticleTransform(SphinxTransform):
     # -- featured image and panel -------------------------------------------
 
     def _image(self, fields: Fields, docname: str) -> str:
-        uri = fields.image
-        if not uri:
-            return ""
-        location = (docname, fields.line_of("image"))
-        scheme = uri.split(":", 1)[0].lower()
-        if "://" in uri or scheme == "data":
-            if scheme in ("http", "https"):
-                return uri
-            warn(NewsroomWarning.IMAGE, f"featured image {_shorten(uri)!r} not shown: "
-                 f"{_REFUSED.get(scheme, _OTHER_SCHEME)}", location)
-            return ""
-        rel, absolute = self.env.relfn2path(uri, docname)
-        srcdir = Path(self.env.srcdir).resolve()
-        path = Path(absolute).resolve()
-        if not path.is_relative_to(srcdir):
-            warn(NewsroomWarning.IMAGE,
-                 f"featured image {uri!r} is outside the source folder; not shown", location)
-            return ""
-        if not path.is_file():
-            warn(NewsroomWarning.IMAGE, f"featured image {uri!r} not found; not shown", location)
-            return ""
-        return "/" + Path(rel).as_posix().lstrip("/")
+        doc_dir = posixpath.dirname(Path(self.env.doc2path(docname, False)).as_posix())
+        shown, problem = featured_image(fields.image, doc_dir, Path(self.env.srcdir))
+        if problem:
+            warn(NewsroomWarning.IMAGE, problem, (docname, fields.line_of("image")))
+        return shown
 
     def _describe_for_opengraph(self, article: Article, section: nodes.section) -> None:
         """Give sphinxext-opengraph the article's description and type (per-page metadata).
@@ -360,20 +344,3 @@ def _reading_text(section: nodes.section) -> str:
 
     walk(section)
     return " ".join(parts)
-
-
-#: Why a featured image URL of this scheme is not shown (http: and https: are).
-_REFUSED = {
-    "ftp": "browsers cannot load ftp: images; publish it over https:",
-    "ftps": "browsers cannot load ftps: images; publish it over https:",
-    "sftp": "browsers cannot load sftp: images; publish it over https:",
-    "data": ("data: URIs are not shown: feeds, Open Graph and search engines need an "
-             "image with an address, and every list and feed would carry its bytes; "
-             "save it as a file beside the article"),
-}
-_OTHER_SCHEME = "only http: and https: URLs are shown, or a path to a file in the project"
-
-
-def _shorten(uri: str, limit: int = 60) -> str:
-    """A URI as a warning quotes it: a data: URI can be megabytes long."""
-    return uri if len(uri) <= limit else uri[:limit] + "…"

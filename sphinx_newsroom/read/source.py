@@ -19,7 +19,7 @@ from sphinx.util.matching import Matcher
 
 from ..compat.convert import FAMILIES, Context, Converted, convert
 from ..log import warn
-from ..model.article import Fields, has_article_keys, is_article, normalise
+from ..model.article import NOT_AN_ARTICLE, Fields, has_article_keys, is_article, normalise
 from ..model.frontmatter import Problem, RawFrontMatter, read_front_matter
 from ..model.headings import lift_headings
 from ..model.math_spans import read_math
@@ -76,10 +76,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                       app.config.newsroom_date_sources, docname):
         if has_article_keys(front_matter, app.config.newsroom_fields,
                             app.config.newsroom_taxonomies):
-            warn(NewsroomWarning.ARTICLE,
-                 "front matter with terms or a summary but no date: not published as an "
-                 "article (add a date, name the file YYYY-MM-DD-slug, or set article: true)",
-                 (docname, 1))
+            warn(NewsroomWarning.ARTICLE, NOT_AN_ARTICLE, (docname, 1))
             source[0] = _with_front_matter_title(source[0], front_matter)
         return
     if claimed_by_ablog(app, docname, front_matter, source[0]):

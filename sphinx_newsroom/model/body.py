@@ -1,0 +1,156 @@
+"""What an article's Markdown body holds: footnotes and top-level headings.
+
+Read with markdown-it, the parser MyST uses, set up as ``headings.py`` sets it
+up: a ``[^1]`` in code is no reference, and a definition is whatever MyST
+will take for one. ``sphinx-newsroom check`` uses it to find, without a build,
+what the build finds in the doctree.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import functools
+import re
+from collections.abc import Collection
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Reference:
+    """A ``[^label]`` in the text; ``line`` and ``column`` are 1-based."""
+
+    label: str
+    line: int
+    column: int
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Definition:
+    """A ``[^label]: text`` definition, its text as the build reads it (links as ``[t](url)``)."""
+
+    label: str
+    line: int
+    text: str
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Body:
+    references: tuple[Reference, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    #: Headings outside lists and quotes, in order.
+    headings: tuple[Heading, ...] = ()
+
+    def references_heading(self, needs_title: bool,
+                           titles: Collection[str]) -> Heading | None:
+        """The article's trailing references section, found as the build finds it.
+
+        With a title section (``needs_title``) the article's sections are the
+        shallowest headings; under a body H1 they are its H2s. The last of
+        them is the references section when its title is one of ``titles``.
+        """
+        if needs_title:
+            level = min((h.level for h in self.headings), default=1)
+            sections = [h for h in self.headings if h.level == level]
+        else:
+            first = next((i for i, h in enumerate(self.headings) if h.level == 1), None)
+            if first is None:
+                return None
+            after = self.headings[first + 1:]
+            end = next((i for i, h in enumerate(after) if h.level == 1), len(after))
+            sections = [h for h in after[:end] if h.level == 2]
+        wanted = {title.strip().casefold() for title in titles}
+        if sections and sections[-1].text.strip().casefold() in wanted:
+            return sections[-1]
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return (MarkdownIt("commonmark").enable("table").use(myst_block_plugin)
+            .use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True))
+
+
+def read_body(text: str, first_line: int = 1) -> Body:
+    """The footnotes and headings of ``text``; ``first_line`` is its line in the file."""
+    tokens = _parser().parse(text)
+    lines = text.split("\n")
+    references: list[Reference] = []
+    definitions: list[Definition] = []
+    headings: list[Heading] = []
+    depth = 0
+    open_definition: tuple[str, int, list[str]] | None = None
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            depth -= 1
+        elif token.type == "footnote_reference_open" and token.map is not None:
+            open_definition = (token.meta["label"], token.map[0], [])
+        elif token.type == "footnote_reference_close" and open_definition is not None:
+            label, at, parts = open_definition
+            definitions.append(Definition(label, at + first_line, " ".join(parts).strip()))
+            open_definition = None
+        elif token.type == "inline" and token.map is not None:
+            references += _references(token, lines, first_line)
+            if open_definition is not None:
+                open_definition[2].append(inline_text(token.children or []))
+            previous = tokens[index - 1]
+            if previous.type == "heading_open" and depth == 0 and open_definition is None:
+                line = token.map[0] if previous.markup.startswith("#") else token.map[1] - 1
+                headings.append(Heading(int(previous.tag[1]), inline_text(token.children or []),
+                                        line + first_line))
+    return Body(tuple(references), tuple(definitions), tuple(headings))
+
+
+def _references(token: Token, lines: list[str], first_line: int) -> list[Reference]:
+    assert token.map is not None
+    found = []
+    line = token.map[0]
+    searched_from = 0
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+            searched_from = 0
+        elif child.type == "footnote_ref":
+            label = child.meta["label"]
+            text = lines[line] if line < len(lines) else ""
+            at = text.find(f"[^{label}]", searched_from)
+            searched_from = at + 1 if at >= 0 else searched_from
+            found.append(Reference(label, line + first_line, at + 1 if at >= 0 else 1))
+    return found
+
+
+_SPACES = re.compile(r"[ \t]+")
+
+
+def inline_text(children: list[Token]) -> str:
+    """Inline tokens as the build writes a footnote's text: a link is ``[text](url)``."""
+    parts: list[str] = []
+    link: list[tuple[str, int]] = []
+    for child in children:
+        if child.type == "link_open":
+            link.append((str(child.attrs.get("href", "")), len(parts)))
+        elif child.type == "link_close" and link:
+            href, start = link.pop()
+            text = "".join(parts[start:])
+            del parts[start:]
+            parts.append(href if text in (href, href.removeprefix("mailto:")) or not text
+                         else f"[{text}]({href})")
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "image":
+            parts.append(inline_text(child.children or []))
+    return _SPACES.sub(" ", "".join(parts))
