@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
 from sphinx_newsroom.citations.keys import citation_key
 from sphinx_newsroom.citations.model import Citation, Segment
-from sphinx_newsroom.citations.parse import parse_citation
+from sphinx_newsroom.citations.parse import parse_citation, url_spans
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 
 D = datetime.date
@@ -1016,3 +1016,31 @@ def test_huge_adversarial_input_is_fast(text: str) -> None:
     citation_key(citation)
     assert time.perf_counter() - start < 2.0
     assert citation.raw == text
+
+
+# -- non-ASCII URLs (kept whole) ------------------------------------------------------------
+
+BEIJING = "https://zh.wikipedia.org/wiki/北京"
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    (f"北京·维基百科·{BEIJING}·检索日期2025/7/2", BEIJING),
+    (f"{BEIJING}市", BEIJING + "市"),
+    (f"{BEIJING}大学。", BEIJING + "大学"),
+    (f"{BEIJING}检索日期2025/7/2", BEIJING),
+    (f"见 {BEIJING}，第二段", BEIJING),
+    ("http://localhost:8080，默认用户名和密码分别为admin、admin。", "http://localhost:8080"),
+    (f"北京（{BEIJING}）", BEIJING),
+])
+def test_urls_keep_their_non_ascii_characters(text: str, url: str) -> None:
+    assert [found for _, _, found in url_spans(text)] == [url]
+
+
+def test_urls_sharing_an_ascii_prefix_are_different_sources() -> None:
+    keys = {citation_key(parse_citation(f"{BEIJING}{tail}")) for tail in ("", "市", "大学")}
+    assert len(keys) == 3
+    encoded = "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC"
+    assert citation_key(parse_citation(encoded)) == citation_key(parse_citation(BEIJING))
+    # Escapes of ASCII characters keep their meaning: %2F is not a slash.
+    assert citation_key(parse_citation("https://x.org/a%2Fb")) != citation_key(
+        parse_citation("https://x.org/a/b"))
