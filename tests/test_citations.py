@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import json
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
 from sphinx_newsroom.citations.keys import citation_key
-from sphinx_newsroom.citations.model import Citation, Segment
+from sphinx_newsroom.citations.model import Citation, Mark, Segment
 from sphinx_newsroom.citations.parse import parse_citation, url_spans
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 
@@ -1018,7 +1019,7 @@ def test_huge_adversarial_input_is_fast(text: str) -> None:
     assert citation.raw == text
 
 
-# -- non-ASCII URLs (kept whole) ------------------------------------------------------------
+# -- non-ASCII URLs (kept whole) and markup from the footnote ------------------------------
 
 BEIJING = "https://zh.wikipedia.org/wiki/北京"
 
@@ -1044,3 +1045,43 @@ def test_urls_sharing_an_ascii_prefix_are_different_sources() -> None:
     # Escapes of ASCII characters keep their meaning: %2F is not a slash.
     assert citation_key(parse_citation("https://x.org/a%2Fb")) != citation_key(
         parse_citation("https://x.org/a/b"))
+
+
+def test_a_url_is_shown_readable_and_exported_encoded() -> None:
+    citation = parse_citation("北京·维基百科·https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC")
+    assert [s.text for s in format_citation(citation) if s.kind == "url"] == [BEIJING]
+    assert to_csl_json([("id", citation)])[0]["URL"] == \
+        "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC"
+    assert "url = {https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC}" in to_bibtex(
+        [("id", parse_citation(f"北京·维基百科·{BEIJING}"))])
+
+
+def _with_marks(text: str, *marks: Mark) -> Citation:
+    return dataclasses.replace(parse_citation(text), marks=marks)
+
+
+def test_a_footnote_s_markup_is_rendered_and_its_link_syntax_never() -> None:
+    text = "Smith (2016) Principles. PeerJ 2:e86. doi: [10.7717/p](https://doi.org/10.7717/p)."
+    emphasis, opening, closing = text.index("PeerJ"), text.index("["), text.index("]")
+    citation = _with_marks(text, Mark("emphasis", emphasis, emphasis + 5),
+                           Mark("syntax", opening, opening + 1),
+                           Mark("link", opening + 1, closing, "https://doi.org/10.7717/p"),
+                           Mark("syntax", closing, text.rindex(")") + 1))
+    segments = format_citation(citation)
+    shown = "Smith (2016) Principles. PeerJ 2:e86. doi: 10.7717/p."
+    assert "".join(s.text for s in segments) == shown
+    assert [s for s in segments if s.inline or s.link] == [
+        Segment("text", "PeerJ", ("emphasis",)),
+        Segment("text", "10.7717/p", (), "https://doi.org/10.7717/p")]
+    assert to_csl_json([("id", citation)])[0]["title"] == shown
+
+
+def test_a_host_inside_a_link_s_url_is_plain_text() -> None:
+    raw = "[this video](https://www.youtube.com/watch?v=x)"
+    url = "https://www.youtube.com/watch?v=x"
+    document = Citation(raw, title="this video", publisher="youtube.com", url=url,
+                        structured=True, marks=(Mark("syntax", 0, 1), Mark("link", 1, 11, url),
+                                                Mark("syntax", 11, len(raw))))
+    assert plain(document) == "this video. youtube.com. https://www.youtube.com/watch?v=x"
+    # The title links nowhere: the URL that follows is the same link.
+    assert [s for s in format_citation(document) if s.link] == []
