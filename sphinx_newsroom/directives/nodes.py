@@ -44,6 +44,13 @@ class source_backlink(nodes.inline):
     ``label`` (other formats build it from an inline and a reference)."""
 
 
+class footnote_kind(nodes.Inline, nodes.Element):
+    """``{footnote-kind}`source```: how the footnote holding it is read (``kind``).
+
+    Read and removed before Sphinx checks the footnotes; no writer sees it.
+    """
+
+
 class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""
 
