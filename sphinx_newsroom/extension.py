@@ -13,6 +13,7 @@ from . import text as text_visitors
 from .directives import nodes as nr
 from .directives.archive import ArchiveDirective
 from .directives.bibliography import BibliographyDirective
+from .directives.footnote_kind import FootnoteKindRole
 from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
 from .directives.panel import ArticleMetaDirective
 from .directives.term_role import TermRole
@@ -39,7 +40,7 @@ from .postprocess.listings import FillListings
 from .postprocess.panel import ExpandPanels
 from .postprocess.related import AddRelated
 from .read.article_transform import ArticleTransform
-from .read.references import ListedSourcesTransform
+from .read.footnotes import FootnoteKindsTransform
 from .read.source import on_source_read
 from .read.visibility import hide_unpublished, remove_written
 from .warnings_ import NewsroomWarning
@@ -102,7 +103,7 @@ def setup_markdown(app: Sphinx) -> None:
 
 def setup_articles(app: Sphinx) -> None:
     app.connect("source-read", on_source_read)
-    app.add_transform(ListedSourcesTransform)
+    app.add_transform(FootnoteKindsTransform)
     app.add_transform(ArticleTransform)
     app.add_directive("article-meta", ArticleMetaDirective)
 
@@ -131,6 +132,7 @@ def setup_taxonomies(app: Sphinx) -> None:
 def setup_bibliography(app: Sphinx) -> None:
     app.add_node(nr.bibliography)
     app.add_directive("news-bibliography", BibliographyDirective)
+    app.add_role("footnote-kind", FootnoteKindRole())
     app.add_post_transform(LinkSources)
     app.add_post_transform(FillBibliography)
     app.connect("env-updated", report_collisions)

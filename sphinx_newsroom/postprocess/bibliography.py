@@ -18,6 +18,7 @@ from ..citations.export import EXPORT_FILES, EXPORT_FOLDER
 from ..citations.keys import citation_key
 from ..citations.model import Segment
 from ..citations.styles import format_citation
+from ..citations.urls import encoded_url
 from ..directives import nodes as nr
 from ..directives.nodes import bibliography
 from ..doctree import nodes_of
@@ -27,17 +28,32 @@ from ..log import warn
 from ..model.article import matches_filters
 from ..warnings_ import NewsroomWarning
 
+#: The node of each inline style a footnote may give a field.
+_INLINE: dict[str, type[nodes.TextElement]] = {
+    "strong": nodes.strong, "emphasis": nodes.emphasis, "literal": nodes.literal}
+
 
 def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
+    """Nodes for a rendered citation: titles in italics, URLs and the footnote's links linked.
+
+    Text goes into text nodes only, so every writer escapes it.
+    """
     result: list[nodes.Node] = []
     for segment in segments:
-        if segment.kind == "title":
-            result.append(nodes.emphasis(segment.text, segment.text))
-        elif segment.kind == "url":
-            result.append(nodes.reference(segment.text, segment.text, refuri=segment.text,
+        if segment.kind == "url":
+            result.append(nodes.reference(segment.text, segment.text,
+                                          refuri=encoded_url(segment.text),
                                           classes=["news-source-url"]))
-        else:
-            result.append(nodes.Text(segment.text))
+            continue
+        node: nodes.Node = nodes.Text(segment.text)
+        for style in reversed(segment.inline):
+            if not (style == "emphasis" and segment.kind == "title"):  # a title is in italics
+                node = _INLINE[style](segment.text, "", node)
+        if segment.kind == "title":
+            node = nodes.emphasis(segment.text, "", node)
+        if segment.link:
+            node = nodes.reference(segment.text, "", node, refuri=encoded_url(segment.link))
+        result.append(node)
     return result
 
 
@@ -142,7 +158,9 @@ class LinkSources(SphinxPostTransform):
                 continue
             if not self.config.newsroom_show_drafts and not is_public(article, now):
                 continue
-            source = next((s for s in article.sources if s.target == footnote["ids"][0]), None)
+            # A note gets no link: the documents it links to are listed, not the note.
+            source = next((s for s in article.sources
+                           if s.target == footnote["ids"][0] and s.whole), None)
             if source is None:
                 continue
             anchor = anchor_of(citation_key(source.citation))
