@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
 from sphinx_newsroom.citations.keys import citation_key
-from sphinx_newsroom.citations.model import Citation, Mark, Segment
+from sphinx_newsroom.citations.model import Citation, Mark, Segment, Written
+from sphinx_newsroom.citations.notes import classify, linked_documents
 from sphinx_newsroom.citations.parse import parse_citation, url_spans
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 
@@ -1006,6 +1007,10 @@ N = 100_000
         " " * N,
         "a·" * (N // 4) + "2025/6/30" + "x" * (N // 2),
         'A, "' + "t" * N + '," P, June 30, 2025.',
+        "https://x/" + "北" * N,
+        "https://x/a " * (N // 11),
+        '"a" ' * (N // 4),
+        "we " * (N // 3),
     ],
     ids=lambda text: repr(text[:12]),
 )
@@ -1015,6 +1020,8 @@ def test_huge_adversarial_input_is_fast(text: str) -> None:
     citation = parse_citation(text)
     format_citation(citation, "gbt7714")
     citation_key(citation)
+    classify(Written(text))
+    linked_documents(Written(text), every=True)
     assert time.perf_counter() - start < 2.0
     assert citation.raw == text
 

@@ -113,14 +113,14 @@ class _Link:
 def _links(written: Written) -> list[_Link]:
     """Every ``http(s)`` link of the footnote: its links and the bare URLs of its text."""
     text, marks = written
-    syntax = [m for m in marks if m.kind == "syntax"]
+    opening = {m.end: m.start for m in marks if m.kind == "syntax"}
+    closing = {m.start: m.end for m in marks if m.kind == "syntax"}
     literal = [m for m in marks if m.kind == "literal"]
     links: list[_Link] = []
     for mark in marks:
         if mark.kind != "link" or not re.match(r"https?://", mark.target, re.IGNORECASE):
             continue
-        start = next((s.start for s in syntax if s.end == mark.start), mark.start)
-        end = next((s.end for s in syntax if s.start == mark.end), mark.end)
+        start, end = opening.get(mark.start, mark.start), closing.get(mark.end, mark.end)
         code = any(m.start <= mark.start and m.end >= mark.end for m in literal)
         links.append(_Link(mark.start, mark.end, (start, end), mark.target,
                            shown(text, marks, mark.start, mark.end).strip(), code))
@@ -155,9 +155,11 @@ class _Reading:
         spans += [(*span, _ANCHOR) for span in accessed_spans(text)]
         spans += [(*span, _ANCHOR) for span in date_spans(text)]
         chosen: list[tuple[int, int, str]] = []
-        for span in spans:  # earlier kinds win where spans overlap
-            if span[0] < span[1] and not any(s < span[1] and span[0] < e for s, e, _ in chosen):
-                chosen.append(span)
+        covered = bytearray(len(text))
+        for start, end, token in spans:  # earlier kinds win where spans overlap
+            if start < end and not any(covered[start:end]):
+                covered[start:end] = b"\x01" * (end - start)
+                chosen.append((start, end, token))
         parts, at = [], 0
         for start, end, token in sorted(chosen):
             parts += [text[at:start], token]
