@@ -17,6 +17,7 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .citations.notes import MODES
 from .log import warn
 from .warnings_ import NewsroomWarning
 
@@ -28,6 +29,7 @@ DEFAULT_FIELDS: dict[str, list[str]] = {
     "image": ["featured_image", "image", "cover"],
     "summary": ["summary", "description"],
     "authors": ["authors", "author"],
+    "footnotes": ["footnotes"],
 }
 DEFAULT_TAXONOMIES: dict[str, list[str]] = {
     "tags": ["tags", "keywords"],
@@ -144,6 +146,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_citation_style", "default", lambda v: v in ("default", "gbt7714", "apa"),
            "one of 'default', 'gbt7714', 'apa'",
            "Style of the unified bibliography (GB/T 7714-2015, APA-like or the default).",
+           types=str, rebuild="env"),
+    Option("newsroom_footnotes", "auto", lambda v: v in MODES,
+           "one of 'auto', 'sources', 'notes'",
+           "Which footnotes are sources: each one judged by its text ('auto'), every one "
+           "('sources') or none ('notes'); an article's footnotes field overrides it.",
            types=str, rebuild="env"),
     Option("newsroom_feeds", True, lambda v: isinstance(v, bool), "True or False",
            "Write Atom and RSS feeds of the whole site (needs newsroom_site_url or "

@@ -13,6 +13,7 @@ from typing import Any
 from docutils import nodes
 
 from .citations.model import Segment
+from .citations.urls import encoded_url
 
 #: A translator's visit or depart method for one kind of node.
 Visitor = Callable[[Any, Any], None]
@@ -37,15 +38,30 @@ def visit_children(self: object, node: nodes.Element) -> None:
     """Render the node's children only."""
 
 
+#: The node of each inline style a footnote may give a field.
+_INLINE: dict[str, type[nodes.TextElement]] = {
+    "strong": nodes.strong, "emphasis": nodes.emphasis, "literal": nodes.literal}
+
+
 def segments_to_nodes(segments: list[Segment]) -> list[nodes.Node]:
-    """A rendered citation as nodes: the title in italics, the URL a link."""
+    """Nodes for a rendered citation: titles in italics, URLs and the footnote's links linked.
+
+    Text goes into text nodes only, so every writer escapes it.
+    """
     result: list[nodes.Node] = []
     for segment in segments:
-        if segment.kind == "title":
-            result.append(nodes.emphasis(segment.text, segment.text))
-        elif segment.kind == "url":
-            result.append(nodes.reference(segment.text, segment.text, refuri=segment.text,
+        if segment.kind == "url":
+            result.append(nodes.reference(segment.text, segment.text,
+                                          refuri=encoded_url(segment.text),
                                           classes=["news-source-url"]))
-        else:
-            result.append(nodes.Text(segment.text))
+            continue
+        node: nodes.Node = nodes.Text(segment.text)
+        for style in reversed(segment.inline):
+            if not (style == "emphasis" and segment.kind == "title"):  # a title is in italics
+                node = _INLINE[style](segment.text, "", node)
+        if segment.kind == "title":
+            node = nodes.emphasis(segment.text, "", node)
+        if segment.link:
+            node = nodes.reference(segment.text, "", node, refuri=encoded_url(segment.link))
+        result.append(node)
     return result

@@ -14,6 +14,7 @@ from .compat.citations import ROLE as PANDOC_CITE_ROLE
 from .directives import nodes as nr
 from .directives.archive import ArchiveDirective
 from .directives.bibliography import BibliographyDirective
+from .directives.footnote_kind import FootnoteKindRole
 from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
 from .directives.pandoc_cite import PandocCiteRole
 from .directives.panel import ArticleMetaDirective
@@ -43,8 +44,8 @@ from .postprocess.panel import ExpandPanels
 from .postprocess.related import AddRelated
 from .read.article_transform import ArticleTransform
 from .read.bibliography_files import report_csl_styles
+from .read.footnotes import FootnoteKindsTransform
 from .read.pandoc_citations import PandocCitationTransform
-from .read.references import ListedSourcesTransform
 from .read.source import on_source_read
 from .read.visibility import hide_unpublished, remove_written
 from .warnings_ import NewsroomWarning
@@ -108,7 +109,7 @@ def setup_markdown(app: Sphinx) -> None:
 
 def setup_articles(app: Sphinx) -> None:
     app.connect("source-read", on_source_read)
-    app.add_transform(ListedSourcesTransform)
+    app.add_transform(FootnoteKindsTransform)
     app.add_transform(ArticleTransform)
     app.add_transform(PandocCitationTransform)
     app.add_role(PANDOC_CITE_ROLE, PandocCiteRole())
@@ -141,6 +142,7 @@ def setup_taxonomies(app: Sphinx) -> None:
 def setup_bibliography(app: Sphinx) -> None:
     app.add_node(nr.bibliography)
     app.add_directive("news-bibliography", BibliographyDirective)
+    app.add_role("footnote-kind", FootnoteKindRole())
     app.add_post_transform(LinkSources)
     app.add_post_transform(FillBibliography)
     app.connect("env-updated", report_collisions)

@@ -205,3 +205,16 @@ def test_a_url_ending_in_a_balanced_bracket_is_linked_whole(make_app, tmp_path):
     hrefs = sorted(a["href"] for li in entries for a in li.select("a.news-source-url"))
     assert hrefs == ["https://en.wikipedia.org/wiki/Mercury_(planet)",
                      "https://en.wikipedia.org/wiki/Venus"]
+
+
+def test_the_example_s_notes_stay_footnotes_and_its_sources_are_listed(example):
+    page = html(example, "articles/hyperscaler-capex-q2")
+    assert [n["id"] for n in page.select("aside.footnote.news-note")] == ["figures", "split"]
+    assert [f["id"] for f in page.select("section.news-references aside.footnote")][-1] == "calls"
+    listed = html(example, "sources").select_one("ol.news-bibliography").get_text(" ")
+    assert "Earnings calls of Alphabet" in listed  # declared a source
+    assert "capex tracker" in listed  # a document the note links to
+    assert "approximate" not in listed and "our estimate" not in listed
+    # The note's other link is a source already: one entry, its full spelling.
+    assert listed.count("ai-capex-depreciation") == 1
+    assert "the depreciation analysis" not in listed

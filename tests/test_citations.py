@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import json
@@ -19,8 +20,9 @@ from hypothesis import strategies as st
 from sphinx_newsroom.citations.bibliography import collect
 from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
 from sphinx_newsroom.citations.keys import citation_key
-from sphinx_newsroom.citations.model import Citation, Segment
-from sphinx_newsroom.citations.parse import parse_citation
+from sphinx_newsroom.citations.model import Citation, Mark, Segment, Written
+from sphinx_newsroom.citations.notes import classify, linked_documents
+from sphinx_newsroom.citations.parse import parse_citation, url_spans
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 from sphinx_newsroom.model.article import Article, Source
 
@@ -1007,6 +1009,10 @@ N = 100_000
         " " * N,
         "a·" * (N // 4) + "2025/6/30" + "x" * (N // 2),
         'A, "' + "t" * N + '," P, June 30, 2025.',
+        "https://x/" + "北" * N,
+        "https://x/a " * (N // 11),
+        '"a" ' * (N // 4),
+        "we " * (N // 3),
     ],
     ids=lambda text: repr(text[:12]),
 )
@@ -1016,6 +1022,8 @@ def test_huge_adversarial_input_is_fast(text: str) -> None:
     citation = parse_citation(text)
     format_citation(citation, "gbt7714")
     citation_key(citation)
+    classify(Written(text))
+    linked_documents(Written(text), every=True)
     assert time.perf_counter() - start < 2.0
     assert citation.raw == text
 
@@ -1049,3 +1057,71 @@ def test_a_year_agrees_with_any_date_of_that_year():
     entries, collisions = collect(articles)
     assert len(entries) == 1
     assert [c.docname for c in collisions] == ["c"]
+
+
+# -- non-ASCII URLs (kept whole) and markup from the footnote ------------------------------
+
+BEIJING = "https://zh.wikipedia.org/wiki/北京"
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    (f"北京·维基百科·{BEIJING}·检索日期2025/7/2", BEIJING),
+    (f"{BEIJING}市", BEIJING + "市"),
+    (f"{BEIJING}大学。", BEIJING + "大学"),
+    (f"{BEIJING}检索日期2025/7/2", BEIJING),
+    (f"见 {BEIJING}，第二段", BEIJING),
+    ("http://localhost:8080，默认用户名和密码分别为admin、admin。", "http://localhost:8080"),
+    (f"北京（{BEIJING}）", BEIJING),
+])
+def test_urls_keep_their_non_ascii_characters(text: str, url: str) -> None:
+    assert [found for _, _, found in url_spans(text)] == [url]
+
+
+def test_urls_sharing_an_ascii_prefix_are_different_sources() -> None:
+    keys = {citation_key(parse_citation(f"{BEIJING}{tail}")) for tail in ("", "市", "大学")}
+    assert len(keys) == 3
+    encoded = "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC"
+    assert citation_key(parse_citation(encoded)) == citation_key(parse_citation(BEIJING))
+    # Escapes of ASCII characters keep their meaning: %2F is not a slash.
+    assert citation_key(parse_citation("https://x.org/a%2Fb")) != citation_key(
+        parse_citation("https://x.org/a/b"))
+
+
+def test_a_url_is_shown_readable_and_exported_encoded() -> None:
+    citation = parse_citation("北京·维基百科·https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC")
+    assert [s.text for s in format_citation(citation) if s.kind == "url"] == [BEIJING]
+    assert to_csl_json([("id", citation)])[0]["URL"] == \
+        "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC"
+    assert "url = {https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC}" in to_bibtex(
+        [("id", parse_citation(f"北京·维基百科·{BEIJING}"))])
+
+
+def _with_marks(text: str, *marks: Mark) -> Citation:
+    return dataclasses.replace(parse_citation(text), marks=marks)
+
+
+def test_a_footnote_s_markup_is_rendered_and_its_link_syntax_never() -> None:
+    text = "Smith (2016) Principles. PeerJ 2:e86. doi: [10.7717/p](https://doi.org/10.7717/p)."
+    emphasis, opening, closing = text.index("PeerJ"), text.index("["), text.index("]")
+    citation = _with_marks(text, Mark("emphasis", emphasis, emphasis + 5),
+                           Mark("syntax", opening, opening + 1),
+                           Mark("link", opening + 1, closing, "https://doi.org/10.7717/p"),
+                           Mark("syntax", closing, text.rindex(")") + 1))
+    segments = format_citation(citation)
+    shown = "Smith (2016) Principles. PeerJ 2:e86. doi: 10.7717/p."
+    assert "".join(s.text for s in segments) == shown
+    assert [s for s in segments if s.inline or s.link] == [
+        Segment("text", "PeerJ", ("emphasis",)),
+        Segment("text", "10.7717/p", (), "https://doi.org/10.7717/p")]
+    assert to_csl_json([("id", citation)])[0]["title"] == shown
+
+
+def test_a_host_inside_a_link_s_url_is_plain_text() -> None:
+    raw = "[this video](https://www.youtube.com/watch?v=x)"
+    url = "https://www.youtube.com/watch?v=x"
+    document = Citation(raw, title="this video", publisher="youtube.com", url=url,
+                        structured=True, marks=(Mark("syntax", 0, 1), Mark("link", 1, 11, url),
+                                                Mark("syntax", 11, len(raw))))
+    assert plain(document) == "this video. youtube.com. https://www.youtube.com/watch?v=x"
+    # The title links nowhere: the URL that follows is the same link.
+    assert [s for s in format_citation(document) if s.link] == []

@@ -28,6 +28,7 @@ INVALID: dict[str, object] = {
     "newsroom_references_titles": ["References", 7],
     "newsroom_site_url": ["https://news.example.org/"],
     "newsroom_citation_style": "mla",
+    "newsroom_footnotes": "all",
     "newsroom_feeds": "no",
     "newsroom_term_feeds": None,
     "newsroom_feed_length": 0,

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from ..model.article import Article, Source
 from ..model.collation import sort_key
 from .keys import citation_key, letters_and_digits
+from .markup import field_text
 from .model import Citation, issued_text
 
 SORTS = ("first", "title", "publisher", "date")
@@ -52,19 +53,27 @@ def anchor_of(key: str) -> str:
     return "source-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _richness(citation: Citation) -> tuple[int, int]:
-    """Prefer the spelling with the most fields, then the longest title."""
+def _richness(source: Source) -> tuple[bool, int, int]:
+    """Prefer a footnote that is the source, then the most fields, then the longest title."""
+    citation = source.citation
     filled = sum(bool(v) for v in (citation.title, citation.publisher, citation.author,
                                    citation.date, citation.accessed, citation.url))
-    return filled, len(citation.title)
+    return source.whole, filled, len(citation.title)
 
 
-def _differs(a: Citation, b: Citation) -> bool:
-    """Whether two citations sharing a key describe different sources."""
-    if a.url and b.url:
-        return bool(a.title and b.title) and \
-            letters_and_digits(a.title) != letters_and_digits(b.title)
-    return bool(a.date and b.date and not _same_date(a, b))
+def _differs(a: Source, b: Source) -> bool:
+    """Whether two footnotes sharing a key describe different sources.
+
+    A document a note links to goes by the link's text, which names the
+    page only loosely ("here", "the docs"): it never collides.
+    """
+    if not (a.whole and b.whole):
+        return False
+    one, other = a.citation, b.citation
+    if one.url and other.url:
+        return bool(one.title and other.title) and \
+            letters_and_digits(one.title) != letters_and_digits(other.title)
+    return bool(one.date and other.date and not _same_date(one, other))
 
 
 def _same_date(a: Citation, b: Citation) -> bool:
@@ -78,7 +87,7 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
     ordered = sorted(articles, key=lambda a: (a.date is None, a.date or 0, a.docname))
     first: dict[str, Source] = {}
     first_doc: dict[str, str] = {}
-    best: dict[str, Citation] = {}
+    best: dict[str, Source] = {}
     citers: dict[str, list[Citer]] = {}
     collisions: list[Collision] = []
     for article in ordered:
@@ -87,22 +96,24 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
             if key not in first:
                 first[key] = source
                 first_doc[key] = article.docname
-                best[key] = source.citation
+                best[key] = source
                 citers[key] = []
-            elif _differs(first[key].citation, source.citation):
+            elif _differs(first[key], source):
                 collisions.append(
                     Collision(key, first[key], first_doc[key], source, article.docname))
-            if _richness(source.citation) > _richness(best[key]):
-                best[key] = source.citation
+            if _richness(source) > _richness(best[key]):
+                best[key] = source
             if not any(c.docname == article.docname for c in citers[key]):
                 citers[key].append(Citer(article.docname, article.title, source.target))
-    entries = [Entry(key, best[key], tuple(citers[key]), anchor_of(key)) for key in first]
+    entries = [Entry(key, best[key].citation, tuple(citers[key]), anchor_of(key))
+               for key in first]
     return entries, collisions
 
 
 def sort_entries(entries: Sequence[Entry], order: str) -> list[Entry]:
     if order == "title":
-        return sorted(entries, key=lambda e: sort_key(e.citation.title or e.citation.raw))
+        return sorted(entries, key=lambda e: sort_key(
+            field_text(e.citation, e.citation.title or e.citation.raw.strip())))
     if order == "publisher":
         return sorted(entries, key=lambda e: (sort_key(e.citation.publisher),
                                               sort_key(e.citation.title)))

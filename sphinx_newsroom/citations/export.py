@@ -7,7 +7,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .markup import field_text
 from .model import Citation, issued_text
+from .urls import encoded_url
 
 __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
 
@@ -37,13 +39,13 @@ def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
         "type": "article-newspaper" if citation.publisher else "webpage",
     }
     optional: dict[str, object] = {
-        "title": citation.title,
-        "container-title": citation.publisher,
-        "author": [{"literal": name} for name in _authors(citation.author)],
+        "title": field_text(citation, citation.title),
+        "container-title": field_text(citation, citation.publisher),
+        "author": [{"literal": name} for name in _authors(field_text(citation, citation.author))],
         "issued": _csl_date(citation.date, _PARTS[citation.date_precision])
         if citation.date else None,
         "accessed": _csl_date(citation.accessed) if citation.accessed else None,
-        "URL": citation.url,
+        "URL": encoded_url(citation.url),
         "language": _CSL_LANGUAGES.get(citation.language),
     }
     item.update((key, value) for key, value in optional.items() if value)
@@ -101,12 +103,13 @@ def _bibtex_key(item_id: str, used: set[str]) -> str:
 
 def _bibtex_entry(key: str, citation: Citation) -> str:
     kind = "article" if citation.publisher else "misc"
-    authors = " and ".join("{" + _bibtex_text(name) + "}" for name in _authors(citation.author))
-    url = " ".join(citation.url.split()).translate(_URL_ESCAPES)
+    authors = " and ".join("{" + _bibtex_text(name) + "}"
+                           for name in _authors(field_text(citation, citation.author)))
+    url = encoded_url(" ".join(citation.url.split())).translate(_URL_ESCAPES)
     fields = [
-        ("title", _bibtex_text(citation.title)),
+        ("title", _bibtex_text(field_text(citation, citation.title))),
         ("author", authors),
-        ("journal", _bibtex_text(citation.publisher)),
+        ("journal", _bibtex_text(field_text(citation, citation.publisher))),
         ("date", issued_text(citation)),
         ("url", url),
         ("urldate", citation.accessed.isoformat() if citation.accessed else ""),

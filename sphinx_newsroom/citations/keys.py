@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .model import Citation
+from .urls import readable_url
 
 __all__ = ["citation_key", "letters_and_digits"]
 
@@ -20,11 +21,26 @@ def _squash(text: str) -> str:
     return "".join(c for c in folded if unicodedata.category(c)[0] not in "PZC")
 
 
+def _host(host: str) -> str:
+    """A host compared as readers read it: lower case, IDNA ``xn--`` labels decoded."""
+    host = host.lower()
+    if "xn--" in host:
+        try:
+            return host.encode("ascii").decode("idna")
+        except (UnicodeError, ValueError):
+            return host
+    return host
+
+
 def _url_key(url: str) -> str:
-    match = re.match(r"(?:https?://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?", url.strip(), re.I)
+    # Non-ASCII characters count as characters, whether written raw or
+    # percent-encoded: the two spellings are one address, and two addresses
+    # that differ only after an ASCII prefix stay two.
+    match = re.match(r"(?:https?://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?", readable_url(url.strip()),
+                     re.I)
     # The pattern accepts every string, so the match is never None.
     host, path, query = match.groups() if match else ("", url, None)
-    host = host.lower()
+    host = _host(host)
     host = host.removeprefix("www.")
     host = host.removesuffix(":80").removesuffix(":443")
     params = [p for p in (query or "").split("&") if p and not p.lower().startswith("utm_")]
@@ -36,7 +52,8 @@ def citation_key(citation: Citation) -> str:
     """A key under which duplicate citations of one source coincide.
 
     ``url:<host/path?query>`` when there is a URL (scheme, ``www.``, trailing
-    slash, fragment and ``utm_*`` parameters ignored); otherwise
+    slash, fragment and ``utm_*`` parameters ignored, percent-encoded non-ASCII
+    characters decoded); otherwise
     ``tp:<title>::<publisher>`` squashed by :func:`_squash`; unstructured
     citations use ``raw:<squashed raw text>``.
     """

@@ -9,10 +9,31 @@ from typing import Literal, NamedTuple
 
 from ..model.pickling import compact_pickle
 
-__all__ = ["Citation", "DatePrecision", "Segment", "issued_text"]
+__all__ = ["Citation", "DatePrecision", "Mark", "Segment", "Written", "issued_text"]
 
 #: How much of ``Citation.date`` the source gives: a year alone stays a year.
 DatePrecision = Literal["year", "month", "day"]
+
+
+class Mark(NamedTuple):
+    """Inline markup over a span ``[start, end)`` of a footnote's written text.
+
+    ``link`` spans a link's text and carries its ``target``; ``syntax`` spans
+    characters that only spell a link (``[`` and ``](url)``): they are kept in
+    the written text, which the parser reads, and never shown.
+    """
+
+    kind: Literal["link", "emphasis", "strong", "literal", "syntax"]
+    start: int
+    end: int
+    target: str = ""
+
+
+class Written(NamedTuple):
+    """A footnote as written: its text (links as ``[text](url)``) and its inline markup."""
+
+    text: str
+    marks: tuple[Mark, ...] = ()
 
 
 @compact_pickle
@@ -29,6 +50,8 @@ class Citation:
     url: str = ""
     language: str = "und"
     structured: bool = False
+    #: Inline markup of ``raw`` (links, emphasis, code), shown wherever a field holds it.
+    marks: tuple[Mark, ...] = ()
     #: How much of ``date`` is known (a bibliography file may give only the year;
     #: the rest of ``date`` is then the first day of that year or month).
     date_precision: DatePrecision = "day"
@@ -43,7 +66,13 @@ def issued_text(citation: Citation) -> str:
 
 
 class Segment(NamedTuple):
-    """A run of rendered citation text; writers style ``title`` and ``url``."""
+    """A run of rendered citation text; writers style ``title`` and ``url``.
+
+    ``inline`` holds the footnote's own markup of the run (``emphasis``,
+    ``strong``, ``literal``) and ``link`` the target of a link it sits in.
+    """
 
     kind: Literal["text", "title", "url"]
     text: str
+    inline: tuple[str, ...] = ()
+    link: str = ""

@@ -34,7 +34,10 @@ from typing import NamedTuple
 
 from .model import Citation
 
-__all__ = ["MONTH_NAMES", "parse_citation"]
+__all__ = [
+    "MONTH_NAMES", "accessed_spans", "date_spans", "detect_language", "parse_citation",
+    "url_host", "url_spans",
+]
 
 # ---------------------------------------------------------------------------
 # Character classes and patterns
@@ -65,10 +68,13 @@ _EDGE_PUNCT = f"{_COMMAS}{_COLONS}.;。{_FW_SEMICOLON}、|{_SEPARATORS}"
 _OPEN_BRACKETS = f"({_FW_LPAREN}[【"
 _CLOSE_BRACKETS = f"){_FW_RPAREN}]】"
 
-# URLs stop at whitespace, quotes, angle brackets and any non-ASCII character:
-# Chinese footnotes routinely glue text to a URL without a space, and copied
-# URLs are percent-encoded anyway.
-_URL_RE = re.compile(r"https?://[!#-;=?-~]+", re.IGNORECASE)
+# URLs stop at whitespace, quotes, angle brackets and any non-ASCII character
+# that is not a letter or digit: Chinese footnotes routinely glue a URL to the
+# next field with a middle dot, a full-width bracket or a full stop, while the
+# letters of ``https://zh.wikipedia.org/wiki/北京`` belong to the address.
+_URL_RE = re.compile(r"https?://(?:[!#-;=?-~]|[^\W\x00-\x7f])+", re.IGNORECASE)
+# An accessed label glued to a URL ends it: "https://x.org/a检索日期2025/7/2".
+_GLUED_LABEL_RE = re.compile(r"检索日期|检索于|访问日期|访问时间|访问于|引用日期|查阅日期")
 _URL_TRAILING_PUNCT = ".,;:!?'*"
 
 _NUMERIC_DATE_RE = re.compile(
@@ -265,15 +271,48 @@ def _trim_url(url: str) -> str:
     return url[:end]
 
 
+def _found_url(match: re.Match[str]) -> str:
+    """The URL a match spells: glued accessed labels and trailing punctuation left out."""
+    url = match[0]
+    if not url.isascii():
+        label = _GLUED_LABEL_RE.search(url)
+        if label is not None:
+            url = url[:label.start()]
+    return _trim_url(url)
+
+
+def url_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, url)`` of every ``http(s)://`` URL written in ``text``."""
+    spans = []
+    for match in _URL_RE.finditer(text):
+        url = _found_url(match)
+        if url.partition("://")[2]:
+            spans.append((match.start(), match.start() + len(url), url))
+    return spans
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every date in ``text`` (publication or accessed)."""
+    return sorted((found.start, found.end) for found in _iter_dates(text))
+
+
+def accessed_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every accessed note (label and date) in ``text``."""
+    spans = []
+    for label in _ACCESSED_LABEL_RE.finditer(text):
+        found = _date_at(text, label.end())
+        if found is not None:
+            spans.append((label.start(), found.end))
+    return spans
+
+
 def _blank_url(body: _Body) -> None:
     # Only the first URL is extracted; later ones stay in the text so that
     # nothing is lost when a footnote cites several pages.
-    for match in _URL_RE.finditer(body.masked):
-        url = _trim_url(match[0])
-        if url.partition("://")[2]:
-            body.url = url
-            body.blank(match.start(), match.start() + len(url))
-            return
+    spans = url_spans(body.masked)
+    if spans:
+        start, end, body.url = spans[0]
+        body.blank(start, end)
 
 
 def _widen_to_brackets(text: str, start: int, end: int) -> tuple[int, int]:
@@ -478,7 +517,8 @@ def _parse_markdown(body: _Body, link: re.Match[str]) -> _Fields | None:
     )
 
 
-def _url_host(url: str) -> str:
+def url_host(url: str) -> str:
+    """The host of ``url``, without ``www.``: the site that publishes it."""
     match = re.match(r"https?://(?:[^@/?#]*@)?([^/?#:]*)", url, re.IGNORECASE)
     host = match[1] if match else ""
     return host[4:] if host.lower().startswith("www.") else host
@@ -489,7 +529,7 @@ def _parse_text_shapes(body: _Body) -> _Fields | None:
     _blank_accessed(body)
     # Angle brackets are Markdown/email autolink syntax around a lone URL.
     if body.url and _is_blank(body.masked, extra=_JUNK + "<>"):
-        return _Fields("", _url_host(body.url))
+        return _Fields("", url_host(body.url))
     for shape in (_parse_dotted, _parse_quoted, _parse_periods):
         fields = shape(body)
         if fields is not None and (fields.date or body.accessed or body.url):
@@ -517,7 +557,7 @@ def _is_kana_or_hangul(char: str) -> bool:
     return 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF
 
 
-def _detect_language(text: str) -> str:
+def detect_language(text: str) -> str:
     """``zh`` when Han characters outweigh Latin words, ``en`` for Latin text.
 
     One Han character carries about as much as one Latin word, so Latin is
@@ -557,9 +597,9 @@ def parse_citation(text: str) -> Citation:
     link = _MARKDOWN_LINK_RE.search(text)
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)
     if fields is None:
-        return Citation(raw=text, title=text.strip(), language=_detect_language(text))
+        return Citation(raw=text, title=text.strip(), language=detect_language(text))
     is_bare_url = not fields.title
-    language = "und" if is_bare_url else _detect_language(" ".join(fields[:3]))
+    language = "und" if is_bare_url else detect_language(" ".join(fields[:3]))
     return Citation(
         raw=text,
         title=fields.title,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from .markup import field_pieces
 from .model import Citation, Segment, issued_text
 from .parse import MONTH_NAMES
+from .urls import readable_url
 
 __all__ = ["STYLES", "format_citation"]
 
@@ -29,12 +31,25 @@ def _english_date(citation: Citation) -> str:
 _Part = list[Segment]
 
 
-def _sentence(kind: Literal["text", "title", "url"], text: str) -> _Part:
+def _field(citation: Citation, kind: Literal["text", "title"], text: str) -> _Part:
+    """One field's segments, with the footnote's own links, emphasis and code."""
+    return [Segment(kind, piece.text, piece.inline, piece.link)
+            for piece in field_pieces(citation, text)]
+
+
+def _sentence(kind: Literal["text", "title"], text: str, citation: Citation | None = None
+              ) -> _Part:
     """``text`` followed by a period unless it already ends a sentence."""
     if not text:
         return []
     ending = [] if text.endswith(tuple(_TERMINAL_PUNCT)) else [Segment("text", ".")]
-    return [Segment(kind, text), *ending]
+    shown = _field(citation, kind, text) if citation is not None else [Segment(kind, text)]
+    return [*shown, *ending]
+
+
+def _url(citation: Citation) -> Segment:
+    """The URL as readers read it: non-ASCII characters shown, not percent-encoded."""
+    return Segment("url", readable_url(citation.url))
 
 
 def _join(parts: Sequence[_Part]) -> list[Segment]:
@@ -42,8 +57,9 @@ def _join(parts: Sequence[_Part]) -> list[Segment]:
     merged: list[Segment] = []
     for part in (p for p in parts if p):
         for segment in ([Segment("text", " ")] if merged else []) + part:
-            if merged and segment.kind == "text" and merged[-1].kind == "text":
-                merged[-1] = Segment("text", merged[-1].text + segment.text)
+            if merged and segment.kind == "text" and merged[-1].kind == "text" and \
+                    segment[2:] == merged[-1][2:]:
+                merged[-1] = merged[-1]._replace(text=merged[-1].text + segment.text)
             elif segment.text:
                 merged.append(segment)
     return merged
@@ -56,8 +72,8 @@ def _head(citation: Citation) -> tuple[_Part, str]:
     title's place rather than appearing twice.
     """
     if citation.title:
-        return _sentence("title", citation.title), citation.publisher
-    return _sentence("text", citation.publisher), ""
+        return _sentence("title", citation.title, citation), citation.publisher
+    return _sentence("text", citation.publisher, citation), ""
 
 
 def _format_default(citation: Citation) -> list[Segment]:
@@ -67,15 +83,15 @@ def _format_default(citation: Citation) -> list[Segment]:
     tail: _Part = []
     if citation.url:
         note = f" ({label} {accessed})." if accessed else ""
-        tail = [Segment("url", citation.url), Segment("text", note)]
+        tail = [_url(citation), Segment("text", note)]
     elif accessed:
         tail = _sentence("text", f"{label[0].upper()}{label[1:]} {accessed}")
     date = issued_text(citation)
     return _join(
         [
             title,
-            _sentence("text", publisher),
-            _sentence("text", citation.author),
+            _sentence("text", publisher, citation),
+            _sentence("text", citation.author, citation),
             _sentence("text", date),
             tail,
         ]
@@ -94,16 +110,18 @@ def _format_gbt7714(citation: Citation) -> list[Segment]:
     where = ", ".join(x for x in (publisher, date) if x)
     if citation.accessed:
         where += f"[{citation.accessed.isoformat()}]"
-    url = [Segment("url", citation.url), Segment("text", ".")] if citation.url else []
-    return _join([_sentence("text", citation.author), title, _sentence("text", where), url])
+    url = [_url(citation), Segment("text", ".")] if citation.url else []
+    return _join([_sentence("text", citation.author, citation), title, _sentence("text", where),
+                  url])
 
 
 def _format_apa(citation: Citation) -> list[Segment]:
     title, publisher = _head(citation)
     when = _sentence("text", _english_date(citation))
-    url = [Segment("url", citation.url)] if citation.url else []
-    lead = [_sentence("text", citation.author), when, title] if citation.author else [title, when]
-    return _join([*lead, _sentence("text", publisher), url])
+    url = [_url(citation)] if citation.url else []
+    author = _sentence("text", citation.author, citation)
+    lead = [author, when, title] if citation.author else [title, when]
+    return _join([*lead, _sentence("text", publisher, citation), url])
 
 
 _FORMATTERS = {
@@ -134,12 +152,15 @@ def format_citation(citation: Citation, style: str = "default") -> list[Segment]
     bibliography file) is shown that far: ``2014-09``, ``(2014, September)``.
 
     Unstructured citations render as their stripped raw text in every style.
+    A citation read from a footnote keeps the footnote's markup: its fields'
+    segments carry their links, emphasis and code (``Segment.inline`` and
+    ``Segment.link``), and the syntax of a link (``[``, ``](url)``) is not shown.
+    URLs are shown as readers read them (non-ASCII characters, not escapes).
     Raises ValueError for a style not in :data:`STYLES`.
     """
     formatter = _FORMATTERS.get(style)
     if formatter is None:
         raise ValueError(f"unknown citation style {style!r}; expected one of {STYLES}")
     if not citation.structured:
-        raw = citation.raw.strip()
-        return [Segment("text", raw)] if raw else []
+        return _join([_field(citation, "text", citation.raw.strip())])
     return formatter(citation)

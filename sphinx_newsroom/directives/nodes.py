@@ -57,6 +57,13 @@ class pandoc_citation(nodes.inline):
     only), as written until the article's bibliography resolves it in the read phase."""
 
 
+class footnote_kind(nodes.Inline, nodes.Element):
+    """``{footnote-kind}`source```: how the footnote holding it is read (``kind``).
+
+    Read and removed before Sphinx checks the footnotes; no writer sees it.
+    """
+
+
 class featured_image(nodes.image):
     """The article's featured image (an image, so Sphinx copies it to the output)."""
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..citations.model import Citation
+from ..citations.notes import MODES as FOOTNOTE_MODES
 from ..warnings_ import NewsroomWarning
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
@@ -38,6 +39,8 @@ class Source:
     citation: Citation
     #: Cited inline (False: only listed in the references section).
     cited: bool = True
+    #: The footnote is the source (False: a document that a note links to).
+    whole: bool = True
 
 
 @compact_pickle
@@ -90,6 +93,8 @@ class Fields:
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The front matter explicitly said ``article: true`` / ``article: false`` (None: unsaid).
     article_flag: bool | None = None
+    #: How the article's footnotes are read (``auto``, ``sources``, ``notes``; "" unsaid).
+    footnotes: str = ""
     #: Line of each canonical field, for warnings raised later (image, title).
     lines: tuple[tuple[str, int], ...] = ()
 
@@ -273,6 +278,12 @@ def normalise(
         return None
 
     article_flag = fm.data.get("article") if isinstance(fm.data.get("article"), bool) else None
+    footnotes = text("footnotes").lower()
+    if footnotes and footnotes not in FOOTNOTE_MODES:
+        problem(NewsroomWarning.FIELD, "footnotes",
+                f"{footnotes!r} is not one of {', '.join(FOOTNOTE_MODES)}; "
+                "using newsroom_footnotes")
+        footnotes = ""
     result = Fields(
         title=title,
         date=dated(),
@@ -283,6 +294,7 @@ def normalise(
         authors=_names(found.get("authors"), fm, problems),
         terms=terms,
         article_flag=article_flag,
+        footnotes=footnotes,
         lines=tuple((field, line(field)) for field in found),
     )
     return result, problems

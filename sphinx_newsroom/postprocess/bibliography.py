@@ -128,7 +128,9 @@ class LinkSources(SphinxPostTransform):
                 continue
             if not self.config.newsroom_show_drafts and not is_public(article, now):
                 continue
-            source = next((s for s in article.sources if s.target == footnote["ids"][0]), None)
+            # A note gets no link: the documents it links to are listed, not the note.
+            source = next((s for s in article.sources
+                           if s.target == footnote["ids"][0] and s.whole), None)
             if source is None:
                 continue
             anchor = anchor_of(citation_key(source.citation))

@@ -8,7 +8,6 @@ and registers the ``Article`` in the domain.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from .. import clock
-from ..citations.parse import parse_citation
 from ..config import opengraph_loaded
 from ..directives import nodes as nr
 from ..directives.panel import META_USED_KEY, panel_placeholder
@@ -29,6 +27,7 @@ from ..model.reading_time import count_text, main_language, reading_minutes
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
 from .banner import draft_banner
+from .footnotes import KIND_ATTR, footnote_reading, footnotes_mode
 from .math import set_displays
 from .rawhtml import is_html, replace_line_break, sanitize_children
 from .references import is_references_title
@@ -64,6 +63,7 @@ class ArticleTransform(SphinxTransform):
         section = self._title_section(title) if info.needs_title else self._first_section()
         if section is None:
             return
+        mode = footnotes_mode(self.config, fields.footnotes)
         references = self._references_section(section)
         if references is not None:
             self._collect_sources(references)
@@ -91,7 +91,7 @@ class ArticleTransform(SphinxTransform):
             ),
             language=main_language(counts),
             anchor=section["ids"][0] if section["ids"] else "",
-            sources=self._sources(),
+            sources=self._sources(mode),
         )
         domain = get_domain(self.env)
         domain.add_article(article)
@@ -162,14 +162,25 @@ class ArticleTransform(SphinxTransform):
         return None
 
     def _collect_sources(self, references: nodes.section) -> None:
-        """Move the article's footnotes into its references section, in number order."""
+        """Move the article's sources into its references section, in number order.
+
+        Notes stay footnotes: they follow the text, before the references
+        section. An article with no source at all keeps its notes under its
+        references heading (often "Notes"), which the author wrote for them.
+        """
         footnotes = sorted(
             (n for n in self._found[nodes.footnote] if n.get("names")),
             key=lambda n: _label_order(n),
         )
-        for footnote in footnotes:
+        sources = [n for n in footnotes if n.get(KIND_ATTR, "source") == "source"]
+        notes = [n for n in footnotes if n.get(KIND_ATTR, "source") != "source"]
+        for footnote in sources or notes:
             footnote.parent.remove(footnote)
             references += footnote
+        if sources and notes:
+            for footnote in notes:
+                footnote.parent.remove(footnote)
+            _place_before(references, notes)
         for rule in self._found[nodes.transition]:
             parent = rule.parent
             # (A title section may already have left the rule out of the tree.)
@@ -177,21 +188,27 @@ class ArticleTransform(SphinxTransform):
                     any(child is rule for child in parent.children):
                 parent.remove(rule)
 
-    def _sources(self) -> tuple[Source, ...]:
-        """Every footnote of the article, read as a citation."""
+    def _sources(self, mode: str) -> tuple[Source, ...]:
+        """The footnotes that are sources, and the documents that notes link to."""
         sources = []
         for footnote in sorted(self._found[nodes.footnote], key=_label_order):
             if not footnote.get("names") or not footnote.get("ids"):
                 continue
             label = footnote["names"][0]
             number = footnote[0].astext() if isinstance(footnote[0], nodes.label) else label
-            text = " ".join(_footnote_text(child) for child in footnote.children[1:]).strip()
-            citation = _parse_citation(text)
-            if not citation.structured:
-                logger.debug("[newsroom] footnote [^%s] kept as written: no date, URL or "
-                             "accessed date to structure it", label, location=footnote)
-            sources.append(Source(label, number, footnote["ids"][0], footnote.line or 0,
-                                  citation, bool(footnote["backrefs"])))
+            reading = footnote_reading(footnote, mode)
+            where = (label, number, footnote["ids"][0], footnote.line or 0)
+            cited = bool(footnote["backrefs"])
+            if reading.citation is not None:
+                if not reading.citation.structured:
+                    logger.debug("[newsroom] footnote [^%s] kept as written: no date, URL or "
+                                 "accessed date to structure it", label, location=footnote)
+                sources.append(Source(*where, reading.citation, cited))
+                continue
+            logger.debug("[newsroom] footnote [^%s] is a note (%s): %d linked document(s)",
+                         label, reading.reason, len(reading.documents), location=footnote)
+            sources += [Source(*where, document, cited, whole=False)
+                        for document in reading.documents]
         return tuple(sources)
 
     def _sanitize_raw_html(self, section: nodes.section, trusted: frozenset[str]) -> None:
@@ -294,10 +311,6 @@ def _first_text(section: nodes.section) -> str:
     return ""
 
 
-#: Newsrooms cite the same reports again and again; parsing is pure, so memoise it.
-_parse_citation = lru_cache(maxsize=16384)(parse_citation)
-
-
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     result = []
     while node.parent is not None:
@@ -306,17 +319,15 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     return result
 
 
-def _footnote_text(node: nodes.Node) -> str:
-    """A footnote's text as written: links keep their URL (``[title](url)``)."""
-    if isinstance(node, nodes.Text):
-        return str(node)
-    if isinstance(node, nodes.reference) and node.get("refuri"):
-        text = node.astext()
-        uri = node["refuri"]
-        return uri if text in (uri, uri.removeprefix("mailto:")) else f"[{text}]({uri})"
-    if isinstance(node, nodes.Element):
-        return "".join(_footnote_text(child) for child in node.children)
-    return ""
+def _place_before(references: nodes.section, notes: list[nodes.footnote]) -> None:
+    """Put the notes at the end of the text: ahead of the references section."""
+    parent = references.parent
+    index = parent.index(references)
+    previous = parent[index - 1] if index else None
+    if isinstance(previous, nodes.section):
+        previous.extend(notes)
+    else:
+        parent[index:index] = notes
 
 
 def _is_footnote_rule(node: nodes.Node) -> bool:

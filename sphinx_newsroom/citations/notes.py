@@ -1,0 +1,335 @@
+"""Notes are not sources: which footnotes are citations, and what a note links to.
+
+Footnotes do two jobs. Some name a source: a URL, the newsroom form
+``标题·出版方·作者（日期）``, an author–title–publication reference. Others
+explain, qualify or thank, and may link to a page on the way. Only the
+first kind belongs in a bibliography. ``classify`` tells them apart from the
+footnote's written text and its inline markup:
+
+``source``
+    The whole footnote is a reference. It reads as fields, not sentences,
+    and it has what a reference has: it is a link or URL alone; or it
+    parses into a title and a publisher or author with a date, accessed
+    date or URL; or it carries a DOI or a year in brackets; or it has a link
+    or URL among its fields.
+``links``
+    A note (it reads as prose) holding links to documents. Each document
+    becomes a source of its own (the link text its title, the site its
+    publisher); the note stays a footnote.
+``note``
+    Prose without a link to a document.
+
+A footnote reads as prose when, outside its links, quotations, emphasis,
+code and parsed title, it speaks in the first or second person, asks or
+exclaims, has three lowercase words that are not a reference's vocabulary
+("accessed", "in", "of"...), or runs a link or a quotation into a sentence
+("See [the docs](…)", "… is called "X"").
+
+Pure (standard library only), like the rest of ``citations/``.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from typing import Literal, NamedTuple
+
+from .keys import citation_key
+from .markup import shown
+from .model import Citation, Mark, Written
+from .parse import accessed_spans, date_spans, detect_language, parse_citation, url_host, url_spans
+from .urls import readable_url
+
+__all__ = [
+    "KINDS", "MODES", "Kind", "Reading", "Verdict", "classify", "linked_documents",
+    "read_footnote", "whole_citation",
+]
+
+Kind = Literal["source", "links", "note"]
+#: What one footnote may be declared as (the ``footnote-kind`` role).
+KINDS: tuple[Kind, ...] = ("source", "links", "note")
+#: How an article's footnotes are read: classified, all sources, or all notes.
+MODES = ("auto", "sources", "notes")
+
+
+class Verdict(NamedTuple):
+    kind: Kind
+    #: Why, in a few words (shown in the build's debug log).
+    reason: str
+
+
+# -- what the footnote holds ---------------------------------------------------------
+
+# Placeholders standing for what prose is not measured on.
+_LINK = "\x00"      # a link or URL
+_ANCHOR = "\x01"    # a date or an accessed note
+_QUOTE = "\x02"     # a quotation that ends inside its marks ("Title," / "Title.")
+_OPEN_QUOTE = "\x03"  # a quotation that does not: a sentence may run on after it
+_FIELD = "\x04"     # emphasis, code or the parsed title
+
+_QUOTATION_RE = re.compile(r'"[^"\n]+"|“[^“”]+”|《[^《》]+》|「[^「」]+」|『[^『』]+』')
+_FIELD_END = ".,;:?!。，；：？！"
+
+# First and second person: a reference never speaks to its reader. A capital
+# "I" counts only before a lowercase word, so the numeral of "World War I" does not.
+_PERSON_RE = re.compile(
+    r"(?<![\w'’])(?:we|we're|we've|we'd|we'll|us|our|ours|you|you're|you've|you'd|you'll"
+    r"|your|yours|my|me|mine)(?![\w'’])|我们|咱们|你们|笔者|[我你您]",
+    re.IGNORECASE,
+)
+_PERSON_I_RE = re.compile(r"(?<![\w'’])I(?:['’](?:m|ve|d|ll))?\s+[a-z]")
+_ASKS_RE = re.compile(r"[?!？！]")
+# A word in lowercase Latin letters (Chinese has no case: its prose is told otherwise).
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][a-zß-öø-ÿA-Z0-9'’-]*")
+#: Lowercase words references use: labels, connectives of names and publishers.
+_REFERENCE_WORDS = frozenset(
+    "accessed retrieved viewed available online last updated modified published posted "
+    "on at in of the and by from via doi isbn issn pp p vol no ed eds edn et al n d "
+    "de del der des du la le van von".split()
+)
+# Raw HTML in a footnote is shown as text; its tags are not words.
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_DOI_RE = re.compile(r"\b(?:doi:?\s*|doi\.org/)10\.\d{4,9}/\S+", re.IGNORECASE)
+_YEAR_IN_BRACKETS_RE = re.compile(r"[(（](?:1[5-9]|20)\d\d[a-z]?[)）]")
+_JUNK_RE = re.compile(r"[\s\W_]+")
+# A word (or code, emphasis) next to a link or quotation with only spaces between.
+_GLUED_RE = re.compile(
+    rf"(?:[^\W\d_]|{_FIELD})\s*[{_LINK}{_QUOTE}{_OPEN_QUOTE}]"
+    rf"|[{_LINK}{_OPEN_QUOTE}]\s*(?:[^\W\d_]|{_FIELD})"
+)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class _Link:
+    start: int
+    end: int
+    #: The span of the link as written, ``[`` and ``](url)`` included.
+    outer: tuple[int, int]
+    target: str
+    text: str
+    code: bool
+
+
+def _links(written: Written) -> list[_Link]:
+    """Every ``http(s)`` link of the footnote: its links and the bare URLs of its text."""
+    text, marks = written
+    opening = {m.end: m.start for m in marks if m.kind == "syntax"}
+    closing = {m.start: m.end for m in marks if m.kind == "syntax"}
+    literal = [m for m in marks if m.kind == "literal"]
+    links: list[_Link] = []
+    for mark in marks:
+        if mark.kind != "link" or not re.match(r"https?://", mark.target, re.IGNORECASE):
+            continue
+        start, end = opening.get(mark.start, mark.start), closing.get(mark.end, mark.end)
+        code = any(m.start <= mark.start and m.end >= mark.end for m in literal)
+        links.append(_Link(mark.start, mark.end, (start, end), mark.target,
+                           shown(text, marks, mark.start, mark.end).strip(), code))
+    taken = [link.outer for link in links] + [(m.start, m.end) for m in literal]
+    for start, end, url in url_spans(text):
+        if not any(lo < end and start < hi for lo, hi in taken):
+            links.append(_Link(start, end, (start, end), url, url, False))
+    return sorted(links, key=lambda link: link.start)
+
+
+@dc.dataclass(slots=True)
+class _Reading:
+    """The footnote, with what prose is not measured on replaced by placeholders."""
+
+    written: Written
+    links: list[_Link]
+    citation: Citation
+    rest: str = ""
+
+    def __post_init__(self) -> None:
+        text, marks = self.written
+        spans: list[tuple[int, int, str]] = [(*link.outer, _LINK) for link in self.links]
+        spans += [(m.start, m.end, _FIELD) for m in marks
+                  if m.kind in ("literal", "emphasis", "strong")]
+        for quote in _QUOTATION_RE.finditer(text):
+            ends = quote[0][-2:-1] in _FIELD_END or quote.end() == len(text.rstrip())
+            spans.append((*quote.span(), _QUOTE if ends else _OPEN_QUOTE))
+        if _is_reference(self.citation) and self.citation.title:
+            start = text.find(self.citation.title)
+            if start >= 0:
+                spans.append((start, start + len(self.citation.title), _FIELD))
+        spans += [(*span, _ANCHOR) for span in accessed_spans(text)]
+        spans += [(*span, _ANCHOR) for span in date_spans(text)]
+        chosen: list[tuple[int, int, str]] = []
+        covered = bytearray(len(text))
+        for start, end, token in spans:  # earlier kinds win where spans overlap
+            if start < end and not any(covered[start:end]):
+                covered[start:end] = b"\x01" * (end - start)
+                chosen.append((start, end, token))
+        parts, at = [], 0
+        for start, end, token in sorted(chosen):
+            parts += [text[at:start], token]
+            at = end
+        self.rest = "".join(parts) + text[at:]
+
+    def prose(self) -> str:
+        """Why the footnote reads as prose, or ``""`` when it reads as fields."""
+        rest = self.rest
+        if _PERSON_RE.search(rest) or _PERSON_I_RE.search(rest):
+            return "it speaks in the first or second person"
+        if _ASKS_RE.search(rest):
+            return "it asks or exclaims"
+        if _GLUED_RE.search(rest):
+            return "a link or quotation runs into a sentence"
+        words = [w for w in _LOWER_WORD_RE.findall(_TAG_RE.sub(" ", rest))
+                 if w.casefold().strip("'’-") not in _REFERENCE_WORDS]
+        if len(words) >= 3:
+            return "it has sentences (" + " ".join(words[:3]) + " …)"
+        return ""
+
+    def alone(self) -> bool:
+        """Nothing but one link or URL, punctuation and dates."""
+        left = _JUNK_RE.sub("", self.rest.replace(_LINK, "").replace(_ANCHOR, ""))
+        return not left and self.rest.count(_LINK) == 1
+
+    def evidence(self) -> str:
+        """What makes the footnote a reference, or ``""``."""
+        if _is_reference(self.citation):
+            return "it has a title and a publisher or author, and a date or URL"
+        text = shown(*self.written)
+        if _DOI_RE.search(text) or any("doi.org/10." in link.target for link in self.links):
+            return "it has a DOI"
+        if _YEAR_IN_BRACKETS_RE.search(text):
+            return "it has a year in brackets"
+        if self.links:
+            return "it has a link among its fields"
+        return ""
+
+
+def _is_reference(citation: Citation) -> bool:
+    """Parsed into fields: a title with a name for publisher or author, and an anchor."""
+    return citation.structured and bool(citation.title) and bool(
+        citation.publisher or citation.author) and bool(
+        citation.date or citation.accessed or citation.url) and all(
+        _is_name(citation, name) for name in (citation.publisher, citation.author))
+
+
+def _is_name(citation: Citation, name: str) -> bool:
+    """A publisher or author: no code, at most one lowercase word ("moomoo 社区")."""
+    start = citation.raw.find(name)
+    if name and any(m.kind == "literal" and m.start < start + len(name) and start < m.end
+                    for m in citation.marks):
+        return False
+    words = [w for w in _LOWER_WORD_RE.findall(_TAG_RE.sub(" ", name))
+             if w.casefold() not in _REFERENCE_WORDS]
+    return len(words) <= 1
+
+
+def whole_citation(written: Written) -> Citation:
+    """The whole footnote as one citation, its markup kept for display."""
+    citation = parse_citation(written.text)
+    return dc.replace(citation, marks=written.marks) if written.marks else citation
+
+
+def classify(written: Written) -> Verdict:
+    """``source``, ``links`` or ``note``, and why (see the module docstring)."""
+    if not shown(*written).strip():
+        return Verdict("note", "it is empty")
+    reading = _Reading(written, _links(written), whole_citation(written))
+    if reading.alone():
+        return Verdict("source", "it is a link alone")
+    prose = reading.prose()
+    if not prose:
+        evidence = reading.evidence()
+        if evidence:
+            return Verdict("source", evidence)
+        prose = "it has no date, URL or publisher"
+    if linked_documents(written):
+        return Verdict("links", prose + "; it links to documents")
+    return Verdict("note", prose)
+
+
+# -- the documents a note links to ---------------------------------------------------
+
+#: Link text that names no document: the document then goes by its site.
+_GENERIC_TEXT = frozenset({
+    "here", "this", "link", "this link", "this page", "this post", "this article", "source",
+    "original", "more", "read more", "这里", "此处", "链接", "原文", "这篇", "此文",
+})
+#: Sites where ``/<name>`` is a person's profile, not a document.
+_PROFILE_HOSTS = frozenset(
+    "github.com gitlab.com codeberg.org twitter.com x.com facebook.com instagram.com "
+    "weibo.com".split()
+)
+
+
+def _is_document(link: _Link) -> bool:
+    """A page of a site: not its home page, a person's profile or an API cross-reference."""
+    if link.code:
+        return False
+    path = re.sub(r"^https?://[^/?#]*", "", link.target, flags=re.IGNORECASE)
+    path = re.split(r"[?#]", path, maxsplit=1)[0].strip("/")
+    if not path:
+        return False
+    host = url_host(link.target).lower()
+    segments = path.split("/")
+    if segments[0].startswith(("@", "~")) and len(segments) == 1:
+        return False
+    return not (host in _PROFILE_HOSTS and len(segments) == 1 and "." not in segments[0])
+
+
+def _document(written: Written, link: _Link) -> Citation:
+    text, marks = written
+    start, end = link.outer
+    title = link.text
+    if title.casefold() in _GENERIC_TEXT or readable_url(title) == readable_url(link.target):
+        title = ""
+    inner = tuple(Mark(m.kind, m.start - start, m.end - start, m.target) for m in marks
+                  if m.start >= start and m.end <= end)
+    return Citation(
+        raw=text[start:end],
+        title=title,
+        publisher=url_host(link.target),
+        url=link.target,
+        language=detect_language(title) if title else "und",
+        structured=True,
+        marks=inner,
+    )
+
+
+def linked_documents(written: Written, every: bool = False) -> tuple[Citation, ...]:
+    """The documents the footnote links to, each once, as citations.
+
+    With ``every`` (a footnote declared ``links``) every ``http(s)`` link
+    counts; otherwise home pages, profiles and links on code do not.
+    """
+    found: dict[str, Citation] = {}
+    for link in _links(written):
+        if every or _is_document(link):
+            document = _document(written, link)
+            found.setdefault(citation_key(document), document)
+    return tuple(found.values())
+
+
+class Reading(NamedTuple):
+    """What one footnote gives the bibliography."""
+
+    kind: Kind
+    reason: str
+    #: The whole footnote, when it is a source.
+    citation: Citation | None
+    #: The documents it links to, when it is a note that links to some.
+    documents: tuple[Citation, ...]
+
+
+def read_footnote(written: Written, declared: Kind | None = None, mode: str = "auto"
+                  ) -> Reading:
+    """Read one footnote: its own declaration first, then the article's mode, then ``classify``."""
+    if declared is not None:
+        kind, reason = declared, "declared with the footnote-kind role"
+    elif mode == "sources":
+        kind, reason = "source", "the article's footnotes are all sources"
+    elif mode == "notes":
+        kind, reason = "note", "the article's footnotes are all notes"
+    else:
+        kind, reason = classify(written)
+    if kind == "source":
+        return Reading(kind, reason, whole_citation(written), ())
+    if kind == "links":
+        return Reading(kind, reason, None, linked_documents(written, every=declared == "links"))
+    return Reading(kind, reason, None, ())
+
