@@ -55,6 +55,8 @@ ERROR, WARNING, NOTE = "error", "warning", "note"
 KNOWN_KEYS = frozenset({
     "article", "language", "translation_key", "translations", "canonical_url", "access",
     "bibliography", "corrections", "updates", "excerpt_separator", "blogpost",
+    # Pandoc's citation keys (read/bibliography_files.py) and the footnote kinds.
+    "nocite", "suppress-bibliography", "csl", "link-citations", "footnotes",
     # Sphinx's file-wide metadata.
     "orphan", "nosearch", "tocdepth", "nocomments",
 }) | MYST_KEYS
