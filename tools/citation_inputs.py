@@ -58,6 +58,12 @@ def _text_of(node: Any) -> str:
 
 def markdown_footnote_input(body: str, definitions: dict[str, str] | None = None) -> str:
     """What the build passes to the parser for the footnote ``[^x]: body``."""
+    footnote = _footnote_node(body, definitions)
+    return " ".join(_text_of(child) for child in footnote.children[1:]).strip()
+
+
+def _footnote_node(body: str, definitions: dict[str, str] | None = None) -> Any:
+    """The docutils footnote MyST makes of ``[^x]: body``."""
     from docutils import nodes
     from docutils.core import publish_doctree
     from myst_parser.parsers.docutils_ import Parser
@@ -68,8 +74,24 @@ def markdown_footnote_input(body: str, definitions: dict[str, str] | None = None
     doctree = publish_doctree("\n".join(lines), parser=Parser(),
                               settings_overrides={"report_level": 5, "halt_level": 5})
     for footnote in doctree.findall(nodes.footnote):
-        return " ".join(_text_of(child) for child in footnote.children[1:]).strip()
+        return footnote
     raise ValueError(f"MyST found no footnote in {body[:60]!r}")
+
+
+def build_reading(record: dict[str, Any]) -> Any:
+    """What the build's footnote reader (``read/footnotes.py``) makes of a record.
+
+    The same code as the build: the footnote's nodes written out with their
+    markup (``written_footnote``), then ``citations.notes.read_footnote``.
+    """
+    from sphinx_newsroom.citations.model import Written
+    from sphinx_newsroom.citations.notes import read_footnote
+    from sphinx_newsroom.read.footnotes import written_footnote
+
+    if record["origin"] == "style-sample":
+        return read_footnote(Written(style_sample_input(record["text"])))
+    return read_footnote(written_footnote(_footnote_node(record["text"],
+                                                         record.get("definitions"))))
 
 
 def style_sample_input(markup: str) -> str:

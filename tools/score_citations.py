@@ -8,10 +8,10 @@
 ``tools/citation_score.py``; the method is in ``docs/citation-accuracy.md``.
 
 The package scored is the one in this checkout (the folder above ``tools/``),
-whatever is installed in the environment. The classifier is
-``classify_footnote`` from ``sphinx_newsroom.citations`` when the package
-has one, else every footnote is a source (today's behaviour); the first line
-printed says which.
+whatever is installed in the environment. The classifier is the
+build's own footnote reader (``read/footnotes.py``: the footnote parsed by
+MyST, written out with its markup, then ``citations.notes.read_footnote``);
+the first line printed says which.
 """
 
 from __future__ import annotations
@@ -31,22 +31,20 @@ sys.path.insert(1, str(REPO / "tools"))
 import citation_score as cs  # noqa: E402
 
 
-def load_classifier() -> tuple[Callable[[str], Any], str]:
-    """``classify_footnote`` of ``sphinx_newsroom.citations``, or the all-sources fallback."""
-    package = importlib.import_module("sphinx_newsroom.citations")
-    found = getattr(package, "classify_footnote", None)
-    for module in ("classify", "classifier"):
-        if found is not None:
-            break
-        try:
-            found = getattr(importlib.import_module(f"sphinx_newsroom.citations.{module}"),
-                            "classify_footnote", None)
-        except ImportError:
-            continue
-    if found is None:
-        return cs.all_sources, ("all-sources fallback (sphinx_newsroom.citations has no "
-                                "classify_footnote: every footnote is a source)")
-    return found, f"{found.__module__}.classify_footnote"
+def load_classifier() -> tuple[Callable[[Any], Any], str]:
+    """The build's footnote reader (``read/footnotes.py``), or the all-sources fallback.
+
+    The fallback serves a checkout whose build reads every footnote as a
+    source (before the notes-and-sources classifier).
+    """
+    try:
+        importlib.import_module("sphinx_newsroom.read.footnotes")
+    except ImportError:
+        return cs.all_sources, "all-sources fallback (every footnote is a source)"
+    import citation_inputs
+
+    return citation_inputs.build_reading, ("the build's reader: read.footnotes.written_footnote "
+                                           "+ citations.notes.read_footnote")
 
 
 def reports(splits: list[str]) -> list[cs.Report]:
