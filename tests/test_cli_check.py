@@ -27,6 +27,10 @@ PLANTED = [
     ("articles/image.md", 4, "newsroom.image", "error"),
     ("articles/image.md", 5, "newsroom.term", "error"),
     ("articles/no-date.md", 1, "newsroom.article", "error"),
+    # An uncited note is "not referenced" (also one that links to a document);
+    # a source, read or declared so, is listed without being cited.
+    ("articles/notes.md", 8, "ref.footnote", "error"),
+    ("articles/notes.md", 11, "ref.footnote", "error"),
     ("articles/other-source.md", 11, "newsroom.citation", "error"),
     ("articles/rawhtml.md", 8, "newsroom.html", "error"),
     ("articles/shortcode.md", 8, "newsroom.shortcode", "error"),
@@ -70,7 +74,7 @@ def test_check_finds_every_planted_problem_at_its_line(planted, capsys):
     assert by_place[("articles/footnotes.md", 7, "newsroom.citation")]["column"] == 27
     assert "2999-01-01T08:00:00+08:00" in by_place[("articles/embargo.md", 3,
                                                     "newsroom.draft")]["message"]
-    assert report["errors"] == 16 and report["articles"] == 13
+    assert report["errors"] == 18 and report["articles"] == 14
 
 
 def test_check_and_the_build_report_the_same_errors(planted, capsys, make_app):
@@ -101,13 +105,13 @@ def test_text_output_is_file_line_col_subtype_message(planted, capsys):
            "month must be in 1..12; ignored" in lines
     assert "articles/typo.md:4:1: newsroom.field: warning: unknown front-matter key 'tgas'; " \
            "did you mean 'tags'?" in lines
-    assert lines[-1] == "13 articles in 16 documents: 16 errors, 4 warnings, 4 notes"
+    assert lines[-1] == "14 articles in 17 documents: 18 errors, 4 warnings, 4 notes"
 
 
 def test_quiet_prints_errors_only(planted, capsys):
     assert main(["check", "-q"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 16 and not any(": warning: " in line or ": note: " in line
+    assert len(lines) == 18 and not any(": warning: " in line or ": note: " in line
                                    for line in lines)
 
 

@@ -2,7 +2,8 @@
 
 The reading is the build's own: ``read_front_matter``, ``is_article`` and
 ``normalise`` (``model/``), ``convert`` (``compat/``), ``lift_headings``, the
-featured-image rule (``model/images``), ``parse_citation`` and the
+featured-image rule (``model/images``), the footnote reader (``model/body``, then
+``citations.notes.read_footnote``: notes and sources as the build tells them) and the
 bibliography's collision rule (``citations/``). What the build warns about is
 an *error* here, with the build's own subtype and message, so ``check`` and
 ``sphinx-build -W`` fail on the same files. Warnings and notes are what only
@@ -25,7 +26,7 @@ from sphinx.util.matching import Matcher
 
 from .. import clock
 from ..citations.bibliography import collect
-from ..citations.parse import parse_citation
+from ..citations.notes import KINDS, read_footnote
 from ..compat.convert import FAMILIES, Context, convert
 from ..domain import article_order, is_public
 from ..model.article import (
@@ -168,7 +169,8 @@ class Reader:
         body = read_body(blanked)
         title = fields.title or self._fallback_title(docname, fields, body)
         self._image(docname, fields)
-        sources = self._footnotes(docname, body, needs_title, text.split("\n"))
+        sources = self._footnotes(docname, body, needs_title, text.split("\n"),
+                                  fields.footnotes or settings.newsroom_footnotes)
         if not settings.newsroom_raw_html:
             self._raw_html(docname, blanked, trusted)
         self._visibility(docname, fields)
@@ -233,7 +235,7 @@ class Reader:
                      problem)
 
     def _footnotes(self, docname: str, body: Body, needs_title: bool,
-                   source_lines: list[str]) -> tuple[Source, ...]:
+                   source_lines: list[str], mode: str) -> tuple[Source, ...]:
         settings = self.project.settings
         titles = settings.newsroom_references_titles
         defined: dict[str, int] = {}
@@ -261,18 +263,26 @@ class Reader:
             if definition.label in seen:
                 continue
             seen.add(definition.label)
-            if not cited[definition.label] and not has_references:
+            # The build's reading (read/footnotes.py): declared, the article's mode, classified.
+            declared = definition.declared if definition.declared in KINDS else None
+            reading = read_footnote(definition.written, declared, mode)
+            if not cited[definition.label] and not has_references and reading.kind != "source":
+                # Sphinx names a numbered footnote; a named one ([^aside]) is auto-numbered.
+                shown = definition.label if definition.label.isdigit() else "#"
                 self.add(docname, definition.line, FOOTNOTE, ERROR,
-                         f"Footnote [{definition.label}] is not referenced.")
-            citation = parse_citation(definition.text)
-            if (not citation.structured and listed is not None
+                         f"Footnote [{shown}] is not referenced.")
+            where = (definition.label, definition.label, f"fn-{definition.label}",
+                     definition.line)
+            if reading.citation is None:
+                sources += [Source(*where, document, bool(cited[definition.label]), whole=False)
+                            for document in reading.documents]
+                continue
+            if (not reading.citation.structured and listed is not None
                     and definition.line > listed.line):
                 self.add(docname, definition.line, _subtype(NewsroomWarning.CITATION), NOTE,
                          f"source [^{definition.label}] is kept as written: it has no date, "
                          "URL or accessed date to read it by")
-            sources.append(Source(definition.label, definition.label,
-                                  f"fn-{definition.label}", definition.line, citation,
-                                  bool(cited[definition.label])))
+            sources.append(Source(*where, reading.citation, bool(cited[definition.label])))
         return tuple(sources)
 
     def _raw_html(self, docname: str, text: str, trusted: frozenset[str]) -> None:

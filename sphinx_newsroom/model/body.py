@@ -18,6 +18,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 
+from ..citations.model import Mark, Written
+from ..citations.urls import readable_url
+
 
 @dc.dataclass(frozen=True, slots=True)
 class Reference:
@@ -35,6 +38,10 @@ class Definition:
     label: str
     line: int
     text: str
+    #: The text with its markup, as ``read/footnotes.written_footnote`` writes it.
+    written: Written = dc.field(default_factory=lambda: Written(""))
+    #: The kind its ``{footnote-kind}`` role declares, if any.
+    declared: str | None = None
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -89,22 +96,27 @@ def read_body(text: str, first_line: int = 1) -> Body:
     definitions: list[Definition] = []
     headings: list[Heading] = []
     depth = 0
-    open_definition: tuple[str, int, list[str]] | None = None
+    open_definition: tuple[str, int, list[str], _Writer] | None = None
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             depth -= 1
         elif token.type == "footnote_reference_open" and token.map is not None:
-            open_definition = (token.meta["label"], token.map[0], [])
+            open_definition = (token.meta["label"], token.map[0], [], _Writer())
         elif token.type == "footnote_reference_close" and open_definition is not None:
-            label, at, parts = open_definition
-            definitions.append(Definition(label, at + first_line, " ".join(parts).strip()))
+            label, at, parts, writer = open_definition
+            definitions.append(Definition(label, at + first_line, " ".join(parts).strip(),
+                                          writer.written(), writer.declared))
             open_definition = None
         elif token.type == "inline" and token.map is not None:
             references += _references(token, lines, first_line)
             if open_definition is not None:
                 open_definition[2].append(inline_text(token.children or []))
+                writer = open_definition[3]
+                if writer.length:
+                    writer.add(" ")  # paragraphs are words apart
+                writer.walk(token.children or [])
             previous = tokens[index - 1]
             if previous.type == "heading_open" and depth == 0 and open_definition is None:
                 line = token.map[0] if previous.markup.startswith("#") else token.map[1] - 1
@@ -132,6 +144,107 @@ def _references(token: Token, lines: list[str], first_line: int) -> list[Referen
 
 
 _SPACES = re.compile(r"[ \t]+")
+#: A link target with a URL scheme: a link out (others are cross-references,
+#: which the build shows as their text).
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_STYLES = {"em_open": "emphasis", "strong_open": "strong"}
+_ROLE = "{footnote-kind}"
+
+
+class _Writer:
+    """A definition's inline tokens written as ``read/footnotes._Writer`` writes its nodes."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.marks: list[Mark] = []
+        self.length = 0
+        self.declared: str | None = None
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def syntax(self, text: str) -> None:
+        self.marks.append(Mark("syntax", self.length, self.length + len(text)))
+        self.add(text)
+
+    def walk(self, children: list[Token]) -> None:
+        opened: list[tuple[str, int]] = []
+        index = 0
+        while index < len(children):
+            child = children[index]
+            kind = child.type
+            if kind == "text" and child.content.rstrip().endswith(_ROLE) \
+                    and index + 1 < len(children) and children[index + 1].type == "code_inline":
+                # MyST reads "{footnote-kind}`note`" as the role; no text of the footnote.
+                self.add(child.content.rstrip()[:-len(_ROLE)])
+                self.declared = children[index + 1].content.strip()
+                index += 2
+                if index < len(children) and children[index].type == "text":
+                    children[index].content = children[index].content.lstrip()
+                continue
+            if kind == "link_open":
+                end = _closing(children, index)
+                self.link(str(child.attrs.get("href", "")), children[index + 1:end])
+                index = end + 1
+                continue
+            if kind in ("text", "html_inline"):
+                self.add(child.content)
+            elif kind in ("softbreak", "hardbreak"):
+                self.add(" ")
+            elif kind == "code_inline":
+                start = self.length
+                self.add(child.content)
+                self.marks.append(Mark("literal", start, self.length))
+            elif kind in _STYLES:
+                opened.append((_STYLES[kind], self.length))
+            elif kind in ("em_close", "strong_close") and opened:
+                style, start = opened.pop()
+                self.marks.append(Mark(style, start, self.length))  # type: ignore[arg-type]
+            elif kind == "image":
+                self.walk(child.children or [])
+            index += 1
+
+    def link(self, href: str, inner: list[Token]) -> None:
+        """A link out as ``[text](url)`` (its URL alone when that is its text)."""
+        if not _SCHEME.match(href):
+            self.walk(inner)
+            return
+        text = inline_text(inner)
+        start = self.length
+        if text in (href, href.removeprefix("mailto:")) or readable_url(text) == readable_url(href):
+            self.add(text)
+            self.marks.append(Mark("link", start, self.length, href))
+            return
+        self.syntax("[")
+        start = self.length
+        self.walk(inner)
+        self.marks.append(Mark("link", start, self.length, href))
+        self.syntax(f"]({href})")
+
+    def written(self) -> Written:
+        text = "".join(self.parts)
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        marks = []
+        for mark in self.marks:
+            start, end = max(mark.start - lead, 0), min(mark.end - lead, len(body))
+            if start < end:
+                marks.append(mark._replace(start=start, end=end))
+        return Written(body, tuple(sorted(marks, key=lambda m: (m.start, -m.end))))
+
+
+def _closing(children: list[Token], index: int) -> int:
+    """The index of the ``link_close`` of the ``link_open`` at ``index``."""
+    depth = 0
+    for at in range(index, len(children)):
+        if children[at].type == "link_open":
+            depth += 1
+        elif children[at].type == "link_close":
+            depth -= 1
+            if depth == 0:
+                return at
+    return len(children) - 1
 
 
 def inline_text(children: list[Token]) -> str:
