@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/sphinx-newsroom check example_site
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html example_site example_site/_build/html
 	@echo "HTML: example_site/_build/html/index.html"
 	@if command -v latexmk >/dev/null 2>&1 && command -v xelatex >/dev/null 2>&1; then \
