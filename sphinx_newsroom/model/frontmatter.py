@@ -112,9 +112,11 @@ def _read_block(text: str) -> RawFrontMatter:
     fences = list(fence.finditer(text, 0))
     if len(fences) < 2 or fences[0].start() != 0:
         return EMPTY
-    block = text[fences[0].end() : fences[1].start()].strip("\n")
+    # The block starts on line 2, even when it opens with blank lines (every
+    # key's line counts from there); an error at its end points at its last line.
+    block = text[text.index("\n") + 1 : fences[1].start()].rstrip("\n")
     # Lines from the top to the closing delimiter, both delimiters included.
-    span = text.count("\n", 0, fences[1].start()) + 1
+    span = text[: fences[1].start()].count("\n") + 1
     if len(block.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return RawFrontMatter({}, {}, kind, span, (Problem(
             NewsroomWarning.FRONTMATTER,
