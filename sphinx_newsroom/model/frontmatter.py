@@ -109,7 +109,7 @@ def _read_block(text: str) -> RawFrontMatter:
         kind, fence = "toml", _TOML_FENCE
     else:
         return EMPTY
-    fences = list(fence.finditer(text, 0))
+    fences = list(fence.finditer(text))
     if len(fences) < 2 or fences[0].start() != 0:
         return EMPTY
     # The block starts on line 2, even when it opens with blank lines (every
@@ -134,8 +134,9 @@ def _read_toml(block: str, span: int) -> RawFrontMatter:
             NewsroomWarning.FRONTMATTER, f"front matter is not valid TOML: {error}", 1),))
     lines = {}
     for number, line in enumerate(block.splitlines(), start=2):
-        key = line.split("=", 1)[0].strip().strip('"')
-        if "=" in line and key in data and key not in lines:
+        key, equals, _ = line.partition("=")
+        key = key.strip().strip('"')
+        if equals and key in data and key not in lines:
             lines[key] = number
     return RawFrontMatter(data, lines, "toml", span)
 
