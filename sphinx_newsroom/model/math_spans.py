@@ -71,32 +71,40 @@ def _role(content: str) -> str:
 
 
 def _code_span_end(text: str, start: int) -> int:
-    """End of the code span opening at ``start`` (a run of backticks), or -1."""
+    """End of the code span opening at ``start`` (a run of backticks).
+
+    A run that nothing closes is text: then the end of the run itself.
+    """
     run = len(text[start:]) - len(text[start:].lstrip("`"))
     for match in re.finditer(r"`+", text[start + run:]):
         if len(match.group()) == run:
             return start + run + match.end()
-    return -1
+    return start + run
 
 
-def _dollar_close(text: str, start: int) -> int:
-    """Index of the ``$`` closing inline math opened at ``start``, or -1."""
-    if start + 1 >= len(text) or text[start + 1].isspace() or text[start + 1] == "$":
-        return -1
+def _line_end(text: str, position: int) -> int:
+    """Index of the newline ending the line at ``position``, or the text's length."""
+    return position + len(text[position:].partition("\n")[0])
+
+
+def _dollar_close(text: str, start: int) -> int | None:
+    """Index of the ``$`` closing inline math opened at ``start`` (never a ``$$``)."""
+    if text[start + 1:start + 2].isspace():
+        return None
     if start > 0 and text[start - 1].isalnum():
-        return -1  # US$3
+        return None  # US$3
     i = start + 1
     while i < len(text):
         if text[i] == "\\":
             i += 2
             continue
         if text[i] == "$":
-            after = text[i + 1] if i + 1 < len(text) else ""
+            after = text[i + 1:i + 2]
             if text[i - 1].isspace() or after.isdigit() or _BLANK_LINE.search(text, start, i):
-                return -1
+                return None
             return i
         i += 1
-    return -1
+    return None
 
 
 class _Converter:
@@ -110,10 +118,8 @@ class _Converter:
             char = text[i]
             if char == "`":
                 end = _code_span_end(text, i)
-                run = len(text[i:]) - len(text[i:].lstrip("`"))
-                stop = end if end > 0 else i + run
-                self.out.append(text[i:stop])
-                i = stop
+                self.out.append(text[i:end])
+                i = end
             elif text.startswith(("\\\\(", "\\\\["), i):  # Jekyll's \\( for kramdown
                 closer = "\\\\)" if text[i + 2] == "(" else "\\\\]"
                 i = self._math(i, 3, closer, display=text[i + 2] == "[", escaped=True)
@@ -127,7 +133,7 @@ class _Converter:
                 i = self._math(i, 2, "$$", display=True)
             elif char == "$":
                 close = _dollar_close(text, i)
-                if close < 0:
+                if close is None:
                     self.out.append(char)
                     i += 1
                 else:
@@ -141,31 +147,29 @@ class _Converter:
     def _math(self, start: int, width: int, closer: str, display: bool,
               escaped: bool = False) -> int:
         text = self.text
-        close = text.find(closer, start + width)
-        content = text[start + width:close] if close >= 0 else ""
+        content, closed, _ = text[start + width:].partition(closer)
+        end = start + width + len(content) + len(closer)
         if escaped:
             content = content.replace("\\\\", "\\")
-        if close < 0 or not content.strip() or _BLANK_LINE.search(content):
+        if not closed or not content.strip() or _BLANK_LINE.search(content):
             self.out.append(text[start:start + width])
             return start + width
-        end = close + len(closer)
         if display:
             block_end = self._block(start, end, content)
-            if block_end >= 0:
+            if block_end is not None:
                 return block_end
         # Inline, keeping each line break of the source (a code span may hold them).
         self.out.append(_role("\n".join(" ".join(line.split()) for line in content.split("\n"))))
         return end
 
-    def _block(self, start: int, end: int, content: str) -> int:
-        """Write the display as a ``{math}`` block; the index to go on from, or -1."""
+    def _block(self, start: int, end: int, content: str) -> int | None:
+        """Write the display as a ``{math}`` block; the index to go on from."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         indent = text[line_start:start]
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = _line_end(text, end)
         if indent.strip() or text[end:line_end].strip():
-            return -1  # inside a paragraph, a list marker or a quote: inline
+            return None  # inside a paragraph, a list marker or a quote: inline
         body = [line.strip() for line in content.strip().split("\n")]
         height = text.count("\n", start, end) + 1
         needed = 2 if len(body) == 1 else len(body) + 2
@@ -176,13 +180,12 @@ class _Converter:
             previous = previous[:-1]
             height += 1
         while needed > height and line_end < len(text):
-            following = text.find("\n", line_end + 1)
-            following = len(text) if following < 0 else following
+            following = _line_end(text, line_end + 1)
             if text[line_end + 1:following].strip():
                 break
             line_end, height = following, height + 1
         if needed > height:
-            return -1
+            return None
         if len(body) == 1:
             block = [f"```{{math}} {body[0]}", "```"]
         else:
