@@ -40,6 +40,12 @@ def test_a_yaml_error_after_blank_lines_points_at_its_own_line():
     assert [problem.line for problem in fm.problems] == [4]
 
 
+@pytest.mark.parametrize("end", ["", "\n", "\n\n", "\n   \n", "  \n \t\n"])
+def test_an_error_at_the_end_of_the_block_points_at_its_last_line_of_text(end):
+    fm = read_front_matter(f'---\ntitle: T\nsummary: "never closed{end}\n---\nbody')
+    assert [problem.line for problem in fm.problems] == [3]
+
+
 # Where the block is ----------------------------------------------------------
 
 def test_a_byte_order_mark_before_the_front_matter_is_ignored():

@@ -113,8 +113,9 @@ def _read_block(text: str) -> RawFrontMatter:
     if len(fences) < 2 or fences[0].start() != 0:
         return EMPTY
     # The block starts on line 2, even when it opens with blank lines (every
-    # key's line counts from there); an error at its end points at its last line.
-    block = text[text.index("\n") + 1 : fences[1].start()].rstrip("\n")
+    # key's line counts from there); an error at its end points at its last
+    # line of text, not at blank lines or spaces after it.
+    block = text[text.index("\n") + 1 : fences[1].start()].rstrip()
     # Lines from the top to the closing delimiter, both delimiters included.
     span = text[: fences[1].start()].count("\n") + 1
     if len(block.encode("utf-8", "surrogatepass")) > MAX_BYTES:
