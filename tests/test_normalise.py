@@ -76,6 +76,8 @@ def test_a_date_source_makes_an_article_only_where_it_has_a_date():
     assert is_article(fm_of("pubtime: 2025-01-01"), DEFAULT_FIELDS, ("pubtime",), undated)
     assert not is_article(with_date, DEFAULT_FIELDS, ("pubtime",), undated)
     assert is_article(with_date, DEFAULT_FIELDS, ("pubtime", ":fields"), undated)
+    # A source that gives nothing hands over to the next.
+    assert is_article(with_date, DEFAULT_FIELDS, (":filename", ":fields"), undated)
 
 
 @pytest.mark.parametrize("value", ["''", "~", "''\npublishDate: ''"])
@@ -123,16 +125,18 @@ def test_only_a_boolean_article_key_is_kept_as_the_article_flag(yaml_text, flag)
 
 
 @pytest.mark.parametrize(
-    ("yaml_text", "value", "message"),
+    ("yaml_text", "field", "value", "message"),
     [
-        ("title: 2025", "2025", "'title': expected text, got int; using 2025"),
-        ("summary: 1.5", "1.5", "'summary': expected text, got float; using 1.5"),
-        ("description: {a: 1}", "", "'description': expected text, got dict; ignored"),
+        ("title: 2025", "title", "2025", "'title': expected text, got int; using 2025"),
+        ("summary: 1.5", "summary", "1.5", "'summary': expected text, got float; using 1.5"),
+        ("description: {a: 1}", "summary", "",
+         "'description': expected text, got dict; ignored"),
+        ("cover: [a.png]", "image", "", "'cover': expected text, got list; ignored"),
     ],
 )
-def test_a_field_that_is_not_text_is_named_in_the_warning(yaml_text, value, message):
+def test_a_field_that_is_not_text_is_named_in_the_warning(yaml_text, field, value, message):
     fields, problems = fields_of(yaml_text)
-    assert fields.title == value or fields.summary == value
+    assert getattr(fields, field) == value
     assert problems == [Problem(NewsroomWarning.FIELD, message, 2)]
 
 
