@@ -38,6 +38,7 @@ def test_math_with_a_backtick_at_an_end_is_padded_inside_a_longer_fence(text, ex
     ("$x$ is x", "{math}`x` is x"),  # at the very start, whatever ends the text
     ("a$x$ b", "a$x$ b"),  # a letter before the $: "US$3"
     ("$ x$", "$ x$"),  # a space after the opening $
+    ("$ x$ is not math", "$ x$ is not math"),
     ("Pay $5 or$6", "Pay $5 or$6"),  # a digit after the closing $, even last but one
     ("Pay $5 or$6 each", "Pay $5 or$6 each"),
     ("\\$x$ stays", "\\$x$ stays"),  # an escaped $ opens nothing
@@ -84,6 +85,7 @@ def test_inline_math_keeps_its_line_breaks_and_collapses_its_spaces(text, expect
     ("$$\na + b\n$$", "```{math} a + b\n```\n"),  # three lines: the block is padded
     ("a\n\n$$x$$", "a\n```{math} x\n```"),  # the blank line before, at the text's end
     ("a\n$$x$$\n\nb", "a\n```{math} x\n```\nb"),  # the blank line after
+    ("a\n\n$$x$$\nb", "a\n```{math} x\n```\nb"),  # room enough: text right after
     ("a\n$$x$$\n  \nb", "a\n```{math} x\n```\nb"),  # a line of spaces is blank
     ("\n$$x^2$$\n\nb", "\n```{math} x^2\n```\nb"),
     ("a\n$$x\ny$$\n\n\nb", "a\n```{math}\nx\ny\n```\nb"),  # two blank lines after
@@ -107,6 +109,8 @@ def test_a_display_in_a_list_item_keeps_the_items_indent(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("a\n\n```\n$x$\n```\n", "a\n\n```\n$x$\n```\n"),
+    ("a\n\n~~~\n$x$\n~~~\n", "a\n\n~~~\n$x$\n~~~\n"),
+    ("a\n\n    $x$ is code\n\nb", "a\n\n    $x$ is code\n\nb"),
     ("$x$\n\n```\ny\n```", "{math}`x`\n\n```\ny\n```"),
     ("$x$\nb\n\n```\nc\n```", "{math}`x`\nb\n\n```\nc\n```"),
 ])

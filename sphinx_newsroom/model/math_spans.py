@@ -165,7 +165,7 @@ class _Converter:
     def _block(self, start: int, end: int, content: str) -> int | None:
         """Write the display as a ``{math}`` block; the index to go on from."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = text[:start].rfind("\n") + 1
         indent = text[line_start:start]
         line_end = _line_end(text, end)
         if indent.strip() or text[end:line_end].strip():
@@ -179,13 +179,11 @@ class _Converter:
         while needed > height and previous.endswith("\n\n"):
             previous = previous[:-1]
             height += 1
-        while needed > height and line_end < len(text):
+        while needed > height:
             following = _line_end(text, line_end + 1)
-            if text[line_end + 1:following].strip():
-                break
+            if line_end == len(text) or text[line_end + 1:following].strip():
+                return None  # no room for the fences: inline
             line_end, height = following, height + 1
-        if needed > height:
-            return None
         if len(body) == 1:
             block = [f"```{{math}} {body[0]}", "```"]
         else:
