@@ -150,7 +150,10 @@ def test_alias_bomb_is_refused_quickly():
         f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in levels
     ) + "---\n"
     fm = read_front_matter(bomb)
-    assert fm.data == {} and "alias bomb" in fm.problems[0].message
+    # Nothing here may print the front matter: a bomb that was read would take forever.
+    problems, read_nothing = fm.problems, not fm.data
+    assert problems and "alias bomb" in problems[0].message
+    assert read_nothing
 
 
 def test_huge_front_matter_is_refused():

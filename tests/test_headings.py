@@ -99,6 +99,26 @@ def test_a_first_heading_repeating_the_title_is_dropped_leaving_blank_lines(text
     assert lines[n:] == ["Body.", ""]
 
 
+@pytest.mark.parametrize(("heading", "title"), [
+    ("## _The Real Title_", "The Real Title"),  # emphasis with underscores
+    ("## snake_case names", "Snake case names"),
+    ("## `Rust` in 2025", "Rust in 2025"),  # a code span
+    ("## **Bold**  move", "bold move"),
+])
+def test_emphasis_code_marks_and_underscores_do_not_hide_a_repeated_title(heading, title):
+    assert titled(f"{heading}\n\nBody.\n", title) == ["", "", "Body.", ""]
+
+
+@pytest.mark.parametrize("heading", [
+    "# The Real Title", "The Real Title\n=====", "## The Real Title"])
+def test_a_repeated_title_right_after_the_front_matter_leaves_the_front_matter_whole(heading):
+    text = FRONT + heading + "\n\nBody.\n"
+    lifted, _ = lift_headings(text, 4, title="The Real Title")
+    lines = lifted.split("\n")
+    assert lines[:4] == FRONT.split("\n")[:4]
+    assert lines[4:] == [""] * (heading.count("\n") + 2) + ["Body.", ""]
+
+
 def test_only_the_first_heading_is_dropped_and_only_when_it_repeats_the_title():
     # A later heading of the same words is a section, kept.
     assert titled("# Other\n\n# The Real Title\n") == ["# Other", "", "# The Real Title", ""]

@@ -7,8 +7,11 @@ no Sphinx project, so the mutation run can afford to run them per mutant.
 
 from __future__ import annotations
 
+import dataclasses as dc
 import datetime as dt
 import pickle
+
+import pytest
 
 from sphinx_newsroom.citations.model import Citation
 from sphinx_newsroom.model.archive import by_month
@@ -111,6 +114,45 @@ def test_related_counts_a_term_shared_by_every_article_but_far_under_the_cap() -
     assert related_articles(site, ("tags",), limit=3) == {"a": ("b",), "b": ("a",)}
 
 
+@pytest.mark.parametrize(("others", "expected"), [
+    # Six articles: ln(7/2) for "rare" beats 2·ln(7/4) for d1 and d2 (each on 4).
+    (1, ("r", "f2", "f1", "d")),
+    # Eight: 2·ln(9/4) beats ln(9/2); the articles sharing d1 and d2 come first.
+    (3, ("f2", "f1", "d", "r")),
+])
+def test_each_shared_term_weighs_the_log_of_how_rare_it_is(others, expected) -> None:
+    site = [
+        art("me", (2025, 1, 1), tags=("rare", "d1", "d2")),
+        art("r", (2024, 1, 1), tags=("rare",)),
+        art("d", (2025, 6, 1), tags=("d1", "d2")),
+        art("f1", (2025, 6, 2), tags=("d1", "d2")),
+        art("f2", (2025, 6, 3), tags=("d1", "d2")),
+        *(art(f"g{i}", (2025, 7, 1), tags=(f"other{i}",)) for i in range(others)),
+    ]
+    assert related_articles(site, ("tags",), limit=4)["me"] == expected
+
+
+def test_shared_terms_add_up_and_more_of_them_win_a_tie() -> None:
+    tags = ("tags",)
+    # Five articles: t1 is on 3, t2 on 4, t3 on 2, so sharing t1 and t2 weighs
+    # ln(6/3) + ln(6/4) = ln(6/2), as much as sharing t3. The article sharing two
+    # terms ranks first, the newer one notwithstanding.
+    site = [
+        art("me", (2025, 1, 1), tags=("t1", "t2", "t3")),
+        art("a", (2024, 1, 1), tags=("t1", "t2")),
+        art("x", (2024, 1, 2), tags=("t1", "t2")),
+        art("y", (2024, 1, 3), tags=("t2",)),
+        art("b", (2025, 6, 1), tags=("t3",)),
+    ]
+    assert related_articles(site, tags, limit=4)["me"] == ("x", "a", "b", "y")
+
+
+def test_a_term_carried_by_exactly_the_cap_still_relates_articles() -> None:
+    site = [art(f"d{i:02}", tags=("t",)) for i in range(common_cap(64))]
+    assert len(related_articles(site, ("tags",), limit=1)) == 64
+    assert related_articles([*site, art("d99", tags=("t",))], ("tags",), limit=1) == {}
+
+
 # taxonomy ------------------------------------------------------------------
 
 def test_terms_group_articles_newest_first_with_the_commonest_spelling() -> None:
@@ -134,6 +176,19 @@ def test_term_slugs_never_overwrite_the_overview_or_a_project_page() -> None:
     # (Its key is "index 2": a hyphen separates words like a space.)
     assert slugs["index 2"].casefold() == "index-2"
     assert slugs["index"] == "index-3"
+
+
+def test_a_project_page_deeper_in_the_folder_reserves_no_term_slug() -> None:
+    site = [art("a", tags=("ai", "more"))]
+    terms = collect_terms(site, ["tags"], taken={"tags/ai/more"})
+    assert {key: term.slug for key, term in terms["tags"].items()} == {"ai": "ai", "more": "more"}
+
+
+def test_a_term_lists_the_spellings_it_merged() -> None:
+    site = [art("a", tags=("Google TPU",)), art("b", tags=("google-tpu",)),
+            art("c", tags=("Google TPU",))]
+    term = collect_terms(site, ["tags"], taken=set())["tags"]["google tpu"]
+    assert (term.name, term.merged) == ("Google TPU", ("Google TPU", "google-tpu"))
 
 
 def test_reserved_names_compare_without_case() -> None:
@@ -177,6 +232,26 @@ def test_articles_and_sources_survive_pickling() -> None:
                 reading_minutes=4, language="zh_CN", anchor="x")
     assert pickle.loads(pickle.dumps(a)) == a
     assert pickle.loads(pickle.dumps(source)).cited is False
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Point:
+    x: int
+    y: str = "b"
+
+
+def test_compact_pickle_restores_a_dataclass_by_calling_it() -> None:
+    import pickletools
+
+    from sphinx_newsroom.model.pickling import compact_pickle
+
+    # Decorated here, not at import, so the mutation run sees the decorator run.
+    assert compact_pickle(Point) is Point
+    point = Point(1, "a")
+    assert point.__reduce__() == (Point, (1, "a"))
+    data = pickle.dumps(point, pickle.HIGHEST_PROTOCOL)
+    assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(data)}
+    assert pickle.loads(data) == point
 
 
 # collation, reading time, front matter flags ------------------------------

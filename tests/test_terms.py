@@ -14,9 +14,11 @@ from sphinx_newsroom.model.collation import index_letter, sort_key
 from sphinx_newsroom.model.terms import (
     MAX_SLUG_BYTES,
     MAX_SLUG_CHARS,
+    alias_map,
     assign_slugs,
     clean_spelling,
     display_name,
+    merged_spellings,
     slugify,
     term_key,
     weight_classes,
@@ -216,6 +218,24 @@ def test_slugify_keeps_exactly_max_length() -> None:
     assert slugify("y" * MAX_SLUG_CHARS) == "y" * MAX_SLUG_CHARS
 
 
+def test_slugify_keeps_exactly_max_bytes() -> None:
+    term = "中" * 66 + "ab"  # 68 characters, 200 UTF-8 bytes
+    assert slugify(term) == term
+
+
+def test_a_long_terms_slug_is_cut_to_the_limit_and_never_changes() -> None:
+    # The slug is a URL: the same term must keep it from one release to the next.
+    assert slugify("a" * 100) == "a" * 73 + "-7f9000"
+    # A cut that ends at a separator drops it: no "--" before the hash.
+    assert slugify("a" * 72 + " " + "b" * 20) == "a" * 72 + "-c4e5d0"
+
+
+def test_combining_marks_stay_in_slugs() -> None:
+    # Devanagari vowel signs (Mc) and the virama (Mn) are part of the word.
+    assert slugify("हिन्दी") == "हिन्दी"
+    assert slugify("ภาษาไทย") == "ภาษาไทย"
+
+
 @settings(max_examples=500)
 @given(hostile_text)
 def test_slugify_is_always_safe(term: str) -> None:
@@ -303,6 +323,13 @@ def test_sort_key_tie_breaks_on_name() -> None:
     assert sorted(["aws", "AWS"], key=sort_key) == ["AWS", "aws"]
 
 
+def test_digits_of_every_script_sort_with_the_digits() -> None:
+    # Arabic-Indic and Devanagari digits are under 0-9, so they sort before A-Z.
+    assert index_letter("٣ things") == index_letter("३") == "0-9"
+    assert sorted(["b", "٣ things", "#x", "a", "1"], key=sort_key) == [
+        "#x", "1", "٣ things", "a", "b"]
+
+
 @pytest.mark.parametrize(
     ("name", "letter"),
     [
@@ -340,6 +367,11 @@ def test_weight_classes_log_scale() -> None:
     assert classes == {"a": 1, "b": 3, "c": 5, "d": 2}
 
 
+def test_weight_classes_count_zero_and_below_as_zero() -> None:
+    assert weight_classes({"a": 0, "b": 1}) == {"a": 1, "b": 5}
+    assert weight_classes({"a": -3, "b": 0, "c": 1}) == {"a": 1, "b": 1, "c": 5}
+
+
 def test_weight_classes_all_equal_is_one() -> None:
     assert weight_classes({"a": 4, "b": 4}) == {"a": 1, "b": 1}
 
@@ -347,8 +379,20 @@ def test_weight_classes_all_equal_is_one() -> None:
 def test_weight_classes_empty_and_custom_steps() -> None:
     assert weight_classes({}) == {}
     assert weight_classes({"a": 1, "b": 1000}, steps=3) == {"a": 1, "b": 3}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^steps must be at least 1, got 0$"):
         weight_classes({"a": 1}, steps=0)
+
+
+def test_merged_spellings_are_those_that_differ_beyond_width_and_case() -> None:
+    assert merged_spellings(["google-tpu", "Google TPU", FW_GOOGLE_TPU]) == [
+        "Google TPU", "google-tpu"]
+    assert merged_spellings(["AI", "ai", FW_AI]) == []
+    assert merged_spellings(["AI"]) == []
+
+
+def test_alias_map_maps_the_key_of_each_synonym_to_its_clean_target() -> None:
+    assert alias_map({"ＡＩ": "Artificial  intelligence", "ML": "Machine learning"}) == {
+        "ai": "Artificial intelligence", "ml": "Machine learning"}
 
 
 @given(st.dictionaries(st.text(max_size=5), st.integers(0, 10**6), min_size=1), st.integers(1, 10))

@@ -177,8 +177,8 @@ def has_article_keys(fm: RawFrontMatter, fields: Mapping[str, Sequence[str]],
                      taxonomies: Mapping[str, Sequence[str]]) -> bool:
     """Front matter that reads like an article's: terms, a summary, authors or an image."""
     keys = [k for ks in taxonomies.values() for k in ks]
-    keys += [k for field in ("summary", "authors", "image", "updated")
-             for k in fields.get(field, ())]
+    # ``fields`` has every canonical field (config.py completes a project's own).
+    keys += [k for field in ("summary", "authors", "image", "updated") for k in fields[field]]
     return any(fm.data.get(key) not in (None, "", []) for key in keys)
 
 
@@ -205,12 +205,12 @@ def normalise(
                 found[field] = (key, fm.data[key])
                 break
 
+    # Both only ever see a field the front matter has (one in ``found``).
     def line(field: str) -> int:
-        return fm.line_of(found[field][0]) if field in found else 1
+        return fm.line_of(found[field][0])
 
     def problem(subtype: NewsroomWarning, field: str, message: str) -> None:
-        key = found[field][0] if field in found else field
-        problems.append(Problem(subtype, f"{key!r}: {message}", line(field)))
+        problems.append(Problem(subtype, f"{found[field][0]!r}: {message}", line(field)))
 
     def text(field: str) -> str:
         if field not in found:
@@ -322,7 +322,7 @@ def _terms(
     fm: RawFrontMatter,
     problems: list[Problem],
     aliases: Mapping[str, str],
-    spaced: bool = False,
+    spaced: bool,
 ) -> tuple[str, ...]:
     """Collect one taxonomy's terms from all of its keys, deduplicated by term key."""
     spellings: dict[str, str] = {}

@@ -109,12 +109,15 @@ def _read_block(text: str) -> RawFrontMatter:
         kind, fence = "toml", _TOML_FENCE
     else:
         return EMPTY
-    fences = list(fence.finditer(text, 0))
+    fences = list(fence.finditer(text))
     if len(fences) < 2 or fences[0].start() != 0:
         return EMPTY
-    block = text[fences[0].end() : fences[1].start()].strip("\n")
+    # The block starts on line 2, even when it opens with blank lines (every
+    # key's line counts from there); an error at its end points at its last
+    # line of text, not at blank lines or spaces after it.
+    block = text[text.index("\n") + 1 : fences[1].start()].rstrip()
     # Lines from the top to the closing delimiter, both delimiters included.
-    span = text.count("\n", 0, fences[1].start()) + 1
+    span = text[: fences[1].start()].count("\n") + 1
     if len(block.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return RawFrontMatter({}, {}, kind, span, (Problem(
             NewsroomWarning.FRONTMATTER,
@@ -132,8 +135,9 @@ def _read_toml(block: str, span: int) -> RawFrontMatter:
             NewsroomWarning.FRONTMATTER, f"front matter is not valid TOML: {error}", 1),))
     lines = {}
     for number, line in enumerate(block.splitlines(), start=2):
-        key = line.split("=", 1)[0].strip().strip('"')
-        if "=" in line and key in data and key not in lines:
+        key, equals, _ = line.partition("=")
+        key = key.strip().strip('"')
+        if equals and key in data and key not in lines:
             lines[key] = number
     return RawFrontMatter(data, lines, "toml", span)
 

@@ -87,9 +87,9 @@ def _headings(
 
 def _same(heading: str, title: str) -> bool:
     """A heading that says the title again (case, spacing and emphasis marks aside)."""
-    def plain(text: str) -> str:
-        return " ".join(text.replace("*", "").replace("_", " ").replace("`", "").split()).casefold()
-    return plain(heading) == plain(title)
+    def words(text: str) -> list[str]:
+        return text.replace("*", "").replace("_", " ").replace("`", "").casefold().split()
+    return words(heading) == words(title)
 
 
 def lift_headings(
@@ -127,15 +127,15 @@ def lift_headings(
         # Nothing left to lift; the repeated title, if there was one, is blanked.
         return "\n".join(lines), True
     wanted = {title.casefold() for title in references_titles}
-    is_reference = [heading_text.strip().casefold() in wanted
-                    for _, _, _, heading_text in headings]
-    levels = [level for (_, level, _, _), ref in zip(headings, is_reference, strict=True)
-              if not ref]
-    shift = min(levels, default=1) - 1
-    for (index, level, kind, _), reference in zip(headings, is_reference, strict=True):
+    marked = [(index, level, kind, content.strip().casefold() in wanted)
+              for index, level, kind, content in headings]
+    # With nothing but references headings the shift is never used.
+    shift = min((level for _, level, _, reference in marked if not reference), default=1) - 1
+    for index, level, kind, reference in marked:
         new_level = 1 if reference else level - shift
         if kind == "atx":
-            lines[index] = _ATX.sub(r"\g<1>" + "#" * new_level, lines[index], count=1)
+            # _ATX is anchored at the start of the line: it matches once at most.
+            lines[index] = _ATX.sub(r"\g<1>" + "#" * new_level, lines[index])
         else:
             # Without an H1 every setext heading is H2, lifted to H1 or left at H2:
             # redraw its underline, keeping its content lines as they are.

@@ -171,9 +171,10 @@ def _with_suffix(stem: str, suffix: str) -> str:
     """Append *suffix* to *stem*, trimming *stem* so the result fits."""
     while stem and not _fits(stem + suffix):
         stem = stem[:-1]
-    # A trailing separator before the suffix would give "--" or "_-".
-    stem = stem.rstrip("-_")
-    return stem + suffix if stem else suffix.lstrip("-")
+    # A trailing separator before the suffix would give "--" or "_-". The stem
+    # never empties: a slug starts with a letter or digit, and every suffix
+    # ("-2", "-" and 6 hex digits) leaves room for most of it.
+    return stem.rstrip("-_") + suffix
 
 
 def slugify(term: str) -> str:
