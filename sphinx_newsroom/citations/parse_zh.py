@@ -306,9 +306,19 @@ def _parse_stops(text: str) -> _Ref | None:
             date = stamp
         elif not publisher and _clean(piece):
             publisher = _clean(piece)
-    if not author and not publisher:
+    if not author and not (publisher and _looks_like_source(title, publisher, len(pieces))):
         return None
     return _Ref(title, publisher, author, date)
+
+
+_SOURCE_WORDS_RE = re.compile(r"论文|集$|出版社|学报|大学|会议|交流|期刊|杂志|报告|讲义|ISBN")
+
+
+def _looks_like_source(title: str, publisher: str, pieces: int) -> bool:
+    """Without an author, ``题名．出处`` only when the pieces are fields, not sentences."""
+    fields = (title, publisher)
+    return pieces <= 3 and not any(re.search(r"[，,；;]", f) for f in fields) and \
+        len(title) <= 40 and bool(_SOURCE_WORDS_RE.search(publisher))
 
 
 _GUILLEMET_RE = re.compile(r"《([^《》]+(?:《[^《》]*》[^《》]*)*)》")
@@ -525,11 +535,25 @@ def parse_chinese(text: str) -> Citation | None:
 
 
 def is_chinese_reference(text: str) -> bool:
-    """Whether ``text`` is a Chinese reference with an author, a publisher or a type code."""
+    """Whether ``text`` reads as a Chinese reference, not a note.
+
+    A work with its author or publisher, a GB/T 7714 type code, or a sentence
+    that only points to one link or URL (``详见 [官方题解](…)．``,
+    ``环论的简要历史可以参看 [这里](…)．``).
+    """
     ref = _read(text)
-    if ref is None or not ref.title:
+    if ref is None:
         return False
-    return bool(ref.author or ref.publisher and not ref.url or _TYPE_RE.search(text))
+    if ref.url:
+        link = _LINK_RE.search(text)
+        start = link.start() if link else text.find("http")
+        lead = text[:start]
+        # "详见[这篇报道](…)" mentions a document inside a note: its text names no title.
+        label = link[1] if link else ""
+        pointer = bool(_LEADIN_RE.match(lead) or _SEE_RE.match(lead)) and not re.match(
+            r"\s*(?:这|此|该)", label)
+        return pointer or bool(ref.title and (ref.author or _TYPE_RE.search(text)))
+    return bool(ref.title and (ref.author or ref.publisher or _TYPE_RE.search(text)))
 
 
 def drop_repeated_site(title: str, publisher: str) -> str:
