@@ -302,10 +302,15 @@ def _parse_stops(text: str) -> _Ref | None:
     for piece in pieces[1:]:
         piece = _strip_locator(piece)
         stamp = _only_date(piece)
+        dated = re.fullmatch(r"([^,，]+)[,，]\s*((?:1[5-9]|20)\d\d.*)", piece)
         if stamp is not None:
             date = stamp
+        elif not publisher and dated and _first_date(dated[2]) is not None:
+            publisher, date = _clean(dated[1]), _first_date(dated[2])
         elif not publisher and _clean(piece):
             publisher = _clean(piece)
+    if re.search(r"ISBN", text) and len(pieces) <= 2:
+        return _Ref(title, publisher, author, date)
     if not author and not (publisher and _looks_like_source(title, publisher, len(pieces))):
         return None
     return _Ref(title, publisher, author, date)
@@ -321,6 +326,7 @@ def _looks_like_source(title: str, publisher: str, pieces: int) -> bool:
         len(title) <= 40 and bool(_SOURCE_WORDS_RE.search(publisher))
 
 
+_TRANSLATED_RE = re.compile(r"(?:译名|名称|说法)?(?:来自|出自|引自)?(\S+?)(?:翻译|译)的")
 _GUILLEMET_RE = re.compile(r"《([^《》]+(?:《[^《》]*》[^《》]*)*)》")
 
 
@@ -333,7 +339,7 @@ def _parse_guillemets(text: str) -> _Ref | None:
     before, after = _clean(text[:found.start()]), _strip_locator(text[found.end():])
     author = publisher = ""
     date = None
-    translated = re.fullmatch(r"(?:译名|名称|说法)?(?:来自|出自|引自)?(.+?)(?:翻译|译)的", before)
+    translated = _TRANSLATED_RE.fullmatch(before)
     if translated and _names(translated[1]) is not None:
         before = ""
     elif re.search(r"[的在中]$", before):
@@ -394,6 +400,8 @@ def _parse_commas(text: str) -> _Ref | None:
 
 def _is_site(text: str) -> bool:
     squeezed = _squeeze(text)
+    if re.match(r"[A-Za-z0-9_.-]+ ?的", text.strip()):
+        return True  # "labuladong 的算法小抄": someone's site
     return squeezed in _SITES or squeezed.endswith(("百科", "的博客", "博客", "文档", "docs",
                                                     "wiki", "社区", "官网"))
 
@@ -434,8 +442,15 @@ def _link_ref(label: str, url: str) -> _Ref:
     fields = [p.strip() for p in re.split(r"[，,]", label)]
     if len(fields) == 3 and _only_date(fields[2]) is not None and not _is_site(fields[1]):
         return _Ref(fields[0], host, fields[1], _only_date(fields[2]), url=url)
-    if _is_site(label) and " - " not in label:
+    if _squeeze(label) in _SITES:
         return _Ref("", label, url=url)
+    # "国家集训队 2021 论文 徐哲安 浅谈…": collection, author, title.
+    spaced = re.fullmatch(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)", label)
+    if spaced and _is_name(spaced[2]):
+        return _Ref(spaced[3], spaced[1], spaced[2], url=url)
+    owner = re.fullmatch(r"([\w.-]+ ?的(?:博客|网站|主页|笔记))/(.+)", label)
+    if owner:
+        return _Ref(owner[2], owner[1], url=url)
     if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label):
         site = label if re.search(r"的博客$", label) else host
         year = re.match(r"((?:1[5-9]|20)\d\d)\s*年", label)
@@ -445,7 +460,7 @@ def _link_ref(label: str, url: str) -> _Ref:
 
 
 def _parse_no_url(text: str) -> _Ref | None:
-    for shape in (_parse_gbt, _parse_stops, _parse_guillemets, _parse_commas):
+    for shape in (_parse_gbt, _parse_guillemets, _parse_stops, _parse_commas):
         ref = shape(text)
         if ref is not None and ref.title:
             return ref
@@ -457,9 +472,13 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
     after = _strip_locator(text[link.end():])
     if _SEE_RE.match(text[:link.start()]):
         before = ""
+    label, url = link[1], link[2]
+    names = _names(before)
+    work = _GUILLEMET_RE.search(label)
+    if names is not None and work is not None:
+        return _Ref(work[1], url_host(url), names, url=url)
     if _clean(after):
         return None
-    label, url = link[1], link[2]
     if not _clean(before):
         return _link_ref(label, url)
     # ``作者．题名．[出处](url)``: the link is the last field.
@@ -467,10 +486,6 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
         ref = _parse_stops(before + "．" + label)
         if ref is not None:
             return ref._replace(url=url)
-    names = _names(before)
-    work = _GUILLEMET_RE.search(label)
-    if names is not None and work is not None:
-        return _Ref(work[1], url_host(url), names, url=url)
     return None
 
 
@@ -488,7 +503,7 @@ def _parse_bare_url(text: str) -> _Ref | None:
 def _is_chinese(text: str) -> bool:
     plain = _LINK_RE.sub(lambda m: m[1], text)
     plain = re.sub(r"https?://\S+", " ", plain)
-    return bool(re.search(f"[{_HAN}]", plain)) and detect_language(plain) == "zh"
+    return bool(re.search(f"[{_HAN}]", plain))
 
 
 def _read(text: str) -> _Ref | None:
@@ -553,7 +568,11 @@ def is_chinese_reference(text: str) -> bool:
         pointer = bool(_LEADIN_RE.match(lead) or _SEE_RE.match(lead)) and not re.match(
             r"\s*(?:这|此|该)", label)
         return pointer or bool(ref.title and (ref.author or _TYPE_RE.search(text)))
-    return bool(ref.title and (ref.author or ref.publisher or _TYPE_RE.search(text)))
+    if _TRANSLATED_RE.search(text) or re.search(r"ISBN", text):
+        return bool(ref.title)
+    # "《信息学奥林匹克辞典》2.4.7.11 章": a work and a place in it.
+    located = text.lstrip().startswith("《") and _strip_locator(text) != text
+    return bool(ref.title and (ref.author or ref.publisher or located or _TYPE_RE.search(text)))
 
 
 def drop_repeated_site(title: str, publisher: str) -> str:
