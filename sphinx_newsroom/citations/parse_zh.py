@@ -41,24 +41,28 @@ _SURNAMES = set(
     "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
     "毛郝龚邵万钱严覃武戴莫孔向汤闵丘戚代纪舒柳鲍邢康易常乔温岳蓝牛俞欧柯管卜葛祝左单庞殷翟"
-    "倪童骆聂甘包吉宁詹焦鲁樊晏麦裴傅饶谷郁冉屈荣桂伍盛应芦房池车安穆穆齐靳祁涂华施解褚时"
+    "倪童骆聂甘包吉宁詹焦鲁樊晏麦裴傅饶谷郁冉屈荣桂伍盛应芦房池车安穆齐靳祁涂华施解褚时"
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "公孙", "长孙")
-_ROLE_RE = re.compile(r"\s*(?:主编|编著|编译|编|著|译|等)\s*$")
-_NAME_SPLIT_RE = re.compile(r"\s*[，,、；;]\s*|\s+")
+_COMPOUND_SURNAMES = tuple("欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 公孙 长孙".split())
+_ROLE_RE = re.compile(r"(?<!\s)\s*(?:主编|编著|编译|编|著|译|等)\s*$")
+_NAME_SPLIT_RE = re.compile(r"(?<!\s)\s*[，,、；;]\s*|\s+")
 
-_TYPE_RE = re.compile(r"\s*[\[［]\s*([A-Z]{1,2}(?:\s*/\s*OL)?)\s*[\]］]")
+#: A GB/T 7714 type code (``[M]``, ``［J］``, ``[EB/OL]``, ``[M/OL]``…) before a stop or ``//``.
+_TYPE_RE = re.compile(
+    r"(?<!\s)\s*[\[［]\s*((?:M|C|N|J|D|R|S|P|G|Z|A|K|CM|DB|CP|DS|EB)(?:\s*/\s*OL)?)\s*[\]］]"
+    r"(?=\s*(?:[.．。,，:：]|//|$))"
+)
 _LINK_RE = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
 _LEADIN_RE = re.compile(
-    rf"^\s*(?:引用自|引自|转引自|摘自|出自|参见|详见|参考|参看|来源|出处|证明来源于|证明见|见)"
-    rf"\s*[:：]?\s*"
+    r"^\s*(?:引用自|引自|转引自|摘自|出自|参见|详见|参考|参看|来源|出处|证明来源于|证明见|见)"
+    r"\s*[:：]?\s*"
 )
 # A sentence that only points to a document: "…可以参看 [这里](…)．", "详见 [X](…) 中 3.2 节．"
 _SEE_RE = re.compile(
     r"^[^，,；;。．!！?？\n]{0,40}?(?:参见|详见|参考|参看|可以看|见|来源于|来自)\s*[:：]?\s*$"
 )
 _LOCATOR_RE = re.compile(
-    r"\s*(?:[，,]?\s*(?:中的?|的)?\s*(?:第\s*[\d.．\s\-–—~]+\s*[页节章卷部分]+|例题\s*[\d.]+"
+    r"(?<!\s)\s*(?:[，,]?\s*(?:中的?|的)?\s*(?:第\s*\d[\d.．\-–—~ ]*[页节章卷部分]+|例题\s*[\d.]+"
     r"|[\d.]+\s*[节章].*|参考文献|附录.*|P\s*\d+(?:\s*[-–]\s*\d+)?|pp?\.\s*\d+(?:\s*[-–]\s*\d+)?"
     r"|0x[0-9A-Fa-f]+\..*一节))\s*[．。.]?\s*$"
 )
@@ -171,7 +175,7 @@ def _is_name(text: str) -> bool:
 def _names(text: str) -> str | None:
     """``text`` when it lists Chinese names only (roles like 编著 dropped), else None."""
     stripped = _ROLE_RE.sub("", _clean(text))
-    stripped = re.sub(r"\s*(?:等|et al\.?)\s*$", "", stripped)
+    stripped = re.sub(r"(?<!\s)\s*(?:等|et al\.?)\s*$", "", stripped)
     parts = [p for p in _NAME_SPLIT_RE.split(stripped) if p]
     if not parts or len(parts) > 8 or not all(_is_name(p) for p in parts):
         return None
@@ -202,10 +206,10 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     date = None
     text = _clean(rest)
     colon = re.search(r"[:：]", text)
-    pieces = re.split(r"\s*[,，]\s*", text)
+    pieces = re.split(r"(?<!\s)\s*[,，]\s*", text)
     if colon and not re.search(r"[,，\d]", text[:colon.start()]):
         after = text[colon.end():]
-        pieces = re.split(r"\s*[,，]\s*", after)
+        pieces = re.split(r"(?<!\s)\s*[,，]\s*", after)
     publisher = _clean(pieces[0]) if pieces else ""
     for piece in pieces[1:]:
         date = _first_date(piece)
@@ -213,7 +217,7 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
             break
     if publisher and _only_date(publisher) is not None:
         date, publisher = _only_date(publisher), ""
-    publisher = re.sub(r"\s*[(（]\s*\d+\s*[)）]\s*$", "", publisher)
+    publisher = re.sub(r"(?<!\s)\s*[(（]\s*\d+\s*[)）]\s*$", "", publisher)
     return publisher, date
 
 
@@ -242,15 +246,14 @@ def _parse_gbt(text: str) -> _Ref | None:
     rest = re.sub(r"\bDOI\s*[:：].*$", "", rest, flags=re.I)
     rest = rest.lstrip(" .．。")
     if rest.startswith("//"):
-        # A part of a whole: the container is the last piece before the place.
-        pieces = [p for p in re.split(r"[．。]|\.\s", rest[2:]) if _clean(p)]
-        container = [p for p in pieces if not re.search(r"[:：]", p)]
-        if len(container) >= 2:
-            rest = ". ".join([container[-1]] + [p for p in pieces if p not in container])
-            publisher = _clean(container[-1])
-            _, more = _place_publisher(". ".join(p for p in pieces if p not in container))
-            date = date or more
-            return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
+        # A part of a whole: the container is the piece before the place and publisher.
+        pieces = [_clean(p) for p in re.split(r"[．。]|\.\s", rest[2:]) if _clean(p)]
+        place = next((i for i in range(len(pieces) - 1, -1, -1)
+                      if re.match(r"[^,，\d:：]{1,12}[:：]", pieces[i])), len(pieces))
+        if place >= 1:
+            _, more = _place_publisher(pieces[place]) if place < len(pieces) else ("", None)
+            return _Ref(_clean(title), pieces[place - 1], _gbt_authors(author_part),
+                        date or more or _first_date(rest), accessed, url)
         rest = " ".join(pieces)
     publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
     if date is None:
@@ -268,8 +271,8 @@ def _strip_locator(text: str) -> str:
     while previous != text:
         previous = text
         text = _LOCATOR_RE.sub("", text)
-        text = re.sub(r"\s*[(（]\s*pp?\.\s*[\d\s\-–]+[)）]\s*$", "", text)
-        text = re.sub(r"\s*[，,]?\s*ISBN\s*[:：]?\s*[\dXx-]+\s*$", "", text)
+        text = re.sub(r"(?<!\s)\s*[(（]\s*pp?\.\s*[\d\s\-–]+[)）]\s*$", "", text)
+        text = re.sub(r"(?<!\s)\s*[，,]?\s*ISBN\s*[:：]?\s*[\dXx-]+\s*$", "", text)
     return text
 
 
@@ -291,7 +294,7 @@ def _parse_stops(text: str) -> _Ref | None:
         names = _names(lead)
         if names is None:
             return None
-        author, pieces = names, [title] + pieces[1:]
+        author, pieces = names, [title, *pieces[1:]]
     if pieces and _only_date(pieces[0]) is not None:
         date = _only_date(pieces[0])
         pieces = pieces[1:]
@@ -326,7 +329,7 @@ def _looks_like_source(title: str, publisher: str, pieces: int) -> bool:
         len(title) <= 40 and bool(_SOURCE_WORDS_RE.search(publisher))
 
 
-_TRANSLATED_RE = re.compile(r"(?:译名|名称|说法)?(?:来自|出自|引自)?(\S+?)(?:翻译|译)的")
+_TRANSLATED_RE = re.compile(r"\s*(?:译名|名称|说法)?(?:来自|出自|引自)?(\S{1,20}?)(?:翻译|译)的")
 _GUILLEMET_RE = re.compile(r"《([^《》]+(?:《[^《》]*》[^《》]*)*)》")
 
 
@@ -356,7 +359,7 @@ def _parse_guillemets(text: str) -> _Ref | None:
             publisher = before
         else:
             return None
-    for piece in re.split(r"\s*[，,]\s*", _clean(after)):
+    for piece in re.split(r"(?<!\s)\s*[，,]\s*", _clean(after)):
         piece = _clean(piece)
         if not piece:
             continue
@@ -375,7 +378,7 @@ def _parse_guillemets(text: str) -> _Ref | None:
 
 def _parse_commas(text: str) -> _Ref | None:
     """``书名，作者 编著，出版社，页码``: a role marks the authors, 出版社 the publisher."""
-    pieces = [_clean(p) for p in re.split(r"\s*[，,]\s*", _strip_locator(text))]
+    pieces = [_clean(p) for p in re.split(r"(?<!\s)\s*[，,]\s*", _strip_locator(text))]
     pieces = [p for p in pieces if p]
     if len(pieces) < 2:
         return None
@@ -426,9 +429,9 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
     underscore = re.fullmatch(r"(.+)_([^_]+)", text)
     if underscore and _is_site(underscore[2]):
         return underscore[1], underscore[2], ""
-    comma = re.fullmatch(r"(.+?)\s*[,，]\s*([^,，]+)", text)
-    if comma and _is_site(comma[2]) and not _is_site(text):
-        return comma[1], comma[2], ""
+    cut = max(text.rfind(","), text.rfind("，"))
+    if cut > 0 and _is_site(text[cut + 1:]) and not _is_site(text):
+        return text[:cut].strip(), text[cut + 1:].strip(), ""
     return text, "", ""
 
 
@@ -445,7 +448,7 @@ def _link_ref(label: str, url: str) -> _Ref:
     if _squeeze(label) in _SITES:
         return _Ref("", label, url=url)
     # "国家集训队 2021 论文 徐哲安 浅谈…": collection, author, title.
-    spaced = re.fullmatch(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)", label)
+    spaced = len(label) < 200 and re.fullmatch(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)", label)
     if spaced and _is_name(spaced[2]):
         return _Ref(spaced[3], spaced[1], spaced[2], url=url)
     owner = re.fullmatch(r"([\w.-]+ ?的(?:博客|网站|主页|笔记))/(.+)", label)
@@ -506,8 +509,18 @@ def _is_chinese(text: str) -> bool:
     return bool(re.search(f"[{_HAN}]", plain))
 
 
+#: References are short: a longer footnote is prose, left to the general shapes.
+_LONGEST = 2000
+
+
 def _read(text: str) -> _Ref | None:
-    if not _is_chinese(text) or re.search("[·・•･]", text) and _TYPE_RE.search(text) is None:
+    if len(text) > _LONGEST:
+        return None
+    if not _is_chinese(text):
+        # GB/T 7714 is written for works in any language: KANAMORI H. Title[J]. Science, 1998.
+        return _parse_gbt(text.strip()) if _TYPE_RE.search(text) and not _LINK_RE.search(
+            text) else None
+    if re.search("[·・•･]", text) and _TYPE_RE.search(text) is None:
         return None
     links = list(_LINK_RE.finditer(text))
     if len(links) == 1:
@@ -568,7 +581,7 @@ def is_chinese_reference(text: str) -> bool:
         pointer = bool(_LEADIN_RE.match(lead) or _SEE_RE.match(lead)) and not re.match(
             r"\s*(?:这|此|该)", label)
         return pointer or bool(ref.title and (ref.author or _TYPE_RE.search(text)))
-    if _TRANSLATED_RE.search(text) or re.search(r"ISBN", text):
+    if _TRANSLATED_RE.match(text) or re.search(r"ISBN", text):
         return bool(ref.title)
     # "《信息学奥林匹克辞典》2.4.7.11 章": a work and a place in it.
     located = text.lstrip().startswith("《") and _strip_locator(text) != text
@@ -578,7 +591,8 @@ def is_chinese_reference(text: str) -> bool:
 def drop_repeated_site(title: str, publisher: str) -> str:
     """``…意味着什么？ - 新浪财经`` loses its `` - 新浪财经`` when that is the publisher."""
     if publisher:
-        match = re.fullmatch(r"(.+?)\s*(?:\s[-–—|]\s|_)\s*(.+)", title)
-        if match and _squeeze(match[2]) == _squeeze(publisher):
-            return match[1].rstrip()
+        cuts = list(re.finditer(r"\s[-–—|]\s|_", title))
+        if cuts and cuts[-1].start() > 0 and \
+                _squeeze(title[cuts[-1].end():]) == _squeeze(publisher):
+            return title[:cuts[-1].start()].rstrip()
     return title
