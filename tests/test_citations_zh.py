@@ -21,13 +21,13 @@ CASES = [
     ("陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.",
      "国史旧闻: 第1卷", "中华书局", "陈登原", "2000", None, ""),
     ("戴一奇，胡冠章，陈卫．图论与代数结构［M］．北京：清华大学出版社，1995．",
-     "图论与代数结构", "清华大学出版社", "戴一奇，胡冠章，陈卫", "1995", None, ""),
+     "图论与代数结构", "清华大学出版社", "戴一奇、胡冠章、陈卫", "1995", None, ""),
     ("戴一奇，胡冠章，陈卫．图论与代数结构 [M]. 北京：清华大学出版社，1995.",
-     "图论与代数结构", "清华大学出版社", "戴一奇，胡冠章，陈卫", "1995", None, ""),
+     "图论与代数结构", "清华大学出版社", "戴一奇、胡冠章、陈卫", "1995", None, ""),
     # a journal article: the journal is the publisher, the issue is no month
     ("袁训来, 陈哲, 肖书海, 等. 蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口[J]. "
      "科学通报, 2012, 55(34): 3219.",
-     "蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口", "科学通报", "袁训来, 陈哲, 肖书海",
+     "蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口", "科学通报", "袁训来、陈哲、肖书海",
      "2012", None, ""),
     ("作者甲. 题名[J]. 刊名, 2019, 40(3): 12-20.", "题名", "刊名", "作者甲", "2019", None, ""),
     # a newspaper: the day, and the page in brackets
@@ -65,7 +65,7 @@ CASES = [
     ("刘承奥．简单的连续段数据结构．WC2019 营员交流．",
      "简单的连续段数据结构", "WC2019 营员交流", "刘承奥", "", None, ""),
     ("潘承洞，潘承彪．初等"
-     "数论．北京大学出版社．", "初等数论", "北京大学出版社", "潘承洞，潘承彪", "",
+     "数论．北京大学出版社．", "初等数论", "北京大学出版社", "潘承洞、潘承彪", "",
      None, ""),
     ("任之洲．2016．《积性函数求和的几种方法》．2016 年信息学奥林匹克中国国家队候选队员论文．",
      "积性函数求和的几种方法", "2016 年信息学奥林匹克中国国家队候选队员论文", "任之洲", "2016",
@@ -78,7 +78,7 @@ CASES = [
     ("《算法导论（第 3 版中译本）》，机械工业出版社，2013 年，第 384 - 385 页．",
      "算法导论（第 3 版中译本）", "机械工业出版社", "", "2013", None, ""),
     ("周子鑫，杨家齐《基于"
-     "线性代数的一般图匹配》", "基于线性代数的一般图匹配", "", "周子鑫，杨家齐", "",
+     "线性代数的一般图匹配》", "基于线性代数的一般图匹配", "", "周子鑫、杨家齐", "",
      None, ""),
     ("2015 年《浅谈图的匹"
      "配算法及其应用》- 陈胤伯", "浅谈图的匹配算法及其应用", "", "陈胤伯", "2015",
@@ -87,7 +87,7 @@ CASES = [
     ("译名来自张明尧、张凡翻译的《具体数学》第 6.7 节．", "具体数学", "", "", "", None, ""),
     # the comma form with a role
     ("离散数学（修订版），田文成 周禄新 编著，天津文学出版社，P184-187",
-     "离散数学（修订版）", "天津文学出版社", "田文成，周禄新", "", None, ""),
+     "离散数学（修订版）", "天津文学出版社", "田文成、周禄新", "", None, ""),
     # link texts: a site suffix, a blog platform with its author, a site prefix
     ("[计数排序 - 维基百科，自由的百科全书](https://zh.wikipedia.org/wiki/%E8%AE%A1%E6%95%B0)",
      "计数排序", "维基百科，自由的百科全书", "", "", None,
@@ -196,3 +196,24 @@ def test_gbt_for_works_in_english(text: str, title: str, publisher: str, author:
     citation = parse_citation(text)
     assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
     assert issued_text(citation) == issued
+
+
+def test_type_code_reaches_styles_and_exports() -> None:
+    from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
+    from sphinx_newsroom.citations.styles import format_citation
+
+    book = parse_citation("戴一奇，胡冠章，陈卫．图论与代数结构［M］．北京：清华大学出版社，1995．")
+    assert book.type == "M"
+    shown = "".join(segment.text for segment in format_citation(book, "gbt7714"))
+    assert shown == "戴一奇、胡冠章、陈卫. 图论与代数结构[M]. 清华大学出版社, 1995."
+    (item,) = to_csl_json([("a", book)])
+    assert item["type"] == "book"
+    assert item["issued"] == {"date-parts": [[1995]]}
+    assert [a["literal"] for a in item["author"]] == ["戴一奇", "胡冠章", "陈卫"]
+    bibtex = to_bibtex([("a", book)])
+    assert bibtex.startswith("@book{a,") and "publisher = {清华大学出版社}" in bibtex
+    assert "date = {1995}" in bibtex
+    page = parse_citation("李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03)[2013-03-25]. "
+                          "http://wenku.baidu.com/view/a.html.")
+    assert page.type == "EB/OL"
+    assert to_csl_json([("b", page)])[0]["type"] == "webpage"

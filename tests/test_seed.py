@@ -115,11 +115,12 @@ def test_seed_sources_are_read_fully_right(app):
     app.build()
     (article,) = [a for a in get_domain(app.env).articles.values() if a.sources]
     day, read = datetime.date(2025, 6, 30), datetime.date(2025, 7, 2)
+    title = "OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？"
     got = [(s.citation.title, s.citation.publisher, s.citation.author, s.citation.date,
             s.citation.date_precision, s.citation.accessed, s.citation.url)
            for s in article.sources]
     assert got == [
-        ("OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？", "华尔街见闻", "许超", day, "day", read, ""),
-        ("OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？", "新浪财经", "", day, "day", read, ""),
+        (title, "华尔街见闻", "许超", day, "day", read, ""),
+        (title, "新浪财经", "", day, "day", read, ""),
         ("OpenAI转向TPU：这对谷歌意味着什么？", "moomoo 社区", "", day, "day", read, ""),
     ]

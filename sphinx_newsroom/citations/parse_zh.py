@@ -103,6 +103,7 @@ class _Ref(NamedTuple):
     date: _Date | None = None
     accessed: datetime.date | None = None
     url: str = ""
+    type: str = ""
 
 
 def _squeeze(text: str) -> str:
@@ -179,13 +180,14 @@ def _names(text: str) -> str | None:
     parts = [p for p in _NAME_SPLIT_RE.split(stripped) if p]
     if not parts or len(parts) > 8 or not all(_is_name(p) for p in parts):
         return None
-    return "，".join(parts) if " " in stripped.strip() else stripped.strip(" ，,")
+    # Names are listed with 、, the separator the styles and exports split on.
+    return "、".join(parts)
 
 
 def _gbt_authors(text: str) -> str:
     """The responsible party of a GB/T reference: names, or an organisation, as written."""
     text = re.sub(r"[,，]?\s*(?:等|et al\.?)\s*$", "", _clean(text))
-    return _ROLE_RE.sub("", text).strip()
+    return _names(text) or _ROLE_RE.sub("", text).strip()
 
 
 # -- GB/T 7714 ------------------------------------------------------------------------
@@ -225,6 +227,11 @@ def _parse_gbt(text: str) -> _Ref | None:
     code = _TYPE_RE.search(text)
     if code is None:
         return None
+    ref = _parse_gbt_fields(text, code)
+    return ref._replace(type=re.sub(r"\s+", "", code[1]))
+
+
+def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
     head, rest = text[:code.start()], text[code.end():]
     author_part, title = _split_last_stop(head)
     url = ""
@@ -435,6 +442,9 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
+_COLLECTION_AUTHOR_TITLE_RE = re.compile(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)")
+
+
 def _link_ref(label: str, url: str) -> _Ref:
     """What a link says of its document: title, site, author and date from its text."""
     host = url_host(url)
@@ -448,7 +458,7 @@ def _link_ref(label: str, url: str) -> _Ref:
     if _squeeze(label) in _SITES:
         return _Ref("", label, url=url)
     # "国家集训队 2021 论文 徐哲安 浅谈…": collection, author, title.
-    spaced = len(label) < 200 and re.fullmatch(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)", label)
+    spaced = len(label) < 200 and _COLLECTION_AUTHOR_TITLE_RE.fullmatch(label)
     if spaced and _is_name(spaced[2]):
         return _Ref(spaced[3], spaced[1], spaced[2], url=url)
     owner = re.fullmatch(r"([\w.-]+ ?的(?:博客|网站|主页|笔记))/(.+)", label)
@@ -559,6 +569,7 @@ def parse_chinese(text: str) -> Citation | None:
         language=language,
         structured=True,
         date_precision=ref.date.precision if ref.date else "day",
+        type=ref.type,
     )
 
 
