@@ -279,15 +279,15 @@ def _strip_locator(text: str) -> str:
         previous = text
         text = _LOCATOR_RE.sub("", text)
         text = re.sub(r"(?<!\s)\s*[(（]\s*pp?\.\s*[\d\s\-–]+[)）]\s*$", "", text)
-        text = re.sub(r"(?<!\s)\s*[，,]?\s*ISBN\s*[:：]?\s*[\dXx-]+\s*$", "", text)
     return text
 
 
 def _parse_stops(text: str) -> _Ref | None:
     """``作者．题名．出处．`` (or ``题名．出处``): fields between full stops."""
     pieces = [_clean(p) for p in re.split(r"[．。]", text)]
-    pieces = [p for p in pieces if p]
-    if len(pieces) < 2 and not (pieces and "，" in pieces[0]):
+    isbn = any(re.match(r"ISBN\b", p) for p in pieces)
+    pieces = [p for p in pieces if p and not re.match(r"ISBN\b", p)]
+    if len(pieces) < 2 and not (pieces and ("，" in pieces[0] or isbn)):
         return None
     author = ""
     date = None
@@ -319,7 +319,7 @@ def _parse_stops(text: str) -> _Ref | None:
             publisher, date = _clean(dated[1]), _first_date(dated[2])
         elif not publisher and _clean(piece):
             publisher = _clean(piece)
-    if re.search(r"ISBN", text) and len(pieces) <= 2:
+    if isbn and len(pieces) <= 2:
         return _Ref(title, publisher, author, date)
     if not author and not (publisher and _looks_like_source(title, publisher, len(pieces))):
         return None
@@ -437,7 +437,7 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
     if underscore and _is_site(underscore[2]):
         return underscore[1], underscore[2], ""
     cut = max(text.rfind(","), text.rfind("，"))
-    if cut > 0 and _is_site(text[cut + 1:]) and not _is_site(text):
+    if cut > 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
         return text[:cut].strip(), text[cut + 1:].strip(), ""
     return text, "", ""
 
@@ -455,7 +455,7 @@ def _link_ref(label: str, url: str) -> _Ref:
     fields = [p.strip() for p in re.split(r"[，,]", label)]
     if len(fields) == 3 and _only_date(fields[2]) is not None and not _is_site(fields[1]):
         return _Ref(fields[0], host, fields[1], _only_date(fields[2]), url=url)
-    if _squeeze(label) in _SITES:
+    if _squeeze(label) in _SITES or re.search(r"的(?:博客|网站|主页)$", label):
         return _Ref("", label, url=url)
     # "国家集训队 2021 论文 徐哲安 浅谈…": collection, author, title.
     spaced = len(label) < 200 and _COLLECTION_AUTHOR_TITLE_RE.fullmatch(label)
