@@ -217,3 +217,57 @@ def test_type_code_reaches_styles_and_exports() -> None:
                           "http://wenku.baidu.com/view/a.html.")
     assert page.type == "EB/OL"
     assert to_csl_json([("b", page)])[0]["type"] == "webpage"
+
+
+# -- properties: never raises, never loses the URL, fast on hostile input -------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sphinx_newsroom.citations.parse_zh import parse_chinese  # noqa: E402
+
+#: The characters Chinese references are made of, and the ones that break parsers.
+_ZH = st.text(alphabet="李王张刘陈杨书名题刊出版社论文集报学大北京《》〈〉［］[]()（）．。，、：:；"
+                       "·- _/MJNCDEBOL0123456789年月日 \t\n等著编译详见参考引用自来源http",
+              max_size=300)
+_URLS = st.sampled_from(["https://zh.wikipedia.org/wiki/北京大学", "https://example.org/a?b=1",
+                         "https://x.cn/%E5%8C%97"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ZH)
+def test_chinese_parser_never_raises(text: str) -> None:
+    citation = parse_citation(text)
+    assert citation.raw == text
+    parse_chinese(text)
+    is_chinese_reference(text)
+    classify(Written(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ZH, _URLS, _ZH)
+def test_chinese_parser_never_loses_the_url(before: str, url: str, after: str) -> None:
+    text = f"{before} {url} {after}"
+    citation = parse_citation(text)
+    assert citation.raw == text
+    if "://" not in before + after:
+        # Structured, the URL is the citation's URL; unstructured, it stays in the title.
+        assert citation.url == url if citation.structured else url in citation.title
+    linked = parse_citation(f"{before}[标题]({url}){after}")
+    if "://" not in before + after and "[" not in before + after and linked.structured:
+        assert linked.url == url
+
+
+@pytest.mark.timing
+@pytest.mark.parametrize("text", [
+    " " * 1990, "李四，" * 660, "《" * 1990, "详见" * 990, "北．" * 990, "1. 题名[J]. " * 180,
+    "译名来自" + "张" * 1980, "[a](https://x/" + "（" * 1980, "2019 年，" * 396,
+])
+def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    parse_citation(text)
+    is_chinese_reference(text)
+    classify(Written(text))
+    assert time.perf_counter() - start < 0.5
