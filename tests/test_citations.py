@@ -23,6 +23,7 @@ from sphinx_newsroom.citations.keys import citation_key
 from sphinx_newsroom.citations.model import Citation, Mark, Segment, Written
 from sphinx_newsroom.citations.notes import classify, linked_documents
 from sphinx_newsroom.citations.parse import parse_citation, url_spans
+from sphinx_newsroom.citations.parse_zh import is_chinese_reference
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 from sphinx_newsroom.model.article import Article, Source
 
@@ -907,8 +908,9 @@ def test_structured_fields_come_from_the_input(text: str) -> None:
         for value in (citation.title, citation.publisher, citation.author, citation.url):
             assert squash_ws(value) in haystack
             assert value == value.strip()
-        # An anchor is what makes a split trustworthy.
-        assert citation.date or citation.accessed or citation.url
+        # An anchor is what makes a split trustworthy, or a Chinese reference form
+        # (a GB/T code, an author before 《》 or ．, a publisher…).
+        assert citation.date or citation.accessed or citation.url or is_chinese_reference(text)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

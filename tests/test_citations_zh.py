@@ -21,13 +21,13 @@ CASES = [
     ("陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.",
      "国史旧闻: 第1卷", "中华书局", "陈登原", "2000", None, ""),
     ("戴一奇，胡冠章，陈卫．图论与代数结构［M］．北京：清华大学出版社，1995．",
-     "图论与代数结构", "清华大学出版社", "戴一奇、胡冠章、陈卫", "1995", None, ""),
+     "图论与代数结构", "清华大学出版社", "戴一奇，胡冠章，陈卫", "1995", None, ""),
     ("戴一奇，胡冠章，陈卫．图论与代数结构 [M]. 北京：清华大学出版社，1995.",
-     "图论与代数结构", "清华大学出版社", "戴一奇、胡冠章、陈卫", "1995", None, ""),
+     "图论与代数结构", "清华大学出版社", "戴一奇，胡冠章，陈卫", "1995", None, ""),
     # a journal article: the journal is the publisher, the issue is no month
     ("袁训来, 陈哲, 肖书海, 等. 蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口[J]. "
      "科学通报, 2012, 55(34): 3219.",
-     "蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口", "科学通报", "袁训来、陈哲、肖书海",
+     "蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口", "科学通报", "袁训来, 陈哲, 肖书海",
      "2012", None, ""),
     ("作者甲. 题名[J]. 刊名, 2019, 40(3): 12-20.", "题名", "刊名", "作者甲", "2019", None, ""),
     # a newspaper: the day, and the page in brackets
@@ -65,7 +65,7 @@ CASES = [
     ("刘承奥．简单的连续段数据结构．WC2019 营员交流．",
      "简单的连续段数据结构", "WC2019 营员交流", "刘承奥", "", None, ""),
     ("潘承洞，潘承彪．初等"
-     "数论．北京大学出版社．", "初等数论", "北京大学出版社", "潘承洞、潘承彪", "",
+     "数论．北京大学出版社．", "初等数论", "北京大学出版社", "潘承洞，潘承彪", "",
      None, ""),
     ("任之洲．2016．《积性函数求和的几种方法》．2016 年信息学奥林匹克中国国家队候选队员论文．",
      "积性函数求和的几种方法", "2016 年信息学奥林匹克中国国家队候选队员论文", "任之洲", "2016",
@@ -78,7 +78,7 @@ CASES = [
     ("《算法导论（第 3 版中译本）》，机械工业出版社，2013 年，第 384 - 385 页．",
      "算法导论（第 3 版中译本）", "机械工业出版社", "", "2013", None, ""),
     ("周子鑫，杨家齐《基于"
-     "线性代数的一般图匹配》", "基于线性代数的一般图匹配", "", "周子鑫、杨家齐", "",
+     "线性代数的一般图匹配》", "基于线性代数的一般图匹配", "", "周子鑫，杨家齐", "",
      None, ""),
     ("2015 年《浅谈图的匹"
      "配算法及其应用》- 陈胤伯", "浅谈图的匹配算法及其应用", "", "陈胤伯", "2015",
@@ -87,7 +87,7 @@ CASES = [
     ("译名来自张明尧、张凡翻译的《具体数学》第 6.7 节．", "具体数学", "", "", "", None, ""),
     # the comma form with a role
     ("离散数学（修订版），田文成 周禄新 编著，天津文学出版社，P184-187",
-     "离散数学（修订版）", "天津文学出版社", "田文成、周禄新", "", None, ""),
+     "离散数学（修订版）", "天津文学出版社", "田文成 周禄新", "", None, ""),
     # link texts: a site suffix, a blog platform with its author, a site prefix
     ("[计数排序 - 维基百科，自由的百科全书](https://zh.wikipedia.org/wiki/%E8%AE%A1%E6%95%B0)",
      "计数排序", "维基百科，自由的百科全书", "", "", None,
@@ -205,7 +205,7 @@ def test_type_code_reaches_styles_and_exports() -> None:
     book = parse_citation("戴一奇，胡冠章，陈卫．图论与代数结构［M］．北京：清华大学出版社，1995．")
     assert book.type == "M"
     shown = "".join(segment.text for segment in format_citation(book, "gbt7714"))
-    assert shown == "戴一奇、胡冠章、陈卫. 图论与代数结构[M]. 清华大学出版社, 1995."
+    assert shown == "戴一奇，胡冠章，陈卫. 图论与代数结构[M]. 清华大学出版社, 1995."
     (item,) = to_csl_json([("a", book)])
     assert item["type"] == "book"
     assert item["issued"] == {"date-parts": [[1995]]}
@@ -271,3 +271,24 @@ def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
     is_chinese_reference(text)
     classify(Written(text))
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "author", "issued"), [
+    # the legal-citation form (法学引注手册)
+    ("王泽鉴：《民法总则》，北京大学出版社2009年版，第25页。", "民法总则", "北京大学出版社", "王泽鉴", "2009"),
+    ("王利明：《论人格权的定义》，载《中国法学》2019年第1期，第5页。",
+     "论人格权的定义", "中国法学", "王利明", "2019"),
+    # GB/T 7714 in the author-year system, and a reference list's number
+    ("蒋有绪, 郭泉水, 马娟, 等, 1998. 中国森林群落分类及其群落学特征[M]. 北京: 科学出版社.",
+     "中国森林群落分类及其群落学特征", "科学出版社", "蒋有绪, 郭泉水, 马娟", "1998"),
+    ("[1] 蒋有绪, 郭泉水, 马娟, 等. 中国森林群落分类及其群落学特征[M]. 北京: 科学出版社, 1998.",
+     "中国森林群落分类及其群落学特征", "科学出版社", "蒋有绪, 郭泉水, 马娟", "1998"),
+    ("［2］丁文祥．数字革命与竞争国际化［N］．中国青年报，2000-11-20（15）．",
+     "数字革命与竞争国际化", "中国青年报", "丁文祥", "2000-11-20"),
+])
+def test_more_chinese_forms(text: str, title: str, publisher: str, author: str,
+                            issued: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert issued_text(citation) == issued
+    assert classify(Written(text)).kind == "source"

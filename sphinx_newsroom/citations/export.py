@@ -17,7 +17,9 @@ __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
 EXPORT_FOLDER = "_newsroom"
 EXPORT_FILES = {"csl": "sources.json", "bibtex": "sources.bib"}
 
-_AUTHOR_SPLIT_RE = re.compile(r"\s*、\s*|\s+and\s+")
+# Chinese names are listed with 、 or ，, and in GB/T 7714 with ", " between Han names.
+_AUTHOR_SPLIT_RE = re.compile(
+    r"\s*[、，；]\s*|\s+and\s+|(?<=[\u4e00-\u9fff]),\s*(?=[\u4e00-\u9fff])")
 
 
 def _authors(author: str) -> list[str]:

@@ -68,7 +68,7 @@ _LOCATOR_RE = re.compile(
 )
 _DAY_RE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
 _MONTH_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-/]\s*(\d{1,2})(?![\d/.-])|年\s*(\d{1,2})\s*月)")
-_YEAR_RE = re.compile(r"(?<![\w.])((?:1[5-9]|20)\d\d)(?![\w])\s*年?")
+_YEAR_RE = re.compile(r"(?<![0-9A-Za-z.])((?:1[5-9]|20)\d\d)(?![0-9A-Za-z])\s*年?")
 _ONLY_DATE_RE = re.compile(
     r"^\s*(?:(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"|(\d{4})\s*(?:[-/]|年)\s*(\d{1,2})\s*月?|((?:1[5-9]|20)\d\d)\s*年?)"
@@ -180,8 +180,7 @@ def _names(text: str) -> str | None:
     parts = [p for p in _NAME_SPLIT_RE.split(stripped) if p]
     if not parts or len(parts) > 8 or not all(_is_name(p) for p in parts):
         return None
-    # Names are listed with 、, the separator the styles and exports split on.
-    return "、".join(parts)
+    return stripped.strip(" ，,")
 
 
 def _gbt_authors(text: str) -> str:
@@ -234,6 +233,11 @@ def _parse_gbt(text: str) -> _Ref | None:
 def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
     head, rest = text[:code.start()], text[code.end():]
     author_part, title = _split_last_stop(head)
+    date = None
+    # The author-year system puts the year after the authors: "作者, 1998. 题名[M]".
+    year = re.fullmatch(r"(.+?)[,，]\s*((?:1[5-9]|20)\d\d)[a-z]?\s*[.．。]?\s*", author_part)
+    if year:
+        author_part, date = year[1], _make_date(year[2])
     url = ""
     spans = url_spans(rest)
     if spans:
@@ -245,7 +249,6 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
         stamp = _first_date(found[1])
         accessed = stamp.value if stamp else None
         rest = rest[:found.start()] + rest[found.end():]
-    date = None
     pub = _PUBDATE_GBT_RE.search(rest)
     if pub is not None and _first_date(pub[1]) is not None:
         date = _first_date(pub[1])
@@ -265,6 +268,8 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
     publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
     if date is None:
         date = more or _first_date(rest)
+    elif not publisher:
+        publisher = _clean(re.split(r"[:：]", rest)[-1]) if re.search(r"[:：]", rest) else ""
     if not publisher and url:
         publisher = url_host(url)
     return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
@@ -284,6 +289,8 @@ def _strip_locator(text: str) -> str:
 
 def _parse_stops(text: str) -> _Ref | None:
     """``作者．题名．出处．`` (or ``题名．出处``): fields between full stops."""
+    if not re.search(f"[{_STOP}]", text):
+        return None
     pieces = [_clean(p) for p in re.split(r"[．。]", text)]
     isbn = any(re.match(r"ISBN\b", p) for p in pieces)
     pieces = [p for p in pieces if p and not re.match(r"ISBN\b", p)]
@@ -383,6 +390,31 @@ def _parse_guillemets(text: str) -> _Ref | None:
     return _Ref(title, publisher, author, date)
 
 
+_LEGAL_RE = re.compile(r"([^《》：:]{2,40}?)[：:]\s*《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)")
+_IN_CONTAINER_RE = re.compile(r"载\s*《([^《》]+)》\s*(.*)")
+_EDITION_RE = re.compile(r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*(?:第\s*\d+\s*次印刷\s*)?版")
+
+
+def _parse_legal(text: str) -> _Ref | None:
+    """The legal-citation form: ``作者：《书名》，出版社2009年版，第25页。``,
+    ``作者：《题名》，载《刊名》2019年第1期，第5页。``."""
+    found = _LEGAL_RE.fullmatch(_clean(_strip_locator(text)))
+    if found is None:
+        return None
+    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", found[1]))
+    rest = _clean(_strip_locator(found[3]))
+    inside = _IN_CONTAINER_RE.fullmatch(rest)
+    if inside:
+        return _Ref(found[2].strip(), inside[1].strip(), author, _first_date(inside[2]))
+    edition = _EDITION_RE.match(rest)
+    if edition:
+        return _Ref(found[2].strip(), _clean(edition[1]), author, _make_date(edition[2]))
+    pieces = [p for p in re.split(r"\s*[，,]\s*", rest) if p]
+    if len(pieces) == 2 and _only_date(pieces[1]) is not None:
+        return _Ref(found[2].strip(), pieces[0], author, _only_date(pieces[1]))
+    return None
+
+
 def _parse_commas(text: str) -> _Ref | None:
     """``书名，作者 编著，出版社，页码``: a role marks the authors, 出版社 the publisher."""
     pieces = [_clean(p) for p in re.split(r"(?<!\s)\s*[，,]\s*", _strip_locator(text))]
@@ -473,7 +505,7 @@ def _link_ref(label: str, url: str) -> _Ref:
 
 
 def _parse_no_url(text: str) -> _Ref | None:
-    for shape in (_parse_gbt, _parse_guillemets, _parse_stops, _parse_commas):
+    for shape in (_parse_gbt, _parse_legal, _parse_guillemets, _parse_stops, _parse_commas):
         ref = shape(text)
         if ref is not None and ref.title:
             return ref
@@ -523,9 +555,16 @@ def _is_chinese(text: str) -> bool:
 _LONGEST = 2000
 
 
+_NUMBER_LABEL_RE = re.compile(r"\s*(?:[\[［]\d{1,4}[\]］]|\d{1,4}[.．、]\s)\s*")
+
+
 def _read(text: str) -> _Ref | None:
     if len(text) > _LONGEST:
         return None
+    # A reference list's number ("[1] ", "［2］", "3. ") is no part of the reference.
+    label = _NUMBER_LABEL_RE.match(text)
+    if label and label.end() < len(text):
+        text = text[label.end():]
     if not _is_chinese(text):
         # GB/T 7714 is written for works in any language: KANAMORI H. Title[J]. Science, 1998.
         return _parse_gbt(text.strip()) if _TYPE_RE.search(text) and not _LINK_RE.search(
@@ -556,6 +595,10 @@ def parse_chinese(text: str) -> Citation | None:
         return None
     if ref is None or not (ref.title or ref.url):
         return None
+    # Without a date or URL only the forms that are references count (a GB/T
+    # code, an author, a publisher…): splitting prose would invent fields.
+    if not (ref.date or ref.accessed or ref.url) and not _evidence(text, ref):
+        return None
     language = detect_language(" ".join((ref.title, ref.publisher, ref.author))) \
         if ref.title else "und"
     return Citation(
@@ -581,8 +624,10 @@ def is_chinese_reference(text: str) -> bool:
     ``环论的简要历史可以参看 [这里](…)．``).
     """
     ref = _read(text)
-    if ref is None:
-        return False
+    return ref is not None and _evidence(text, ref)
+
+
+def _evidence(text: str, ref: _Ref) -> bool:
     if ref.url:
         link = _LINK_RE.search(text)
         start = link.start() if link else text.find("http")
