@@ -275,7 +275,8 @@ def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "title", "publisher", "author", "issued"), [
     # the legal-citation form (法学引注手册)
-    ("王泽鉴：《民法总则》，北京大学出版社2009年版，第25页。", "民法总则", "北京大学出版社", "王泽鉴", "2009"),
+    ("王泽鉴：《民法总则》，北京大学出版社2009年版，第25页。",
+     "民法总则", "北京大学出版社", "王泽鉴", "2009"),
     ("王利明：《论人格权的定义》，载《中国法学》2019年第1期，第5页。",
      "论人格权的定义", "中国法学", "王利明", "2019"),
     # GB/T 7714 in the author-year system, and a reference list's number

@@ -390,9 +390,13 @@ def _parse_guillemets(text: str) -> _Ref | None:
     return _Ref(title, publisher, author, date)
 
 
-_LEGAL_RE = re.compile(r"([^《》：:]{2,40}?)[：:]\s*《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)")
+_LEGAL_RE = re.compile(
+    r"([^《》：:]{2,40}?)[：:]\s*《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)"
+)
 _IN_CONTAINER_RE = re.compile(r"载\s*《([^《》]+)》\s*(.*)")
-_EDITION_RE = re.compile(r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*(?:第\s*\d+\s*次印刷\s*)?版")
+_EDITION_RE = re.compile(
+    r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*(?:第\s*\d+\s*次印刷\s*)?版"
+)
 
 
 def _parse_legal(text: str) -> _Ref | None:
