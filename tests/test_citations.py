@@ -23,6 +23,7 @@ from sphinx_newsroom.citations.keys import citation_key
 from sphinx_newsroom.citations.model import Citation, Mark, Segment, Written
 from sphinx_newsroom.citations.notes import classify, linked_documents
 from sphinx_newsroom.citations.parse import parse_citation, url_spans
+from sphinx_newsroom.citations.parse_zh import is_chinese_reference
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 from sphinx_newsroom.model.article import Article, Source
 
@@ -75,11 +76,12 @@ def squash_ws(text: str) -> str:
     ("text", "expected"),
     [
         (SEED_1, (TITLE_1, "华尔街见闻", "许超", D(2025, 6, 30), D(2025, 7, 2), "")),
-        (SEED_2, (TITLE_1 + " - 新浪财经", "新浪财经", "", D(2025, 6, 30), D(2025, 7, 2), "")),
+        # The site suffix repeats the publisher, so it is no part of the title.
+        (SEED_2, (TITLE_1, "新浪财经", "", D(2025, 6, 30), D(2025, 7, 2), "")),
         (
             SEED_3,
             (
-                "OpenAI转向TPU：这对谷歌意味着什么？ - moomoo 社区",
+                "OpenAI转向TPU：这对谷歌意味着什么？",
                 "moomoo 社区",
                 "",
                 D(2025, 6, 30),
@@ -522,12 +524,16 @@ def test_keys_differ_for_different_sources() -> None:
         SEED_1,
         SEED_2,
         SEED_3,
-        "OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？·新浪财经·（2025/6/30）",
         "Another title·华尔街见闻·（2025/6/30）",
         "See the annual report.",
     ]
     keys = [citation_key(parse_citation(text)) for text in texts]
     assert len(set(keys)) == len(keys)
+
+
+def test_site_suffix_repeating_the_publisher_is_one_source_with_the_bare_title() -> None:
+    bare = "OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？·新浪财经·（2025/6/30）"
+    assert citation_key(parse_citation(bare)) == citation_key(parse_citation(SEED_2))
 
 
 def test_title_and_publisher_boundary_is_part_of_the_key() -> None:
@@ -902,8 +908,9 @@ def test_structured_fields_come_from_the_input(text: str) -> None:
         for value in (citation.title, citation.publisher, citation.author, citation.url):
             assert squash_ws(value) in haystack
             assert value == value.strip()
-        # An anchor is what makes a split trustworthy.
-        assert citation.date or citation.accessed or citation.url
+        # An anchor is what makes a split trustworthy, or a Chinese reference form
+        # (a GB/T code, an author before 《》 or ．, a publisher…).
+        assert citation.date or citation.accessed or citation.url or is_chinese_reference(text)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

@@ -103,3 +103,24 @@ def test_other_builders_do_not_crash(make_app, rootdir, tmp_path, builder):
     app = make_app(builder, srcdir=src)
     app.build()
     assert "Traceback" not in app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="seed", freshenv=True)
+def test_seed_sources_are_read_fully_right(app):
+    """The three footnotes of the seed, as the build reads them: every field right."""
+    import datetime
+
+    from sphinx_newsroom.domain import get_domain
+
+    app.build()
+    (article,) = [a for a in get_domain(app.env).articles.values() if a.sources]
+    day, read = datetime.date(2025, 6, 30), datetime.date(2025, 7, 2)
+    title = "OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？"
+    got = [(s.citation.title, s.citation.publisher, s.citation.author, s.citation.date,
+            s.citation.date_precision, s.citation.accessed, s.citation.url)
+           for s in article.sources]
+    assert got == [
+        (title, "华尔街见闻", "许超", day, "day", read, ""),
+        (title, "新浪财经", "", day, "day", read, ""),
+        ("OpenAI转向TPU：这对谷歌意味着什么？", "moomoo 社区", "", day, "day", read, ""),
+    ]

@@ -76,143 +76,157 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "all": {
             "accessed": 1.0,
-            "author": 0.04,
-            "date": 0.12,
-            "publisher": 0.16,
-            "title": 0.28,
-            "url": 0.8,
-            "whole": 0.07,
+            "author": 0.57,
+            "date": 0.45,
+            "publisher": 0.65,
+            "title": 0.67,
+            "url": 0.87,
+            "whole": 0.5
         },
         "en": {
             "accessed": 1.0,
-            "author": 0.03,
-            "date": 0.04,
-            "publisher": 0.0,
-            "title": 0.29,
-            "url": 0.67,
-            "whole": 0.0,
+            "author": 0.13,
+            "date": 0.19,
+            "publisher": 0.16,
+            "title": 0.39,
+            "url": 0.75,
+            "whole": 0.08
         },
         "kinds": {
             "documents_f1": 0.85,
-            "note_precision": 0.68,
+            "note_precision": 0.8,
             "note_recall": 0.99,
-            "source_precision": 0.98,
+            "source_precision": 0.99
         },
         "other": {
             "title": 0.0,
-            "whole": 0.0,
+            "whole": 0.0
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.67,
+            "recall": 0.78
         },
         "und": {
             "publisher": 0.87,
             "url": 0.97,
-            "whole": 0.81,
+            "whole": 0.81
         },
         "zh": {
             "accessed": 1.0,
-            "author": 0.05,
-            "date": 0.37,
-            "publisher": 0.06,
-            "title": 0.27,
-            "url": 0.87,
-            "whole": 0.0,
-        },
+            "author": 1.0,
+            "date": 1.0,
+            "publisher": 0.96,
+            "title": 0.98,
+            "url": 0.96,
+            "whole": 0.94
+        }
     },
     "heldout": {
         "all": {
-            "author": 0.03,
-            "date": 0.07,
-            "publisher": 0.03,
-            "title": 0.29,
-            "url": 0.79,
-            "whole": 0.01,
+            "accessed": 0.84,
+            "author": 0.8,
+            "date": 0.85,
+            "publisher": 0.58,
+            "title": 0.68,
+            "url": 0.86,
+            "whole": 0.47
         },
         "en": {
-            "date": 0.13,
-            "publisher": 0.04,
-            "title": 0.03,
+            "accessed": 0.85,
+            "author": 0.33,
+            "date": 0.53,
+            "publisher": 0.14,
+            "title": 0.15,
             "url": 0.71,
-            "whole": 0.0,
+            "whole": 0.06
         },
         "kinds": {
             "documents_f1": 0.84,
-            "note_precision": 0.65,
+            "note_precision": 0.81,
             "note_recall": 1.0,
-            "source_precision": 1.0,
+            "source_precision": 1.0
         },
         "other": {
-            "title": 0.0,
-            "whole": 0.0,
+            "accessed": 0.5,
+            "author": 0.74,
+            "date": 0.85,
+            "publisher": 0.5,
+            "title": 0.66,
+            "url": 0.5,
+            "whole": 0.4
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.67,
+            "recall": 0.78
         },
         "und": {
             "publisher": 1.0,
             "url": 1.0,
-            "whole": 1.0,
+            "whole": 1.0
         },
         "zh": {
-            "author": 0.05,
-            "date": 0.05,
-            "publisher": 0.0,
-            "title": 0.37,
-            "url": 0.83,
-            "whole": 0.0,
-        },
+            "accessed": 0.9,
+            "author": 0.94,
+            "date": 0.92,
+            "publisher": 0.68,
+            "title": 0.82,
+            "url": 0.91,
+            "whole": 0.59
+        }
     },
     "all": {
         "all": {
-            "accessed": 0.29,
-            "author": 0.03,
-            "date": 0.09,
-            "publisher": 0.11,
-            "title": 0.28,
-            "url": 0.8,
-            "whole": 0.05,
+            "accessed": 0.87,
+            "author": 0.67,
+            "date": 0.66,
+            "publisher": 0.62,
+            "title": 0.67,
+            "url": 0.87,
+            "whole": 0.49
         },
         "en": {
-            "accessed": 0.33,
-            "author": 0.02,
-            "date": 0.06,
-            "publisher": 0.01,
-            "title": 0.24,
-            "url": 0.68,
-            "whole": 0.0,
+            "accessed": 0.88,
+            "author": 0.18,
+            "date": 0.27,
+            "publisher": 0.16,
+            "title": 0.34,
+            "url": 0.74,
+            "whole": 0.07
         },
         "kinds": {
             "documents_f1": 0.85,
-            "note_precision": 0.67,
+            "note_precision": 0.8,
             "note_recall": 0.99,
-            "source_precision": 0.99,
+            "source_precision": 0.99
         },
         "other": {
-            "title": 0.0,
-            "whole": 0.0,
+            "accessed": 0.5,
+            "author": 0.54,
+            "date": 0.6,
+            "publisher": 0.4,
+            "title": 0.46,
+            "url": 0.5,
+            "whole": 0.25
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.67,
+            "recall": 0.78
         },
         "und": {
             "publisher": 0.88,
             "url": 0.97,
-            "whole": 0.83,
+            "whole": 0.83
         },
         "zh": {
-            "accessed": 0.33,
-            "author": 0.05,
-            "date": 0.14,
-            "publisher": 0.02,
-            "title": 0.32,
-            "url": 0.85,
-            "whole": 0.0,
-        },
-    },
+            "accessed": 0.92,
+            "author": 0.97,
+            "date": 0.94,
+            "publisher": 0.83,
+            "title": 0.9,
+            "url": 0.93,
+            "whole": 0.77
+        }
+    }
 }
 
 

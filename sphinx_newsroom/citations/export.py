@@ -17,7 +17,9 @@ __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
 EXPORT_FOLDER = "_newsroom"
 EXPORT_FILES = {"csl": "sources.json", "bibtex": "sources.bib"}
 
-_AUTHOR_SPLIT_RE = re.compile(r"\s*、\s*|\s+and\s+")
+# Chinese names are listed with 、 or ，, and in GB/T 7714 with ", " between Han names.
+_AUTHOR_SPLIT_RE = re.compile(
+    r"\s*[、，；]\s*|\s+and\s+|(?<=[\u4e00-\u9fff]),\s*(?=[\u4e00-\u9fff])")
 
 
 def _authors(author: str) -> list[str]:
@@ -33,10 +35,25 @@ _CSL_LANGUAGES = {"zh": "zh-CN", "en": "en"}
 _PARTS = {"year": 1, "month": 2, "day": 3}
 
 
+#: The CSL and BibTeX types of the GB/T 7714 document type codes.
+_GBT_TYPES = {
+    "M": ("book", "book"), "J": ("article-journal", "article"),
+    "N": ("article-newspaper", "article"), "C": ("paper-conference", "inproceedings"),
+    "D": ("thesis", "thesis"), "R": ("report", "report"), "S": ("standard", "standard"),
+    "P": ("patent", "patent"), "EB": ("webpage", "online"), "DB": ("dataset", "dataset"),
+    "CP": ("software", "software"), "A": ("manuscript", "misc"), "Z": ("document", "misc"),
+}
+
+
+def _gbt_type(citation: Citation) -> tuple[str, str] | None:
+    return _GBT_TYPES.get(citation.type.split("/")[0])
+
+
 def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
+    typed = _gbt_type(citation)
     item: dict[str, object] = {
         "id": item_id,
-        "type": "article-newspaper" if citation.publisher else "webpage",
+        "type": typed[0] if typed else "article-newspaper" if citation.publisher else "webpage",
     }
     optional: dict[str, object] = {
         "title": field_text(citation, citation.title),
@@ -102,14 +119,17 @@ def _bibtex_key(item_id: str, used: set[str]) -> str:
 
 
 def _bibtex_entry(key: str, citation: Citation) -> str:
-    kind = "article" if citation.publisher else "misc"
+    typed = _gbt_type(citation)
+    kind = typed[1] if typed else "article" if citation.publisher else "misc"
     authors = " and ".join("{" + _bibtex_text(name) + "}"
                            for name in _authors(field_text(citation, citation.author)))
     url = encoded_url(" ".join(citation.url.split())).translate(_URL_ESCAPES)
     fields = [
         ("title", _bibtex_text(field_text(citation, citation.title))),
         ("author", authors),
-        ("journal", _bibtex_text(field_text(citation, citation.publisher))),
+        ("journal" if kind == "article" else "booktitle" if kind == "inproceedings"
+         else "institution" if kind in ("thesis", "report") else "publisher",
+         _bibtex_text(field_text(citation, citation.publisher))),
         ("date", issued_text(citation)),
         ("url", url),
         ("urldate", citation.accessed.isoformat() if citation.accessed else ""),

@@ -54,7 +54,8 @@ def citation_key(citation: Citation) -> str:
     ``url:<host/path?query>`` when there is a URL (scheme, ``www.``, trailing
     slash, fragment and ``utm_*`` parameters ignored, percent-encoded non-ASCII
     characters decoded); otherwise
-    ``tp:<title>::<publisher>`` squashed by :func:`_squash`; unstructured
+    ``tp:<title>::<publisher>`` squashed by :func:`_squash` (with ``::<author>``
+    when there is no publisher); unstructured
     citations use ``raw:<squashed raw text>``.
     """
     if citation.url:
@@ -63,7 +64,12 @@ def citation_key(citation: Citation) -> str:
         return "raw:" + (_squash(citation.raw) or citation.raw.strip())
     # "::" cannot occur in squashed text (colons are punctuation), so it
     # separates title from publisher without ambiguity.
-    return f"tp:{_squash(citation.title) or citation.title}::{_squash(citation.publisher)}"
+    key = f"tp:{_squash(citation.title) or citation.title}::{_squash(citation.publisher)}"
+    # Without a publisher, the authors tell two books of one title apart
+    # (潘承洞、潘承彪．初等数论． and 闵嗣鹤、严士健．初等数论．).
+    if not citation.publisher and citation.author:
+        key += "::" + _squash(citation.author)
+    return key
 
 
 def letters_and_digits(text: str) -> str:

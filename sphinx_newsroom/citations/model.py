@@ -55,6 +55,8 @@ class Citation:
     #: How much of ``date`` is known (a bibliography file may give only the year;
     #: the rest of ``date`` is then the first day of that year or month).
     date_precision: DatePrecision = "day"
+    #: The GB/T 7714 document type code the reference writes (``M``, ``J``, ``EB/OL``…), or "".
+    type: str = ""
 
 
 def issued_text(citation: Citation) -> str:

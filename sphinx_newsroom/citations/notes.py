@@ -38,6 +38,7 @@ from .keys import citation_key
 from .markup import shown
 from .model import Citation, Mark, Written
 from .parse import accessed_spans, date_spans, detect_language, parse_citation, url_host, url_spans
+from .parse_zh import is_chinese_reference
 from .urls import readable_url
 
 __all__ = [
@@ -232,6 +233,8 @@ def classify(written: Written) -> Verdict:
     reading = _Reading(written, _links(written), whole_citation(written))
     if reading.alone():
         return Verdict("source", "it is a link alone")
+    if is_chinese_reference(written.text) and not _PERSON_RE.search(reading.rest):
+        return Verdict("source", "it is a Chinese reference (GB/T 7714, 作者．题名．, 《》, 参见…)")
     prose = reading.prose()
     if not prose:
         evidence = reading.evidence()

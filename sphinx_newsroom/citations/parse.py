@@ -405,7 +405,9 @@ def _parse_dotted(body: _Body) -> _Fields | None:
     title = body.field(0, tail_start, _SEPARATORS)
     if not title or publisher is None:
         return None
-    return _Fields(title, publisher, author, date)
+    from .parse_zh import drop_repeated_site  # "标题 - 新浪财经·新浪财经·…"
+
+    return _Fields(drop_repeated_site(title, publisher), publisher, author, date)
 
 
 def _parse_quoted(body: _Body) -> _Fields | None:
@@ -593,6 +595,11 @@ def parse_citation(text: str) -> Citation:
     unstructured); a bare URL stays ``"und"`` because a host name says
     nothing about the page's language.
     """
+    from .parse_zh import parse_chinese  # the Chinese shapes; imports this module
+
+    chinese = parse_chinese(text)
+    if chinese is not None:
+        return chinese
     body = _Body(text, text)
     link = _MARKDOWN_LINK_RE.search(text)
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)

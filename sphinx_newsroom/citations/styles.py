@@ -101,7 +101,7 @@ def _format_default(citation: Citation) -> list[Segment]:
 def _format_gbt7714(citation: Citation) -> list[Segment]:
     title, publisher = _head(citation)
     online = "/OL" if citation.url or citation.accessed else ""
-    code = ("N" if citation.publisher else "EB") + online
+    code = citation.type or ("N" if citation.publisher else "EB") + online
     # The type code sits right after the title, before the title's period.
     if title and title[-1] == Segment("text", "."):
         title = title[:-1]

@@ -1,0 +1,295 @@
+"""Chinese references (``citations/parse_zh.py``): one test per form, pure and fast.
+
+The GB/T 7714 cases are the standard's own examples (GB/T 7714-2015, 8.x);
+the others are footnotes of the corpus (``tests/citations/gold.json``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from sphinx_newsroom.citations.model import Written, issued_text
+from sphinx_newsroom.citations.notes import classify
+from sphinx_newsroom.citations.parse import parse_citation
+from sphinx_newsroom.citations.parse_zh import drop_repeated_site, is_chinese_reference
+
+# text, title, publisher, author, issued (ISO at its precision), accessed, url
+CASES = [
+    # GB/T 7714: a book, half-width and full-width
+    ("陈登原. 国史旧闻: 第1卷[M]. 北京: 中华书局, 2000: 29.",
+     "国史旧闻: 第1卷", "中华书局", "陈登原", "2000", None, ""),
+    ("戴一奇，胡冠章，陈卫．图论与代数结构［M］．北京：清华大学出版社，1995．",
+     "图论与代数结构", "清华大学出版社", "戴一奇，胡冠章，陈卫", "1995", None, ""),
+    ("戴一奇，胡冠章，陈卫．图论与代数结构 [M]. 北京：清华大学出版社，1995.",
+     "图论与代数结构", "清华大学出版社", "戴一奇，胡冠章，陈卫", "1995", None, ""),
+    # a journal article: the journal is the publisher, the issue is no month
+    ("袁训来, 陈哲, 肖书海, 等. 蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口[J]. "
+     "科学通报, 2012, 55(34): 3219.",
+     "蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口", "科学通报", "袁训来, 陈哲, 肖书海",
+     "2012", None, ""),
+    ("作者甲. 题名[J]. 刊名, 2019, 40(3): 12-20.", "题名", "刊名", "作者甲", "2019", None, ""),
+    # a newspaper: the day, and the page in brackets
+    ("丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).",
+     "数字革命与竞争国际化", "中国青年报", "丁文祥", "2000-11-20", None, ""),
+    # a thesis: the university
+    ("张志祥. 间断动力系统的随机扰动及其在守恒律方程中的应用[D]. 北京: 北京大学数学学院, 1998.",
+     "间断动力系统的随机扰动及其在守恒律方程中的应用", "北京大学数学学院", "张志祥", "1998",
+     None, ""),
+    # a part of a book: the book is the container
+    ("马克思. 关于《工业报》[M]//中共中央马克思恩格斯"
+     "列宁斯大林著作编译局. 马克思恩格斯全集: 第1卷. "
+     "北京: 人民出版社, 1956: 1-5.",
+     "关于《工业报》", "马克思恩格斯全集: 第1卷", "马克思", "1956", None, ""),
+    # an online document: (published)[accessed] URL, the site is the host
+    ("李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03)[2013-03-25]. "
+     "http://wenku.baidu.com/view/47e4f206b52acfc789ebc92f.html.",
+     "化解医患矛盾需釜底抽薪", "wenku.baidu.com", "李强", "2012-05-03",
+     datetime.date(2013, 3, 25), "http://wenku.baidu.com/view/47e4f206b52acfc789ebc92f.html"),
+    ("作者乙. 题名[EB/OL]. (2020-01-02)[2021-03-04]. https://example.org/a",
+     "题名", "example.org", "作者乙", "2020-01-02", datetime.date(2021, 3, 4),
+     "https://example.org/a"),
+    # a patent: the date only
+    ("邓一刚. 全智能节电器: 200610171314.3[P]. 2006-12-13.",
+     "全智能节电器: 200610171314.3", "", "邓一刚", "2006-12-13", None, ""),
+    # a standard, its organisation the responsible party
+    ("全国信息与文献标准化技术委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. "
+     "北京: 中国标准出版社, 2015.",
+     "信息与文献 参考文献著录规则: GB/T 7714—2015", "中国标准出版社",
+     "全国信息与文献标准化技术委员会", "2015", None, ""),
+    # a month-only date stays a month
+    ("王五. 某报告[R]. 北京:"
+     " 某研究所, 2008-05.", "某报告", "某研究所", "王五", "2008-05", None, ""),
+    # the full-stop form
+    ("刘承奥．简单的连续段数据结构．WC2019 营员交流．",
+     "简单的连续段数据结构", "WC2019 营员交流", "刘承奥", "", None, ""),
+    ("潘承洞，潘承彪．初等"
+     "数论．北京大学出版社．", "初等数论", "北京大学出版社", "潘承洞，潘承彪", "",
+     None, ""),
+    ("任之洲．2016．《积性函数求和的几种方法》．2016 年信息学奥林匹克中国国家队候选队员论文．",
+     "积性函数求和的几种方法", "2016 年信息学奥林匹克中国国家队候选队员论文", "任之洲", "2016",
+     None, ""),
+    # works in 《》
+    ("引用自李煜东《算法竞赛进阶"
+     "指南》0x06. 倍增一节", "算法竞赛进阶指南", "", "李煜东", "", None, ""),
+    ("陈俊锟，《平凡的圆方树和神奇的（~~动态~~）动态规划》，NOI2018 冬令营，第 4 页．",
+     "平凡的圆方树和神奇的（~~动态~~）动态规划", "NOI2018 冬令营", "陈俊锟", "", None, ""),
+    ("《算法导论（第 3 版中译本）》，机械工业出版社，2013 年，第 384 - 385 页．",
+     "算法导论（第 3 版中译本）", "机械工业出版社", "", "2013", None, ""),
+    ("周子鑫，杨家齐《基于"
+     "线性代数的一般图匹配》", "基于线性代数的一般图匹配", "", "周子鑫，杨家齐", "",
+     None, ""),
+    ("2015 年《浅谈图的匹"
+     "配算法及其应用》- 陈胤伯", "浅谈图的匹配算法及其应用", "", "陈胤伯", "2015",
+     None, ""),
+    # a citation inside a sentence: the work, not the sentence; translators are no authors
+    ("译名来自张明尧、张凡翻译的《具体数学》第 6.7 节．", "具体数学", "", "", "", None, ""),
+    # the comma form with a role
+    ("离散数学（修订版），田文成 周禄新 编著，天津文学出版社，P184-187",
+     "离散数学（修订版）", "天津文学出版社", "田文成 周禄新", "", None, ""),
+    # link texts: a site suffix, a blog platform with its author, a site prefix
+    ("[计数排序 - 维基百科，自由的百科全书](https://zh.wikipedia.org/wiki/%E8%AE%A1%E6%95%B0)",
+     "计数排序", "维基百科，自由的百科全书", "", "", None,
+     "https://zh.wikipedia.org/wiki/%E8%AE%A1%E6%95%B0"),
+    ("[位运算求最长公共子序列 - -Wallace- - 博客园](https://"
+     "www.cnblogs.com/-Wallace-/p/bit-lcs.html)",
+     "位运算求最长公共子序列", "博客园", "-Wallace-", "", None,
+     "https://www.cnblogs.com/-Wallace-/p/bit-lcs.html"),
+    ("[知乎 - LGV 引理证明](https://zhu"
+     "anlan.zhihu.com/p/517819133)", "LGV 引理证明", "知乎", "", "",
+     None, "https://zhuanlan.zhihu.com/p/517819133"),
+    ("[概率论（数学分支）_百度百科](https://baike.baidu.com/item/x/829122)",
+     "概率论（数学分支）", "百度百科", "", "", None, "https://baike.baidu.com/item/x/829122"),
+    ("[Unicode 指南—Python 3 文档](https://docs.python.org/zh-cn/3/howto/unicode.html)",
+     "Unicode 指南", "Python 3 文档", "", "", None,
+     "https://docs.python.org/zh-cn/3/howto/unicode.html"),
+    # a link alone: the site is the host; a link text that only describes gives no title
+    ("[三维凸包学习小记](https://www.cnblogs.com/xzyxzy/p/10225804.html)", "三维凸包学习小记",
+     "cnblogs.com", "", "", None, "https://www.cnblogs.com/xzyxzy/p/10225804.html"),
+    ("[1977 年 KMP 算法论文](https://epubs.siam.org/doi/abs/10.1137/0206024)", "", "epubs.siam.org",
+     "", "1977", None, "https://epubs.siam.org/doi/abs/10.1137/0206024"),
+    ("[Ubuntu 的 man 命令帮助如何设置中文版，Frank 看庐山，2017-06-09](https://blog.csdn.net/a/1)",
+     "Ubuntu 的 man 命令帮助如何设置中文版", "blog.csdn.net", "Frank 看庐山", "2017-06-09", None,
+     "https://blog.csdn.net/a/1"),
+    # lead-ins and locators around a link or a URL
+    ("详见 [官方题解](https://qoj.ac/download."
+     "php?type=attachments&id=2079&r=1)．", "官方题解", "qoj.ac",
+     "", "", None, "https://qoj.ac/download.php?type=attachments&id=2079&r=1"),
+    ("来源：https://pulsar-edit.dev/about.html#the-team", "", "pulsar-edit.dev", "", "", None,
+     "https://pulsar-edit.dev/about.html#the-team"),
+    # a non-ASCII URL is kept whole
+    ("参见 https://zh.wikipedia.org/wiki/北京大学", "", "zh.wikipedia.org", "", "", None,
+     "https://zh.wikipedia.org/wiki/北京大学"),
+    # the newsroom form with a site suffix that repeats the publisher
+    ("OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？ - "
+     "新浪财经·新浪财经·（2025/6/30）·检索日期2025/7/2",
+     "OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？", "新浪财经", "", "2025-06-30",
+     datetime.date(2025, 7, 2), ""),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "author", "issued", "accessed", "url"),
+                         CASES, ids=[c[0][:24] for c in CASES])
+def test_chinese_forms(text: str, title: str, publisher: str, author: str, issued: str,
+                       accessed: datetime.date | None, url: str) -> None:
+    citation = parse_citation(text)
+    assert citation.raw == text
+    assert citation.structured
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert issued_text(citation) == issued
+    assert (citation.accessed, citation.url) == (accessed, url)
+
+
+def test_year_only_date_keeps_its_precision() -> None:
+    citation = parse_citation("戴一奇．图论与代数结构［M］．北京：清华大学出版社，1995．")
+    assert citation.date == datetime.date(1995, 1, 1)
+    assert citation.date_precision == "year"
+
+
+@pytest.mark.parametrize("text", [
+    "戴一奇，胡冠章，陈卫．图论与代数结构 [M]. 北京：清华大学出版社，1995.",
+    "潘承洞，潘承彪．初等数论．北京大学出版社．",
+    "引用自李煜东《算法竞赛进阶指南》0x06. 倍增一节",
+    "详见 [官方题解](https://qoj.ac/download.php?id=2079)．",
+    "译名来自张明尧、张凡翻译的《具体数学》第 6.7 节．",
+])
+def test_chinese_references_are_sources(text: str) -> None:
+    assert is_chinese_reference(text)
+    assert classify(Written(text)).kind == "source"
+
+
+@pytest.mark.parametrize("text", [
+    "因为大部分标准算法默认使用 operator< 进行比较．",
+    "不必与上文插入操作时选取的参数相同．尽管原论文"
+    "做了这样的假定，但是选取不同的参数只会导致变化．",
+    "但这并非唯一的可能．两个嵌套的自环也会形成二次面．",
+    "2017 年陈俊锟同学在他的 IOI2017 中国国家集"
+    "训队论文《〈神奇的子图〉命题报告及其拓展》中定义了圆方树．",
+    "我在《算法导论》里读到过这个证明．",
+])
+def test_chinese_notes_stay_notes(text: str) -> None:
+    assert not is_chinese_reference(text)
+    assert classify(Written(text)).kind == "note"
+
+
+def test_site_suffix_dropped_only_when_it_is_the_publisher() -> None:
+    assert drop_repeated_site("标题 - 新浪财经", "新浪财经") == "标题"
+    assert drop_repeated_site("标题 - 新浪财经", "华尔街见闻") == "标题 - 新浪财经"
+    assert drop_repeated_site("A - B", "") == "A - B"
+
+
+def test_english_is_left_to_the_general_shapes() -> None:
+    assert parse_citation("[Title - Site](https://example.com/a)").title != ""
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "author", "issued"), [
+    ("KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
+     "Shaking without quaking", "Science", "KANAMORI H", "1998"),
+    ("CRAWFPRD W, GORMAN M. Future libraries: dreams, madness, & reality[M]. Chicago: American "
+     "Library Association, 1995.",
+     "Future libraries: dreams, madness, & reality", "American Library Association",
+     "CRAWFPRD W, GORMAN M", "1995"),
+])
+def test_gbt_for_works_in_english(text: str, title: str, publisher: str, author: str,
+                                  issued: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert issued_text(citation) == issued
+
+
+def test_type_code_reaches_styles_and_exports() -> None:
+    from sphinx_newsroom.citations.export import to_bibtex, to_csl_json
+    from sphinx_newsroom.citations.styles import format_citation
+
+    book = parse_citation("戴一奇，胡冠章，陈卫．图论与代数结构［M］．北京：清华大学出版社，1995．")
+    assert book.type == "M"
+    shown = "".join(segment.text for segment in format_citation(book, "gbt7714"))
+    assert shown == "戴一奇，胡冠章，陈卫. 图论与代数结构[M]. 清华大学出版社, 1995."
+    (item,) = to_csl_json([("a", book)])
+    assert item["type"] == "book"
+    assert item["issued"] == {"date-parts": [[1995]]}
+    assert [a["literal"] for a in item["author"]] == ["戴一奇", "胡冠章", "陈卫"]
+    bibtex = to_bibtex([("a", book)])
+    assert bibtex.startswith("@book{a,") and "publisher = {清华大学出版社}" in bibtex
+    assert "date = {1995}" in bibtex
+    page = parse_citation("李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03)[2013-03-25]. "
+                          "http://wenku.baidu.com/view/a.html.")
+    assert page.type == "EB/OL"
+    assert to_csl_json([("b", page)])[0]["type"] == "webpage"
+
+
+# -- properties: never raises, never loses the URL, fast on hostile input -------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sphinx_newsroom.citations.parse_zh import parse_chinese  # noqa: E402
+
+#: The characters Chinese references are made of, and the ones that break parsers.
+_ZH = st.text(alphabet="李王张刘陈杨书名题刊出版社论文集报学大北京《》〈〉［］[]()（）．。，、：:；"
+                       "·- _/MJNCDEBOL0123456789年月日 \t\n等著编译详见参考引用自来源http",
+              max_size=300)
+_URLS = st.sampled_from(["https://zh.wikipedia.org/wiki/北京大学", "https://example.org/a?b=1",
+                         "https://x.cn/%E5%8C%97"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ZH)
+def test_chinese_parser_never_raises(text: str) -> None:
+    citation = parse_citation(text)
+    assert citation.raw == text
+    parse_chinese(text)
+    is_chinese_reference(text)
+    classify(Written(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ZH, _URLS, _ZH)
+def test_chinese_parser_never_loses_the_url(before: str, url: str, after: str) -> None:
+    text = f"{before} {url} {after}"
+    citation = parse_citation(text)
+    assert citation.raw == text
+    if "://" not in before + after:
+        # Structured, the URL is the citation's URL; unstructured, it stays in the title.
+        assert citation.url == url if citation.structured else url in citation.title
+    linked = parse_citation(f"{before}[标题]({url}){after}")
+    if "://" not in before + after and "[" not in before + after and linked.structured:
+        assert linked.url == url
+
+
+@pytest.mark.timing
+@pytest.mark.parametrize("text", [
+    " " * 1990, "李四，" * 660, "《" * 1990, "详见" * 990, "北．" * 990, "1. 题名[J]. " * 180,
+    "译名来自" + "张" * 1980, "[a](https://x/" + "（" * 1980, "2019 年，" * 396,
+])
+def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    parse_citation(text)
+    is_chinese_reference(text)
+    classify(Written(text))
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "author", "issued"), [
+    # the legal-citation form (法学引注手册)
+    ("王泽鉴：《民法总则》，北京大学出版社2009年版，第25页。",
+     "民法总则", "北京大学出版社", "王泽鉴", "2009"),
+    ("王利明：《论人格权的定义》，载《中国法学》2019年第1期，第5页。",
+     "论人格权的定义", "中国法学", "王利明", "2019"),
+    # GB/T 7714 in the author-year system, and a reference list's number
+    ("蒋有绪, 郭泉水, 马娟, 等, 1998. 中国森林群落分类及其群落学特征[M]. 北京: 科学出版社.",
+     "中国森林群落分类及其群落学特征", "科学出版社", "蒋有绪, 郭泉水, 马娟", "1998"),
+    ("[1] 蒋有绪, 郭泉水, 马娟, 等. 中国森林群落分类及其群落学特征[M]. 北京: 科学出版社, 1998.",
+     "中国森林群落分类及其群落学特征", "科学出版社", "蒋有绪, 郭泉水, 马娟", "1998"),
+    ("［2］丁文祥．数字革命与竞争国际化［N］．中国青年报，2000-11-20（15）．",
+     "数字革命与竞争国际化", "中国青年报", "丁文祥", "2000-11-20"),
+])
+def test_more_chinese_forms(text: str, title: str, publisher: str, author: str,
+                            issued: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert issued_text(citation) == issued
+    assert classify(Written(text)).kind == "source"
