@@ -32,6 +32,11 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert [(a.get_text(), a["href"]) for a in papers.select("a.news-citation")][:2] == [
         ("Jouppi et al. 2017", "#ref-jouppi2017"), ("Jouppi et al. 2017", "#ref-jouppi2017")]
     assert papers.select_one("section.news-references #ref-jouppi2023") is not None
+    # Crawlers find both sitemaps through robots.txt; the site's articles are listed.
+    robots = (Path(app.outdir) / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://compute-watch.example.org/sitemap.xml" in robots
+    sitemap = (Path(app.outdir) / "sitemap.xml").read_text("utf-8")
+    assert "https://compute-watch.example.org/articles/openai-tpu.html" in sitemap
 
 
 @needs_tex

@@ -45,7 +45,7 @@ def rss(app, path: str = "rss.xml") -> ET.Element:
 
 
 def feed_files(app) -> list[Path]:
-    return sorted(out(app).rglob("*.xml"))
+    return sorted(p for p in out(app).rglob("*.xml") if "sitemap" not in p.name)
 
 
 def atom_titles(feed: ET.Element) -> list[str]:
