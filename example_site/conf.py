@@ -10,6 +10,8 @@ extensions = ["sphinx_newsroom"]
 newsroom_timezone = "Asia/Shanghai"
 html_baseurl = "https://compute-watch.example.org/"
 newsroom_term_feeds = True
+# Feeds (Atom, RSS, JSON Feed) announce a WebSub hub; the deploy step pings it.
+newsroom_websub_hub = "https://pubsubhubbub.appspot.com/"
 newsroom_publisher = {
     "name": "算力观察 Compute Watch",
     "url": "https://compute-watch.example.org/",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -37,6 +38,8 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert "Sitemap: https://compute-watch.example.org/sitemap.xml" in robots
     sitemap = (Path(app.outdir) / "sitemap.xml").read_text("utf-8")
     assert "https://compute-watch.example.org/articles/openai-tpu.html" in sitemap
+    feed = json.loads((Path(app.outdir) / "feed.json").read_text("utf-8"))
+    assert feed["hubs"] == [{"type": "WebSub", "url": "https://pubsubhubbub.appspot.com/"}]
 
 
 @needs_tex
