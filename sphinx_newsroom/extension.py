@@ -27,6 +27,7 @@ from .html.design import defer_design_assets, guard_design_transforms
 from .html.exports import write_exports
 from .html.feeds import setup_feeds
 from .html.pages import note_frame
+from .html.paywall import MarkPaywalled
 from .html.seo import mark_unpublished, setup_seo
 from .html.sitemaps import setup_sitemaps
 from .html.term_pages import collect_pages
@@ -84,6 +85,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(ImagesTexCanInclude)
     app.add_post_transform(MathColoursForTex)
     setup_seo(app)
+    app.add_post_transform(MarkPaywalled)
     setup_feeds(app)
     setup_sitemaps(app)
     app.connect("env-updated", _add_static_path, priority=900)

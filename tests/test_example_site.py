@@ -38,6 +38,12 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert "Sitemap: https://compute-watch.example.org/sitemap.xml" in robots
     sitemap = (Path(app.outdir) / "sitemap.xml").read_text("utf-8")
     assert "https://compute-watch.example.org/articles/openai-tpu.html" in sitemap
+    syndicated = html(app, "articles/azure-openai-multicloud")
+    assert syndicated.select_one('link[rel="canonical"]')["href"].startswith(
+        "https://wire.example.com/")
+    assert "azure-openai-multicloud" not in sitemap
+    paywalled = html(app, "articles/hbm-supply-crunch")
+    assert len(paywalled.select(".news-paywalled")) == 1
     feed = json.loads((Path(app.outdir) / "feed.json").read_text("utf-8"))
     assert feed["hubs"] == [{"type": "WebSub", "url": "https://pubsubhubbub.appspot.com/"}]
 
