@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import html, warnings_of
+from conftest import ROOTS, html, warnings_of
+
+from sphinx_newsroom import clock
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas/jsonfeed-1.1.schema.json").read_text())
 A = "{http://www.w3.org/2005/Atom}"
@@ -147,3 +151,21 @@ def test_feeds_off_removes_the_json_feed_too(build_copy, make_app, tmp_path):
     app = build_copy("feeds", confoverrides={"newsroom_feeds": False})
     assert not (Path(app.outdir) / "feed.json").exists()
     assert not (Path(app.outdir) / "tags/chips.feed.json").exists()
+
+
+def test_noindex_articles_are_in_no_feed(make_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2025, 6, 2, 12, tzinfo=dt.UTC))
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-sitemap", src)
+    (src / "conf.py").write_text((src / "conf.py").read_text() + "\nnewsroom_term_feeds = True\n")
+    app = make_app("html", srcdir=src)
+    app.build()
+    out = Path(app.outdir)
+    feeds = [p for p in out.rglob("*") if p.name.endswith((".xml", ".json"))
+             and "sitemap" not in p.name and not p.name.startswith("_")]
+    assert {"atom.xml", "rss.xml", "feed.json"} <= {p.name for p in feeds}
+    assert len(feeds) > 3  # and the term feeds
+    for path in feeds:
+        text = path.read_text("utf-8")
+        assert "Search engines keep out" not in text and "news/hidden" not in text, path
+    assert "Rates rise today" in (out / "feed.json").read_text("utf-8")

@@ -135,10 +135,14 @@ def _language(config: Config) -> str:
 
 
 def feed_articles(app: Sphinx, now: dt.datetime | None = None) -> list[Article]:
-    """Dated articles a reader may see, newest first (ties by docname)."""
+    """Dated articles a reader may see, newest first (ties by docname).
+
+    An article whose front matter says ``robots: noindex`` is left out too:
+    feeds are read by aggregators and search engines alike.
+    """
     now = now or clock.now()
     published = get_domain(app.env).published(app.config.newsroom_show_drafts, now)
-    return [a for a in published if a.date is not None]
+    return [a for a in published if a.date is not None and not a.noindex]
 
 
 def _updated(article: Article) -> dt.datetime:
