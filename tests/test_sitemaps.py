@@ -211,6 +211,19 @@ def test_with_sphinx_sitemap_there_is_one_sitemap_and_our_lastmod(make_app, tmp_
     validated(Path(app.outdir) / "news-sitemap.xml", "sitemap-with-news.xsd")
 
 
+def test_sphinx_sitemap_never_lists_drafts_even_with_ours_off(make_app, tmp_path):
+    pytest.importorskip("sphinx_sitemap")
+    src = project(tmp_path, "extensions.append('sphinx_sitemap')\n"
+                            "sitemap_url_scheme = '{link}'\n"
+                            "newsroom_show_drafts = True\nnewsroom_sitemap = False")
+    app = build(make_app, src)
+    assert (Path(app.outdir) / "news/draft.html").is_file()
+    got = urls(validated(Path(app.outdir) / "sitemap.xml", "sitemap.xsd"))
+    assert f"{BASE}news/today.html" in got
+    for left_out in ("news/draft", "news/future", "private", "news/hidden"):
+        assert f"{BASE}{left_out}.html" not in got
+
+
 def test_parallel_and_incremental_builds_write_the_same_sitemaps(make_app, tmp_path):
     serial = build(make_app, project(tmp_path))
     parallel = make_app("html", srcdir=project(tmp_path), parallel=2)

@@ -232,13 +232,13 @@ def write_sitemaps(app: Sphinx, exception: Exception | None) -> None:
         warn(NewsroomWarning.CONFIG, "no newsroom_site_url or html_baseurl: sitemaps are "
              "not written")
     own_sitemap: dict[str, bytes] = {}
-    if base and config.newsroom_sitemap:
-        if sphinx_sitemap_loaded(app):
-            edit_sphinx_sitemap_links(app, now)
-        else:
-            pages = sitemap_pages(app, now)
-            entries = [(uri(absolute_url(app, name)), lastmod) for name, lastmod in pages]
-            own_sitemap = _split(app, SITEMAP, entries, SITEMAP_LIMIT, urlset)
+    if sphinx_sitemap_loaded(app):
+        # Whatever newsroom_sitemap says: drafts and noindex pages never reach a sitemap.
+        edit_sphinx_sitemap_links(app, now)
+    elif base and config.newsroom_sitemap:
+        pages = sitemap_pages(app, now)
+        entries = [(uri(absolute_url(app, name)), lastmod) for name, lastmod in pages]
+        own_sitemap = _split(app, SITEMAP, entries, SITEMAP_LIMIT, urlset)
     news: dict[str, bytes] = {}
     if base and config.newsroom_news_sitemap:
         recent = news_articles(app, now)
