@@ -239,3 +239,16 @@ def test_parallel_and_incremental_builds_write_the_same_sitemaps(make_app, tmp_p
         if name == "news-sitemap.xml":
             assert (Path(incremental.outdir) / name).read_bytes() == expected
     assert b"2024-03-01T00:00:00+00:00" in (Path(incremental.outdir) / "sitemap.xml").read_bytes()
+
+
+def test_the_newest_stamp_is_the_latest_moment_not_the_largest_string():
+    assert sitemaps.newest(["2025-06-02T08:00:00+02:00", "2025-06-02T07:00:00+00:00", ""]) == \
+        "2025-06-02T07:00:00+00:00"
+    assert sitemaps.newest(["", ""]) == ""
+
+
+@pytest.mark.parametrize(("tag", "code"), [
+    ("en", "en"), ("en-GB", "en"), ("zh-CN", "zh-cn"), ("zh_CN", "zh-cn"), ("zh", "zh-cn"),
+    ("zh-Hant", "zh-tw"), ("zh-TW", "zh-tw"), ("zh-HK", "zh-tw"), ("fil", "fil")])
+def test_news_language_codes(tag, code):
+    assert sitemaps.news_language(tag) == code

@@ -245,7 +245,7 @@ def write_sitemaps(app: Sphinx, exception: Exception | None) -> None:
         if recent:
             news = _split(app, NEWS_SITEMAP, recent, NEWS_LIMIT,
                           lambda chunk: news_urlset(app, chunk),
-                          lambda chunk: max(w3c(a.date) for a in chunk))
+                          lambda chunk: newest([w3c(a.date) for a in chunk]))
     _replace(outdir, SITEMAP, own_sitemap)
     _replace(outdir, NEWS_SITEMAP, news)
 
@@ -255,8 +255,14 @@ def _asked_for(config: Any) -> bool:
                                                                   "newsroom_news_sitemap")
 
 
+def newest(stamps: Sequence[str]) -> str:
+    """The latest of W3C datetimes (in time, not in spelling: offsets differ); "" for none."""
+    moments = [dt.datetime.fromisoformat(s) for s in stamps if s]
+    return w3c(max(moments)) if moments else ""
+
+
 def _split(app: Sphinx, name: str, items: Sequence[Any], limit: int, render: Any,
-           newest: Any = None) -> dict[str, bytes]:
+           stamp_of: Any = None) -> dict[str, bytes]:
     """{file name: bytes}: one sitemap, or an index and its numbered parts past ``limit``."""
     if len(items) <= limit:
         return {name: render(items)}
@@ -265,10 +271,7 @@ def _split(app: Sphinx, name: str, items: Sequence[Any], limit: int, render: Any
     for number, chunk in enumerate(_chunks(items, limit), 1):
         part = _part_name(name, number)
         files[part] = render(chunk)
-        if newest is not None:
-            stamp = newest(chunk)
-        else:
-            stamp = max((lastmod for _, lastmod in chunk), default="")
+        stamp = stamp_of(chunk) if stamp_of else newest([lastmod for _, lastmod in chunk])
         index.append((uri(asset_url(app, part)), stamp))
     files[name] = sitemap_index(index)
     return files
