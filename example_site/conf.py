@@ -10,10 +10,16 @@ extensions = ["sphinx_newsroom"]
 newsroom_timezone = "Asia/Shanghai"
 html_baseurl = "https://compute-watch.example.org/"
 newsroom_term_feeds = True
+# Feeds (Atom, RSS, JSON Feed) announce a WebSub hub; the deploy step pings it.
+newsroom_websub_hub = "https://pubsubhubbub.appspot.com/"
 newsroom_publisher = {
     "name": "算力观察 Compute Watch",
     "url": "https://compute-watch.example.org/",
 }
+# sitemap.xml and news-sitemap.xml are written (html_baseurl is set); Google News
+# knows the publication by this name. robots.txt names both sitemaps.
+newsroom_publication_name = "Compute Watch"
+html_extra_path = ["robots.txt"]
 html_theme = "alabaster"
 html_title = project
 exclude_patterns = ["_build"]

@@ -30,6 +30,9 @@ DEFAULT_FIELDS: dict[str, list[str]] = {
     "summary": ["summary", "description"],
     "authors": ["authors", "author"],
     "footnotes": ["footnotes"],
+    "canonical_url": ["canonical_url", "canonicalURL", "canonical"],
+    "access": ["access"],
+    "robots": ["robots"],
 }
 DEFAULT_TAXONOMIES: dict[str, list[str]] = {
     "tags": ["tags", "keywords"],
@@ -82,6 +85,11 @@ def _is_publisher(value: Any) -> bool:
 def _is_date_sources(value: Any) -> bool:
     return _is_str_list(value) and bool(value) and all(
         v in (":fields", ":filename", ":path") or (v and not v.startswith(":")) for v in value)
+
+
+def _is_hub(value: Any) -> bool:
+    return value == "" or (isinstance(value, str) and bool(re.fullmatch(
+        r"https?://[^\s/?#]+[^\s]*", value, re.I)))
 
 
 def _is_count(value: Any) -> bool:
@@ -153,15 +161,18 @@ OPTIONS: tuple[Option, ...] = (
            "('sources') or none ('notes'); an article's footnotes field overrides it.",
            types=str, rebuild="env"),
     Option("newsroom_feeds", True, lambda v: isinstance(v, bool), "True or False",
-           "Write Atom and RSS feeds of the whole site (needs newsroom_site_url or "
+           "Write Atom, RSS and JSON feeds of the whole site (needs newsroom_site_url or "
            "html_baseurl).",
            types=bool, rebuild="html"),
     Option("newsroom_term_feeds", False, lambda v: isinstance(v, bool), "True or False",
-           "Also write an Atom and an RSS feed for every tag and topic.",
+           "Also write an Atom, an RSS and a JSON feed for every tag and topic.",
            types=bool, rebuild="html"),
     Option("newsroom_feed_length", 20, _is_positive_int, "a positive integer",
            "Number of newest articles in each feed.",
            types=int, rebuild="html"),
+    Option("newsroom_websub_hub", "", _is_hub, "an http(s) URL or ''",
+           "WebSub hub announced by every feed (rel=\"hub\"); '' announces none.",
+           types=str, rebuild="html"),
     Option("newsroom_publisher", {}, _is_publisher,
            "a dict with some of the keys 'name', 'url', 'logo' (strings)",
            "The publisher named in JSON-LD and feeds (name defaults to the project).",
@@ -169,6 +180,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_social_meta", True, lambda v: isinstance(v, bool), "True or False",
            "Add Open Graph, Twitter card and schema.org NewsArticle metadata to articles.",
            types=bool, rebuild="html"),
+    Option("newsroom_sitemap", True, lambda v: isinstance(v, bool), "True or False",
+           "Write sitemap.xml of every published page (needs a site URL; with "
+           "sphinx-sitemap, edit its links instead).",
+           types=bool, rebuild="html"),
+    Option("newsroom_news_sitemap", True, lambda v: isinstance(v, bool), "True or False",
+           "Write news-sitemap.xml (Google News) of the articles of the last two days.",
+           types=bool, rebuild="html"),
+    Option("newsroom_publication_name", "", lambda v: isinstance(v, str), "a string",
+           "The publication's name in the news sitemap (default: the publisher's name, "
+           "else the project).",
+           types=str, rebuild="html"),
     Option("newsroom_related", 3, _is_count, "a whole number (0 turns it off)",
            "How many related articles to show under each article.",
            types=int, rebuild="html"),

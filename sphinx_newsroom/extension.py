@@ -27,7 +27,9 @@ from .html.design import defer_design_assets, guard_design_transforms
 from .html.exports import write_exports
 from .html.feeds import setup_feeds
 from .html.pages import note_frame
+from .html.paywall import MarkPaywalled
 from .html.seo import mark_unpublished, setup_seo
+from .html.sitemaps import setup_sitemaps
 from .html.term_pages import collect_pages
 from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
@@ -83,7 +85,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(ImagesTexCanInclude)
     app.add_post_transform(MathColoursForTex)
     setup_seo(app)
+    app.add_post_transform(MarkPaywalled)
     setup_feeds(app)
+    setup_sitemaps(app)
     app.connect("env-updated", _add_static_path, priority=900)
     app.connect("html-page-context", _link_stylesheet)
     return {

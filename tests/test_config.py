@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOTS, html, warnings_of
 
+from sphinx_newsroom import clock
 from sphinx_newsroom.config import OPTIONS
 
 BY_NAME = {option.name: option for option in OPTIONS}
@@ -41,6 +43,10 @@ INVALID: dict[str, object] = {
     "newsroom_date_sources": [":fields", ":mtime"],
     "newsroom_math": "on",
     "newsroom_shortcodes": ["hugo", "wordpress"],
+    "newsroom_websub_hub": "hub.example.org",
+    "newsroom_sitemap": "yes",
+    "newsroom_news_sitemap": 1,
+    "newsroom_publication_name": None,
 }
 
 #: For each "html" option, another valid value than test-feeds' (its output differs).
@@ -52,6 +58,10 @@ HTML_CHANGES: dict[str, object] = {
     "newsroom_publisher": {"name": "Other Desk"},
     "newsroom_social_meta": False,
     "newsroom_related": 0,
+    "newsroom_websub_hub": "https://hub.example.org/",
+    "newsroom_sitemap": False,
+    "newsroom_news_sitemap": False,
+    "newsroom_publication_name": "The Other Paper",
 }
 
 
@@ -152,7 +162,7 @@ def test_an_html_option_rewrites_pages_and_feeds_without_reading(make_app, tmp_p
     assert len(read) == len(first.env.found_docs)
     assert len(atom_titles(first)) == 4
     assert (Path(first.outdir) / "tags/chips.atom.xml").is_file()
-    assert len(html(first, "tags/chips").select("link[rel=alternate]")) == 4
+    assert len(html(first, "tags/chips").select("link[rel=alternate]")) == 6
 
     second, read = build(make_app, src, newsroom_feed_length=1, newsroom_term_feeds=False)
     assert read == []
@@ -161,7 +171,7 @@ def test_an_html_option_rewrites_pages_and_feeds_without_reading(make_app, tmp_p
     assert atom_titles(second) == ["Cloud prices fall"]
     assert not (Path(second.outdir) / "tags/chips.atom.xml").exists()
     # The term page (not a document: the extension writes it) lost its term feeds too.
-    assert len(html(second, "tags/chips").select("link[rel=alternate]")) == 2
+    assert len(html(second, "tags/chips").select("link[rel=alternate]")) == 3
 
     term_page = Path(second.outdir) / "tags/chips.html"
     written = term_page.stat().st_mtime_ns
@@ -172,7 +182,10 @@ def test_an_html_option_rewrites_pages_and_feeds_without_reading(make_app, tmp_p
 
 
 @pytest.mark.parametrize("name", sorted(HTML_CHANGES))
-def test_an_html_option_changed_gives_what_a_clean_build_gives(make_app, tmp_path, name):
+def test_an_html_option_changed_gives_what_a_clean_build_gives(make_app, tmp_path, name,
+                                                               monkeypatch):
+    # The day after test-feeds' newest articles: the news sitemap holds them.
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2025, 4, 11, tzinfo=dt.UTC))
     src = project(tmp_path)
     before = outputs(Path(build(make_app, src)[0].outdir))
     incremental, read = build(make_app, src, **{name: HTML_CHANGES[name]})

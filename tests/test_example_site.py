@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -32,6 +33,19 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert [(a.get_text(), a["href"]) for a in papers.select("a.news-citation")][:2] == [
         ("Jouppi et al. 2017", "#ref-jouppi2017"), ("Jouppi et al. 2017", "#ref-jouppi2017")]
     assert papers.select_one("section.news-references #ref-jouppi2023") is not None
+    # Crawlers find both sitemaps through robots.txt; the site's articles are listed.
+    robots = (Path(app.outdir) / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://compute-watch.example.org/sitemap.xml" in robots
+    sitemap = (Path(app.outdir) / "sitemap.xml").read_text("utf-8")
+    assert "https://compute-watch.example.org/articles/openai-tpu.html" in sitemap
+    syndicated = html(app, "articles/azure-openai-multicloud")
+    assert syndicated.select_one('link[rel="canonical"]')["href"].startswith(
+        "https://wire.example.com/")
+    assert "azure-openai-multicloud" not in sitemap
+    paywalled = html(app, "articles/hbm-supply-crunch")
+    assert len(paywalled.select(".news-paywalled")) == 1
+    feed = json.loads((Path(app.outdir) / "feed.json").read_text("utf-8"))
+    assert feed["hubs"] == [{"type": "WebSub", "url": "https://pubsubhubbub.appspot.com/"}]
 
 
 @needs_tex

@@ -45,7 +45,7 @@ def rss(app, path: str = "rss.xml") -> ET.Element:
 
 
 def feed_files(app) -> list[Path]:
-    return sorted(out(app).rglob("*.xml"))
+    return sorted(p for p in out(app).rglob("*.xml") if "sitemap" not in p.name)
 
 
 def atom_titles(feed: ET.Element) -> list[str]:
@@ -192,20 +192,22 @@ def alternates(page) -> dict[str, str]:
 
 def test_alternate_links(site):
     site_feeds = {"application/atom+xml": BASE + "atom.xml",
-                  "application/rss+xml": BASE + "rss.xml"}
+                  "application/rss+xml": BASE + "rss.xml",
+                  "application/feed+json": BASE + "feed.json"}
     for docname in ("index", "news/chips"):
         page = html(site, docname)
         assert alternates(page) == site_feeds
         # Exactly one of each, even when setup_feeds is called twice.
-        assert len(page.select("head link[rel=alternate]")) == 2
+        assert len(page.select("head link[rel=alternate]")) == 3
         assert page.select_one("link[type='application/atom+xml']")["title"] == "Feeds (Atom)"
     term = html(site, "tags/chips").select("head link[rel=alternate]")
     assert [(link["type"], link["href"]) for link in term] == [
         *site_feeds.items(),
         ("application/atom+xml", BASE + "tags/chips.atom.xml"),
         ("application/rss+xml", BASE + "tags/chips.rss.xml"),
+        ("application/feed+json", BASE + "tags/chips.feed.json"),
     ]
-    assert term[2]["title"] == "Feeds — Tag: Chips (Atom)"
+    assert term[3]["title"] == "Feeds — Tag: Chips (Atom)"
 
 
 def test_setup_is_idempotent(site):

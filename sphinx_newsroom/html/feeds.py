@@ -1,10 +1,15 @@
-"""Atom and RSS feeds of the site and of every term, written with feedgen.
+"""Atom and RSS feeds (written with feedgen) and JSON Feeds, of the site and of every term.
 
 Files (HTML output only, never ``singlehtml``, EPUB or the serialising builders):
 
-* ``atom.xml`` and ``rss.xml`` at the output root: the whole site;
-* ``<taxonomy>/<slug>.atom.xml`` and ``<taxonomy>/<slug>.rss.xml`` beside each
+* ``atom.xml``, ``rss.xml`` and ``feed.json`` (JSON Feed 1.1) at the output
+  root: the whole site;
+* ``<taxonomy>/<slug>.atom.xml``, ``.rss.xml`` and ``.feed.json`` beside each
   term page, when ``newsroom_term_feeds`` is on.
+
+The three formats of one feed hold the same items, in the same order. With
+``newsroom_websub_hub`` set, each announces the hub (``rel="hub"``, JSON
+Feed's ``hubs``) beside its one self link (W3C WebSub, 2018).
 
 Each feed holds the ``newsroom_feed_length`` newest public articles (drafts and
 future-dated articles only with ``newsroom_show_drafts``).  **Undated articles
@@ -20,6 +25,7 @@ file is only rewritten when its bytes change.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import weakref
 from collections.abc import Iterable, Sequence
@@ -46,11 +52,19 @@ from .urls import absolute_url, asset_url, site_url
 
 ATOM_TYPE = "application/atom+xml"
 RSS_TYPE = "application/rss+xml"
+JSON_FEED_TYPE = "application/feed+json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 #: Feed files: suffix -> media type.
-KINDS = {".atom.xml": ATOM_TYPE, ".rss.xml": RSS_TYPE}
+KINDS = {".atom.xml": ATOM_TYPE, ".rss.xml": RSS_TYPE, ".feed.json": JSON_FEED_TYPE}
+#: The site's feed files, by suffix.
+SITE_FEEDS = {".atom.xml": "atom.xml", ".rss.xml": "rss.xml", ".feed.json": "feed.json"}
 #: The generator named in every feed; it marks the feeds this extension wrote.
 GENERATOR = "sphinx-newsroom"
-_GENERATOR = f"<generator>{GENERATOR}</generator>".encode()
+#: JSON Feed's custom object (a name starting with "_") that says who wrote the feed.
+JSON_FEED_EXTENSION = "_sphinx_newsroom"
+_MARKS = {".atom.xml": f"<generator>{GENERATOR}</generator>".encode(),
+          ".rss.xml": f"<generator>{GENERATOR}</generator>".encode(),
+          ".feed.json": f'"generator": "{GENERATOR}"'.encode()}
 #: The date of a feed without any entry (Atom requires one; "now" would not be reproducible).
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 #: Builders of format "html" that do not publish a browsable site.
@@ -121,10 +135,14 @@ def _language(config: Config) -> str:
 
 
 def feed_articles(app: Sphinx, now: dt.datetime | None = None) -> list[Article]:
-    """Dated articles a reader may see, newest first (ties by docname)."""
+    """Dated articles a reader may see, newest first (ties by docname).
+
+    An article whose front matter says ``robots: noindex`` is left out too:
+    feeds are read by aggregators and search engines alike.
+    """
     now = now or clock.now()
     published = get_domain(app.env).published(app.config.newsroom_show_drafts, now)
-    return [a for a in published if a.date is not None]
+    return [a for a in published if a.date is not None and not a.noindex]
 
 
 def _updated(article: Article) -> dt.datetime:
@@ -134,7 +152,7 @@ def _updated(article: Article) -> dt.datetime:
 
 def _feed_path(term: Term | None, suffix: str) -> str:
     """Output-relative path of a feed file."""
-    return f"{term.page}{suffix}" if term else f"{suffix.split('.')[1]}.xml"
+    return f"{term.page}{suffix}" if term else SITE_FEEDS[suffix]
 
 
 def build_feed(
@@ -143,7 +161,9 @@ def build_feed(
     suffix: str,
     term: Term | None = None,
 ) -> bytes:
-    """The bytes of one feed (``suffix`` ".atom.xml" or ".rss.xml") of ``articles``."""
+    """The bytes of one feed (``suffix`` one of ``KINDS``) of ``articles``."""
+    if suffix == ".feed.json":
+        return build_json_feed(app, articles, term)
     config = app.config
     domain = get_domain(app.env)
     base = site_url(config)
@@ -157,17 +177,23 @@ def build_feed(
 
     # feedgen (and lxml) are imported only when a feed is written: a no-op
     # build writes none and should not pay for them.
-    from feedgen.ext.base import BaseExtension
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS <author> needs an email
     fg.register_extension("newsroom_links", BaseExtension, _entry_links(), atom=True, rss=False)
+    hub = config.newsroom_websub_hub
+    if hub:
+        fg.register_extension("newsroom_hub", _rss_hub(uri(hub)), BaseEntryExtension,
+                              atom=False, rss=True)
     fg.id(home)
     fg.title(title)
     fg.description(title)
     # RSS takes the channel link from the last link given: the page, not the feed.
     fg.link(href=uri(asset_url(app, _feed_path(term, suffix))), rel="self", type=KINDS[suffix])
+    if hub:
+        fg.link(href=uri(hub), rel="hub")  # Atom; RSS gets it from the newsroom_hub extension
     fg.link(href=home, rel="alternate", type="text/html")
     author = {"name": xml_text(publisher.get("name") or config.project or title)}
     if publisher.get("url"):
@@ -197,6 +223,85 @@ def build_feed(
             entry.category(categories)
     data = fg.atom_str(pretty=True) if suffix == ".atom.xml" else fg.rss_str(pretty=True)
     return bytes(data)
+
+
+def feed_title(app: Sphinx, term: Term | None) -> tuple[str, str]:
+    """(title, home page URL) of the site's feed or a term's."""
+    title = site_title(app.config)
+    if term is None:
+        return title, uri(site_url(app.config))
+    return (f"{title} — {taxonomy_label(term.taxonomy)}: {xml_text(term.name)}",
+            uri(absolute_url(app, term.page)))
+
+
+def build_json_feed(app: Sphinx, articles: Sequence[Article], term: Term | None = None) -> bytes:
+    """A JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of ``articles``.
+
+    Its items are the Atom and RSS feeds' entries: the same articles, ids,
+    titles, dates, authors and terms.
+    """
+    config = app.config
+    domain = get_domain(app.env)
+    title, home = feed_title(app, term)
+    publisher = config.newsroom_publisher or {}
+    author = {"name": xml_text(publisher.get("name") or config.project or title)}
+    if publisher.get("url"):
+        author["url"] = uri(publisher["url"])
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": title,
+        "home_page_url": home,
+        "feed_url": uri(asset_url(app, _feed_path(term, ".feed.json"))),
+        "description": title,
+        "authors": [author],
+    }
+    if _language(config):
+        feed["language"] = xml_text(_language(config))
+    if config.newsroom_websub_hub:
+        feed["hubs"] = [{"type": "WebSub", "url": uri(config.newsroom_websub_hub)}]
+    items = []
+    for article in list(articles)[: config.newsroom_feed_length]:
+        assert article.date is not None
+        url = uri(absolute_url(app, article.docname))
+        item: dict[str, Any] = {"id": url, "url": url}
+        if article.canonical_url and article.canonical_url != url:
+            item["external_url"] = uri(article.canonical_url)
+        item["title"] = xml_text(article.title) or url
+        summary = xml_text(article.summary)
+        # An item needs content_html or content_text; the feeds carry no body.
+        item["content_text"] = summary or item["title"]
+        if summary:
+            item["summary"] = summary
+        item["date_published"] = article.date.isoformat()
+        item["date_modified"] = _updated(article).isoformat()
+        names = [xml_text(name) for name in article.authors if xml_text(name)]
+        if names:
+            item["authors"] = [{"name": name} for name in names]
+        tags = [c["term"] for c in _categories(app, article, domain.terms)]
+        if tags:
+            item["tags"] = list(dict.fromkeys(tags))
+        items.append(item)
+    feed["items"] = items
+    feed[JSON_FEED_EXTENSION] = {"about": "https://sphinx-newsroom.readthedocs.io",
+                                 "generator": GENERATOR}
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _rss_hub(hub: str) -> type:
+    """A feedgen feed extension that adds ``<atom:link rel="hub">`` to an RSS channel."""
+    from feedgen.ext.base import BaseExtension
+
+    class RssHub(BaseExtension):
+        def extend_ns(self) -> dict[str, str]:
+            return {"atom": "http://www.w3.org/2005/Atom"}
+
+        def extend_rss(self, feed: Any) -> Any:
+            channel = feed.find("channel")
+            channel.append(channel.makeelement("{http://www.w3.org/2005/Atom}link",
+                                               {"href": hub, "rel": "hub"}))
+            return feed
+
+    return RssHub
 
 
 @cache
@@ -276,7 +381,7 @@ def _remove_feeds(app: Sphinx, outdir: Path) -> None:
     """
     for suffix in KINDS:
         path = outdir / _feed_path(None, suffix)
-        if path.is_file() and _GENERATOR in path.read_bytes():
+        if path.is_file() and _MARKS[suffix] in path.read_bytes():
             path.unlink()
     for taxonomy in sorted(set(app.config.newsroom_taxonomies) | set(get_domain(app.env).terms)):
         _remove_stale(outdir, taxonomy, set())
@@ -327,7 +432,8 @@ def feed_links(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
     return links
 
 
-_NAMED = ((".atom.xml", ATOM_TYPE, "Atom"), (".rss.xml", RSS_TYPE, "RSS"))
+_NAMED = ((".atom.xml", ATOM_TYPE, "Atom"), (".rss.xml", RSS_TYPE, "RSS"),
+          (".feed.json", JSON_FEED_TYPE, "JSON Feed"))
 
 
 def _term_of_page(app: Sphinx, pagename: str) -> Term | None:

@@ -52,6 +52,29 @@ def setup_seo(app: Sphinx) -> None:
         return
     _set_up.add(app)
     app.connect("html-page-context", add_social_meta, priority=PRIORITY)
+    app.connect("html-page-context", add_canonical)
+
+
+#: The class of the part of a subscriber-only article behind the paywall (JSON-LD ``cssSelector``).
+PAYWALLED_CLASS = "news-paywalled"
+
+
+def canonical_url(app: Sphinx, article: Article) -> str:
+    """The article's ``canonical_url``, else its page here ("" without a site URL)."""
+    return article.canonical_url or absolute_url(app, article.docname)
+
+
+def add_canonical(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A piece first published elsewhere names that page as canonical (``pageurl``).
+
+    Sphinx's themes write ``<link rel="canonical" href="{{ pageurl }}">``; the
+    page keeps exactly one canonical link, pointing at the original.
+    """
+    article = get_domain(app.env).articles.get(pagename)
+    if article is not None and article.canonical_url and app.builder.format == "html":
+        context["pageurl"] = article.canonical_url
 
 
 def add_social_meta(
@@ -79,7 +102,7 @@ def add_social_meta(
 
 def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
     """(property or name, content) of every Open Graph and Twitter tag, in order."""
-    url = absolute_url(app, article.docname)
+    url = canonical_url(app, article)
     image = image_url(app, article)
     tags: list[tuple[str, str]] = []
     if not opengraph_loaded(app.config):
@@ -140,11 +163,16 @@ def json_ld(app: Sphinx, article: Article) -> dict[str, Any]:
     if article.terms_of("topics"):
         data["articleSection"] = list(article.terms_of("topics"))
     data["inLanguage"] = language(app, article)
-    url = absolute_url(app, article.docname)
+    url = canonical_url(app, article)
     if url:
         data["url"] = url
         data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
     data["publisher"] = publisher(app)
+    if article.access == "subscriber":
+        # Google's paywalled-content markup: the page says which part is for subscribers.
+        data["isAccessibleForFree"] = False
+        data["hasPart"] = {"@type": "WebPageElement", "isAccessibleForFree": False,
+                           "cssSelector": f".{PAYWALLED_CLASS}"}
     return data
 
 
@@ -228,5 +256,6 @@ def mark_unpublished(
 
 
 __all__ = [
-    "add_social_meta", "json_ld", "mark_unpublished", "meta_tags", "script_json", "setup_seo",
+    "PAYWALLED_CLASS", "add_canonical", "add_social_meta", "canonical_url", "json_ld",
+    "mark_unpublished", "meta_tags", "script_json", "setup_seo",
 ]

@@ -64,6 +64,17 @@ class Article:
     #: Id of the article's title section: the target of index entries.
     anchor: str = ""
     sources: tuple[Source, ...] = ()
+    #: Where the piece was first published (an absolute URL); "" when here.
+    canonical_url: str = ""
+    #: "subscriber" for a paywalled article; "" when free to read.
+    access: str = ""
+    #: The front matter's ``robots`` directives, lowercased ("noindex, nofollow"); "" unsaid.
+    robots: str = ""
+
+    @property
+    def noindex(self) -> bool:
+        """The article asks search engines not to index it (``robots: noindex``)."""
+        return is_noindex(self.robots)
 
     def listing(self) -> tuple[object, ...]:
         """What lists, indexes and term pages show of the article.
@@ -95,6 +106,9 @@ class Fields:
     article_flag: bool | None = None
     #: How the article's footnotes are read (``auto``, ``sources``, ``notes``; "" unsaid).
     footnotes: str = ""
+    canonical_url: str = ""
+    access: str = ""
+    robots: str = ""
     #: Line of each canonical field, for warnings raised later (image, title).
     lines: tuple[tuple[str, int], ...] = ()
 
@@ -284,6 +298,17 @@ def normalise(
                 f"{footnotes!r} is not one of {', '.join(FOOTNOTE_MODES)}; "
                 "using newsroom_footnotes")
         footnotes = ""
+    canonical_url = text("canonical_url")
+    if canonical_url and not _ABSOLUTE_URL.match(canonical_url):
+        problem(NewsroomWarning.FIELD, "canonical_url",
+                f"{_show(canonical_url)} is not an absolute http(s) URL; ignored")
+        canonical_url = ""
+    access = text("access").lower()
+    if access not in ACCESS_VALUES:
+        problem(NewsroomWarning.FIELD, "access",
+                f"{_show(access)} is not one of {', '.join(repr(v) for v in ACCESS_VALUES if v)}; "
+                "the article is read as free")
+        access = ""
     result = Fields(
         title=title,
         date=dated(),
@@ -295,9 +320,30 @@ def normalise(
         terms=terms,
         article_flag=article_flag,
         footnotes=footnotes,
+        canonical_url=canonical_url,
+        access="" if access == "free" else access,
+        robots=robots_directives(found.get("robots", ("", ""))[1]),
         lines=tuple((field, line(field)) for field in found),
     )
     return result, problems
+
+
+#: What ``access`` may say: free to read (the default) or for subscribers only.
+ACCESS_VALUES = ("", "free", "subscriber")
+_ABSOLUTE_URL = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.I)
+
+
+def robots_directives(value: Any) -> str:
+    """A ``robots`` value (text or a list) as one lowercased, comma-separated string."""
+    items = value if isinstance(value, list | tuple) else [value]
+    words = [w.strip().lower() for item in items if isinstance(item, str)
+             for w in item.split(",")]
+    return ", ".join(dict.fromkeys(w for w in words if w))
+
+
+def is_noindex(robots: str) -> bool:
+    """Whether robots directives keep a page out of search indexes (``noindex`` or ``none``)."""
+    return bool({w.strip() for w in robots.lower().split(",")} & {"noindex", "none"})
 
 
 def _show(value: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -64,6 +65,11 @@ def expand_panel(panel: nr.article_meta, article: Article, language: str,
     if article.summary:
         panel += field("summary", _("Summary"),
                        nodes.inline("", "", *summary_nodes(article.summary, math)))
+    if article.canonical_url:
+        host = urlsplit(article.canonical_url).hostname or article.canonical_url
+        panel += field("canonical", _("Originally published at"),
+                       nodes.reference(host, host, refuri=article.canonical_url,
+                                       classes=["news-canonical"]))
     panel.extend(image)
 
 

@@ -92,6 +92,9 @@ class ArticleTransform(SphinxTransform):
             language=main_language(counts),
             anchor=section["ids"][0] if section["ids"] else "",
             sources=self._sources(mode),
+            canonical_url=fields.canonical_url,
+            access=fields.access,
+            robots=fields.robots,
         )
         domain = get_domain(self.env)
         domain.add_article(article)
