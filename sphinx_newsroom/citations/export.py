@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .markup import field_text
 from .model import Citation, issued_text
+from .parse_en import site_host
 from .urls import encoded_url
 
 __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
@@ -33,10 +34,15 @@ _CSL_LANGUAGES = {"zh": "zh-CN", "en": "en"}
 _PARTS = {"year": 1, "month": 2, "day": 3}
 
 
+def _names_outlet(citation: Citation) -> bool:
+    """A publisher the footnote names, not the URL's host standing in for one."""
+    return bool(citation.publisher) and citation.publisher != site_host(citation.url)
+
+
 def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
     item: dict[str, object] = {
         "id": item_id,
-        "type": "article-newspaper" if citation.publisher else "webpage",
+        "type": "article-newspaper" if _names_outlet(citation) else "webpage",
     }
     optional: dict[str, object] = {
         "title": field_text(citation, citation.title),
@@ -102,14 +108,15 @@ def _bibtex_key(item_id: str, used: set[str]) -> str:
 
 
 def _bibtex_entry(key: str, citation: Citation) -> str:
-    kind = "article" if citation.publisher else "misc"
+    kind = "article" if _names_outlet(citation) else "misc"
     authors = " and ".join("{" + _bibtex_text(name) + "}"
                            for name in _authors(field_text(citation, citation.author)))
     url = encoded_url(" ".join(citation.url.split())).translate(_URL_ESCAPES)
     fields = [
         ("title", _bibtex_text(field_text(citation, citation.title))),
         ("author", authors),
-        ("journal", _bibtex_text(field_text(citation, citation.publisher))),
+        ("journal" if kind == "article" else "publisher",
+         _bibtex_text(field_text(citation, citation.publisher))),
         ("date", issued_text(citation)),
         ("url", url),
         ("urldate", citation.accessed.isoformat() if citation.accessed else ""),

@@ -38,6 +38,7 @@ from .keys import citation_key
 from .markup import shown
 from .model import Citation, Mark, Written
 from .parse import accessed_spans, date_spans, detect_language, parse_citation, url_host, url_spans
+from .parse_en import site_host
 from .urls import readable_url
 
 __all__ = [
@@ -201,11 +202,16 @@ class _Reading:
 
 
 def _is_reference(citation: Citation) -> bool:
-    """Parsed into fields: a title with a name for publisher or author, and an anchor."""
-    return citation.structured and bool(citation.title) and bool(
-        citation.publisher or citation.author) and bool(
+    """Parsed into fields: a title with a name for publisher or author, and an anchor.
+
+    A publisher that is only the URL's host (the parser credits the site when
+    the footnote names none) is no evidence: the footnote did not write it.
+    """
+    host = site_host(citation.url) if citation.url else ""
+    named = [n for n in (citation.publisher, citation.author) if n and n != host]
+    return citation.structured and bool(citation.title) and bool(named) and bool(
         citation.date or citation.accessed or citation.url) and all(
-        _is_name(citation, name) for name in (citation.publisher, citation.author))
+        _is_name(citation, name) for name in named)
 
 
 def _is_name(citation: Citation, name: str) -> bool:
