@@ -38,7 +38,7 @@ from .keys import citation_key
 from .markup import shown
 from .model import Citation, Mark, Written
 from .parse import accessed_spans, date_spans, detect_language, parse_citation, url_host, url_spans
-from .parse_en import site_host
+from .parse_en import CHINESE_LEAD_IN_RE, site_host
 from .urls import readable_url
 
 __all__ = [
@@ -183,8 +183,11 @@ class _Reading:
         return ""
 
     def alone(self) -> bool:
-        """Nothing but one link or URL, punctuation and dates."""
-        left = _JUNK_RE.sub("", self.rest.replace(_LINK, "").replace(_ANCHOR, ""))
+        """Nothing but one link or URL, punctuation and dates (after a Chinese lead-in, 参见…)."""
+        rest = self.rest
+        if len(self.links) == 1 and not _describes(self.links[0].text):
+            rest = CHINESE_LEAD_IN_RE.sub("", rest, count=1)
+        left = _JUNK_RE.sub("", rest.replace(_LINK, "").replace(_ANCHOR, ""))
         return not left and self.rest.count(_LINK) == 1
 
     def evidence(self) -> str:
@@ -199,6 +202,11 @@ class _Reading:
         if self.links:
             return "it has a link among its fields"
         return ""
+
+
+def _describes(text: str) -> bool:
+    """Link text that describes a document ("这篇报道", "here") rather than titling it."""
+    return text.casefold() in _GENERIC_TEXT or text.startswith(("这", "此", "该", "那", "本"))
 
 
 def _is_reference(citation: Citation) -> bool:

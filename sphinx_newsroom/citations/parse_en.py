@@ -37,7 +37,7 @@ from .model import Citation
 from .urls import readable_url
 
 __all__ = [
-    "EnglishFields", "archived_original", "looks_like_prose", "parse_english", "refine",
+    "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose", "parse_english", "refine",
     "site_host", "split_site", "to_citation",
 ]
 
@@ -60,7 +60,11 @@ _LINK = rf"\[(?P<text>[^\[\]]+)\]\((?P<url>{_URL})\)"
 _LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+from"
             r"|adapted\s+from|参见|详见|参考|请参考|请参阅|参阅|来源|来自|引用自|引自|出自|比如|例如)"
             r"\s*[:：]?\s*)")
-_LONE_LINK_RE = re.compile(rf"\s*(?:{_LEAD_IN})?{_LINK}\s*[.．。,;:：]?\s*", re.IGNORECASE)
+#: A short Chinese lead-in before a citation ("参见", "选项卡：参见", "更多结果可以参考").
+CHINESE_LEAD_IN_RE = re.compile(
+    r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自)"
+    r"\s*[:：，,]?\s*(?=\S)")
+_LONE_LINK_RE = re.compile(rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*", re.IGNORECASE)
 _BARE_URL_RE = re.compile(
     rf"\s*(?:(?P<label>[^\s:：<>][^:：<>]{{0,40}}?)\s*[:：]\s*)?(?P<name>[^:：<>\s][^:：<>]{{0,40}}?\s+)?"
     rf"<?(?P<url>{_URL})>?\s*[.．。]?\s*",
@@ -369,6 +373,8 @@ def _academic(text: str) -> EnglishFields | None:
     text = _HAN_LEAD_RE.sub("", text, count=1)
     text = re.sub(r"\s*[的第][^A-Za-z]*[．。]?\s*$", "", text)  # Chinese locator after it
     text = re.sub(r"(?i)^(?:see(?:\s+also)?|cf\.)\s+", "", text.strip())
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return None  # Chinese prose after it: a note that mentions the work
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
