@@ -37,8 +37,8 @@ from .model import Citation
 from .urls import readable_url
 
 __all__ = [
-    "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose", "parse_english", "refine",
-    "site_host", "split_site", "to_citation",
+    "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose",
+    "parse_english", "refine", "site_host", "split_site", "to_citation",
 ]
 
 
@@ -64,7 +64,8 @@ _LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+fro
 CHINESE_LEAD_IN_RE = re.compile(
     r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自)"
     r"\s*[:：，,]?\s*(?=\S)")
-_LONE_LINK_RE = re.compile(rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*", re.IGNORECASE)
+_LONE_LINK_RE = re.compile(
+    rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*", re.IGNORECASE)
 _BARE_URL_RE = re.compile(
     rf"\s*(?:(?P<label>[^\s:：<>][^:：<>]{{0,40}}?)\s*[:：]\s*)?(?P<name>[^:：<>\s][^:：<>]{{0,40}}?\s+)?"
     rf"<?(?P<url>{_URL})>?\s*[.．。]?\s*",
