@@ -65,7 +65,8 @@ CHINESE_LEAD_IN_RE = re.compile(
     r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自)"
     r"\s*[:：，,]?\s*(?=\S)")
 _LONE_LINK_RE = re.compile(
-    rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*", re.IGNORECASE)
+    rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*",
+    re.IGNORECASE)
 _BARE_URL_RE = re.compile(
     rf"\s*(?:(?P<label>[^\s:：<>][^:：<>]{{0,40}}?)\s*[:：]\s*)?(?P<name>[^:：<>\s][^:：<>]{{0,40}}?\s+)?"
     rf"<?(?P<url>{_URL})>?\s*[.．。]?\s*",
@@ -325,6 +326,8 @@ def _apa_reference(text: str) -> EnglishFields | None:
     else:
         title = rest[:end.start() + (1 if rest[end.start()] in "?!" else 0)]
         venue = _venue(rest[end.end():])
+        if re.match(r"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.)\b", venue, re.I):
+            venue = ""  # a locator, not a container
     title = re.sub(r"\s*\(\d+(?:st|nd|rd|th) ed\.\)$", "", title.strip())
     return EnglishFields(title.strip(" ,."), venue, authors,
                          datetime.date(int(year[1]), 1, 1), "year")
@@ -361,7 +364,7 @@ def _period_reference(text: str) -> EnglishFields | None:
             return None
     publisher = _book_publisher(rest) or (_venue(rest) if not re.fullmatch(
         rf"\s*[,.]?\s*{_YEAR}\s*[.．]?\s*", rest) else "")
-    if re.fullmatch(rf"(?:pages?|pp?\.|vol\.?|{_YEAR}).*", publisher, re.I):
+    if re.fullmatch(rf"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.|{_YEAR}).*", publisher, re.I):
         publisher = ""
     return EnglishFields(title.strip(" ,."), publisher, authors, date, precision, url)
 
