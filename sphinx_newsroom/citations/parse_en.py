@@ -377,6 +377,7 @@ def _academic(text: str) -> EnglishFields | None:
     text = _HAN_LEAD_RE.sub("", text, count=1)
     text = re.sub(r"\s*[的第][^A-Za-z]*[．。]?\s*$", "", text)  # Chinese locator after it
     text = re.sub(r"(?i)^(?:see(?:\s+also)?|cf\.)\s+", "", text.strip())
+    text = re.sub(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+", "", text)  # IEEE's [1], a list's 1.
     if re.search(r"[\u4e00-\u9fff]", text):
         return None  # Chinese prose after it: a note that mentions the work
     if not re.match(rf"[{_UPPER}]", text):
