@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinx_newsroom.citations.keys import citation_key
 from sphinx_newsroom.citations.model import issued_text
@@ -160,3 +162,29 @@ def test_split_site_needs_a_site_name():
                       "https://squidfunk.github.io/mkdocs-material/x") == (
         "Metadata", "Material for MkDocs")
     assert split_site("Cats - Dogs", "https://example.com/x") == ("Cats - Dogs", "")
+
+
+# -- properties ------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(["Doe", "Jane", "J.", "and", "(2020).", '"Title,"', "Title.", "In",
+                          "Journal", "12,", "no.", "3", "(1991):", "1-2.", "See", "参见", "–",
+                          "|", "Wikipedia", "https://example.com/a", "[Text](https://x.org/p)",
+                          "et al.", ";", "2019,", "June", "pp."])
+
+
+@given(st.lists(_WORDS, max_size=14).map(" ".join))
+def test_written_fields_come_from_the_footnote(text):
+    """Title and author are pieces of the footnote; the publisher too, or the URL's host."""
+    c = parse_citation(text)
+    assert c.raw == text
+    for value in (c.title, c.author):
+        assert value in text or value.replace(" ", "") in text.replace(" ", "")
+    assert c.publisher in text or c.publisher == site_host(c.url)
+    if c.date is not None and c.date_precision == "year":
+        assert str(c.date.year) in text
+
+
+@given(st.text(max_size=300))
+def test_any_text_parses(text):
+    c = parse_citation(text)
+    assert c.raw == text

@@ -199,7 +199,8 @@ def _bare_url(text: str) -> EnglishFields | None:
 # -- academic references -------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"
+# Alternatives never match the same text (no backtracking blow-up on "A. A. A. … x").
+_NAME_WORD = (rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
               r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
 _NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
