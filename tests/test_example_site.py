@@ -32,6 +32,12 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert [(a.get_text(), a["href"]) for a in papers.select("a.news-citation")][:2] == [
         ("Jouppi et al. 2017", "#ref-jouppi2017"), ("Jouppi et al. 2017", "#ref-jouppi2017")]
     assert papers.select_one("section.news-references #ref-jouppi2023") is not None
+    # The 10-K footnote's publisher is written with the cite-source role: the
+    # bibliography shows it, not the "Microsoft Investor Relations (mirror)" parsed.
+    sources = html(app, "sources").select_one("ol.news-bibliography").get_text()
+    assert "Microsoft Corporation" in sources and "(mirror)" not in sources
+    azure = html(app, "articles/azure-openai-multicloud").get_text()
+    assert "Microsoft Investor Relations (mirror)" in azure and "cite-source" not in azure
 
 
 @needs_tex
