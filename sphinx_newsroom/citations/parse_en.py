@@ -54,6 +54,8 @@ class EnglishFields(NamedTuple):
 
 # -- links and URLs ------------------------------------------------------------------
 
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+
 _URL = r"https?://[^\s<>\"()\[\]]*(?:\([^\s()]*\)[^\s<>\"()\[\]]*)*"
 _LINK = rf"\[(?P<text>[^\[\]]+)\]\((?P<url>{_URL})\)"
 #: Words that only lead into a citation; they are not a publisher.
@@ -167,12 +169,38 @@ def _link_title(text: str, url: str) -> tuple[str, str]:
     return title, site
 
 
+_AUTHOR_BEFORE_LINK_RE = re.compile(
+    rf"\s*(?P<author>[^\[\]]{{3,120}}?)[.,:]\s*{_LINK}\s*[.,]?\s*"
+    r"(?P<locator>(?:Proposition|Theorem|Lemma|Section|Chapter|Ch\.|p\.|pp\.|page)\s[\w.\s-]*)?")
+_AUTHOR_YEAR_AFTER_LINK_RE = re.compile(
+    rf"\s*{_LINK}\s*,\s*(?P<author>[^()\[\]]{{3,80}}?)\s*\((?P<year>{_YEAR})\)\s*[.]?\s*")
+
+
 def _lone_link(text: str) -> EnglishFields | None:
     match = _LONE_LINK_RE.fullmatch(text)
     if match is None:
-        return None
+        return _link_with_author(text)
+    inside = _academic(match["text"]) if len(match["text"]) > 40 else None
+    if inside is not None and inside.author:
+        # A whole reference as the link's text: its fields, the link's URL.
+        return inside._replace(url=match["url"])
     title, site = _link_title(match["text"], match["url"])
     return EnglishFields(title, site or site_host(match["url"]), url=match["url"])
+
+
+def _link_with_author(text: str) -> EnglishFields | None:
+    """``Kobi Kremnizer.[Title](url). Proposition 4.3.``, ``[Title](url), Chris Okasaki (1999)``."""
+    before = _AUTHOR_BEFORE_LINK_RE.fullmatch(text)
+    after = _AUTHOR_YEAR_AFTER_LINK_RE.fullmatch(text)
+    match = before or after
+    if match is None or not _is_authors(match["author"]):
+        return None
+    title, site = _link_title(match["text"], match["url"])
+    if not title:
+        return None
+    date = datetime.date(int(match["year"]), 1, 1) if after else None
+    return EnglishFields(title, site or site_host(match["url"]), match["author"].strip(), date,
+                         "year" if date else "day", match["url"])
 
 
 def _bare_url(text: str) -> EnglishFields | None:
@@ -204,7 +232,6 @@ _NAME_WORD = (rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
               r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
 _NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _YEAR_IN_BRACKETS_RE = re.compile(rf"\(\s*({_YEAR})[a-z]?\s*\)")
 _YEAR_RE = re.compile(rf"(?<![\d.:/\-–])({_YEAR})(?![\d\-–]|\.\d)")
 _QUOTE_RE = re.compile(r'["“]\s*(?P<title>[^"“”]+?)\s*[,.]?\s*["”]')
@@ -246,7 +273,8 @@ def _venue(rest: str) -> str:
         elif char == "." and (at + 1 == len(rest) or rest[at + 1].isspace()
                               or rest[at + 1].isupper()):
             after = rest[at + 1:].lstrip()
-            if not (_ABBREVIATION_RE.search(rest[:at]) and after[:1].isupper()):
+            if not (_ABBREVIATION_RE.search(rest[:at])
+                    and (after[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th)\b", after))):
                 return rest[:at].strip(" ,.")
     return rest.strip(" ,.")
 
@@ -305,7 +333,7 @@ def _quoted_reference(text: str) -> EnglishFields | None:
     if not _is_authors(authors):
         return None
     title, url = _title_and_link(quote["title"])
-    rest = text[quote.end():]
+    rest = re.sub(r"^\s*[.,]?\s*\([^()]*\)\s*[.,]?", "", text[quote.end():])  # "(in Chinese)."
     date, precision = _year(head + " " + rest)
     if date is None:
         return None
@@ -320,8 +348,9 @@ def _apa_reference(text: str) -> EnglishFields | None:
     authors = text[:year.start()].strip(" ,.")
     if not _is_authors(authors):
         return None
+    comma_style = text[year.end():].lstrip().startswith(",")
     rest = text[year.end():].lstrip(" .,")
-    end = re.search(r"[.?!](?:\s+|(?=[A-Z]))|\[[A-Z]{1,2}\]", rest)
+    end = re.search(r",\s+" if comma_style else r"[.?!](?:\s+|(?=[A-Z]))|\[[A-Z]{1,2}\]", rest)
     if end is None:
         title, venue = rest, ""
     else:
