@@ -235,6 +235,9 @@ _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*e
 _YEAR_IN_BRACKETS_RE = re.compile(rf"\(\s*({_YEAR})[a-z]?\s*\)")
 _YEAR_RE = re.compile(rf"(?<![\d.:/\-–])({_YEAR})(?![\d\-–]|\.\d)")
 _QUOTE_RE = re.compile(r'["“]\s*(?P<title>[^"“”]+?)\s*[,.]?\s*["”]')
+#: GB/T 7714's names, family name then initials: "Cherkassky B V, Goldberg A V, et al".
+_GBT_NAME = rf"[{_UPPER}][\w'’-]+(?: [{_UPPER}]{{1,2}}){{1,3}}"
+_GBT_AUTHORS_RE = re.compile(rf"{_GBT_NAME}(?:, {_GBT_NAME})*(?:, et al)?")
 _GBT_CODE_RE = re.compile(r"\[(?:[A-Z]{1,2}(?:/OL)?)\](?://)?")
 _ABBREVIATION_RE = re.compile(rf"(?:^|\s)[{_UPPER}][a-z]{{0,4}}$")
 _HAN_LEAD_RE = re.compile(r"^[^A-Za-z\"“\[]*[\u4e00-\u9fff][^A-Za-z\"“\[]*")
@@ -268,7 +271,7 @@ def _venue(rest: str) -> str:
             return rest[:at].strip(" ,.")
         elif char == ":" and re.match(r":\s*\d", rest[at:]):
             return rest[:at].strip(" ,.")
-        elif char.isspace() and re.match(r"\s+(?:\d+(?![a-z])|vol\b|no\.|pp\b)", rest[at:], re.I):
+        elif char.isspace() and re.match(r"\s+(?:\d+(?![\da-z])|vol\b|no\.|pp\b)", rest[at:], re.I):
             return rest[:at].strip(" ,.")
         elif char == "." and (at + 1 == len(rest) or rest[at + 1].isspace()
                               or rest[at + 1].isupper()):
@@ -337,7 +340,10 @@ def _quoted_reference(text: str) -> EnglishFields | None:
     date, precision = _year(head + " " + rest)
     if date is None:
         return None
-    return EnglishFields(title.strip(" ,."), _venue(rest), authors, date, precision, url)
+    venue = _venue(rest)
+    if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", venue, re.I):
+        venue = ""  # the date follows the title: no venue
+    return EnglishFields(title.strip(" ,."), venue, authors, date, precision, url)
 
 
 def _apa_reference(text: str) -> EnglishFields | None:
@@ -368,7 +374,9 @@ def _period_reference(text: str) -> EnglishFields | None:
     for split in re.finditer(rf"\.\s*(?=[{_UPPER}\[0-9])", text):
         authors = text[:split.start()]
         last = authors.split()[-1] if authors.split() else ""
-        if len(last.strip(".")) < 2 and not authors.endswith("et al"):
+        if len(last.strip(".")) < 2 and not authors.endswith("et al") \
+                and not (_GBT_AUTHORS_RE.fullmatch(authors)
+                         and _GBT_CODE_RE.search(text, split.end())):
             continue
         if _is_authors(authors) and len(authors.split()) >= 2:
             break
@@ -418,6 +426,10 @@ def _academic(text: str) -> EnglishFields | None:
         if fields is not None and fields.title:
             if link and not fields.url:
                 fields = fields._replace(url=link)
+            venue = re.search(rf"\[(?P<text>[^\[\]]+)\]\({_URL}\)\s*[.．]?\s*$", text)
+            if not fields.publisher and venue and re.search(r",\s*\d+\s*\(\d+\)", venue["text"]):
+                # "…algorithms.[SIAM Journal on Computing, 14(1), 129-133.](url)"
+                fields = fields._replace(publisher=_venue(venue["text"]))
             return fields
     return None
 
@@ -473,7 +485,7 @@ def refine(citation: Citation, link_text: str = "") -> Citation:
         title, site = _link_title(link_text, citation.url)
         if site and not publisher:
             publisher = site
-    if publisher and looks_like_prose(publisher):
+    if publisher and (looks_like_prose(publisher) or not re.search(r"[^\W\d_]", publisher)):
         publisher = ""
     if citation.url and not publisher:
         publisher = site_host(citation.url)
