@@ -117,6 +117,21 @@ def test_academic(text, expected):
     assert (title, publisher, author.rstrip("."), date, url) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Doe, J. (2020, June 30). Docs as news. Example Weekly. https://example.com/a",
+     ("Docs as news", "Example Weekly", "Doe, J", "2020-06-30", "https://example.com/a")),
+    ("Doe, J., & Roe, R. (2019, May). Title here. Site Name. https://example.com/b",
+     ("Title here", "Site Name", "Doe, J., & Roe, R", "2019-05", "https://example.com/b")),
+    ('Doe, Jane. "Docs as News." Example Weekly, June 30, 2020. https://example.com/c.',
+     ("Docs as News", "Example Weekly", "Doe, Jane", "2020-06-30", "https://example.com/c")),
+    ("Smith, John. The Book Title. New York: Example Press, 2001.",
+     ("The Book Title", "Example Press", "Smith, John", "2001", "")),
+])
+def test_web_and_book_references(text, expected):
+    title, publisher, author, date, url = fields(text)
+    assert (title, publisher, author.rstrip("."), date, url) == expected
+
+
 def test_year_and_month_dates_keep_their_precision():
     year = parse_citation('Doe, Jane. "Docs as news." Example Weekly 3 (2008): 1-2.')
     assert (year.date, year.date_precision) == (datetime.date(2008, 1, 1), "year")

@@ -232,7 +232,9 @@ _NAME_WORD = (rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
               r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
 _NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
-_YEAR_IN_BRACKETS_RE = re.compile(rf"\(\s*({_YEAR})[a-z]?\s*\)")
+# "(2020)", and APA's "(2020, June 30)" or "(2020, June)": the rest is in group 2.
+_YEAR_IN_BRACKETS_RE = re.compile(
+    rf"\(\s*({_YEAR})[a-z]?(?:,\s*([A-Za-z]+\.?(?:\s+\d{{1,2}})?))?\s*\)")
 _YEAR_RE = re.compile(rf"(?<![\d.:/\-–])({_YEAR})(?![\d\-–]|\.\d)")
 _QUOTE_RE = re.compile(r'["“]\s*(?P<title>[^"“”]+?)\s*[,.]?\s*["”]')
 #: GB/T 7714's names, family name then initials: "Cherkassky B V, Goldberg A V, et al".
@@ -284,7 +286,7 @@ def _venue(rest: str) -> str:
 
 def _book_publisher(rest: str) -> str:
     """``New York, NY: Springer New York, 2005``: the publisher after the place."""
-    match = re.match(rf"\s*[{_UPPER}][\w .,]*?:\s*([^,:.]+?)\s*,\s*{_YEAR}", rest)
+    match = re.match(rf"[\s.,]*[{_UPPER}][\w .,]*?:\s*([^,:.]+?)\s*,\s*{_YEAR}", rest)
     return match[1].strip() if match else ""
 
 
@@ -354,6 +356,7 @@ def _apa_reference(text: str) -> EnglishFields | None:
     authors = text[:year.start()].strip(" ,.")
     if not _is_authors(authors):
         return None
+    date, precision = _apa_date(year)
     comma_style = text[year.end():].lstrip().startswith(",")
     rest = text[year.end():].lstrip(" .,")
     end = re.search(r",\s+" if comma_style else r"[.?!](?:\s+|(?=[A-Z]))|\[[A-Z]{1,2}\]", rest)
@@ -365,8 +368,23 @@ def _apa_reference(text: str) -> EnglishFields | None:
         if re.match(r"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.)\b", venue, re.I):
             venue = ""  # a locator, not a container
     title = re.sub(r"\s*\(\d+(?:st|nd|rd|th) ed\.\)$", "", title.strip())
-    return EnglishFields(title.strip(" ,."), venue, authors,
-                         datetime.date(int(year[1]), 1, 1), "year")
+    return EnglishFields(title.strip(" ,."), venue, authors, date, precision)
+
+
+def _apa_date(match: re.Match[str]) -> tuple[datetime.date, str]:
+    """``(2020)``, ``(2020, June)``, ``(2020, June 30)`` at their precision."""
+    year = int(match[1])
+    month_day = (match[2] or "").split()
+    month = month_day[0][:3].lower() if month_day else ""
+    if month not in _MONTHS:
+        return datetime.date(year, 1, 1), "year"
+    number = _MONTHS.index(month) + 1
+    if len(month_day) > 1:
+        try:
+            return datetime.date(year, number, int(month_day[1])), "day"
+        except ValueError:
+            pass
+    return datetime.date(year, number, 1), "month"
 
 
 def _period_reference(text: str) -> EnglishFields | None:
