@@ -73,146 +73,153 @@ SPLITS = ("tuning", "heldout", "all")
 #: ``"pairs"``, dedupe precision and recall; ``source_precision`` is the share
 #: of the footnotes called sources that are sources.
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
-    "tuning": {
+    "all": {
         "all": {
-            "accessed": 1.0,
-            "author": 0.04,
-            "date": 0.12,
-            "publisher": 0.16,
-            "title": 0.28,
-            "url": 0.8,
-            "whole": 0.07,
+            "accessed": 0.29,
+            "author": 0.47,
+            "date": 0.6,
+            "publisher": 0.66,
+            "title": 0.6,
+            "url": 0.85,
+            "whole": 0.47
         },
         "en": {
-            "accessed": 1.0,
-            "author": 0.03,
-            "date": 0.04,
-            "publisher": 0.0,
-            "title": 0.29,
-            "url": 0.67,
-            "whole": 0.0,
+            "accessed": 0.33,
+            "author": 0.73,
+            "date": 0.84,
+            "publisher": 0.72,
+            "title": 0.79,
+            "url": 0.79,
+            "whole": 0.55
         },
         "kinds": {
             "documents_f1": 0.85,
-            "note_precision": 0.68,
+            "note_precision": 0.72,
             "note_recall": 0.99,
-            "source_precision": 0.98,
+            "source_precision": 0.99
         },
         "other": {
-            "title": 0.0,
-            "whole": 0.0,
+            "author": 0.54,
+            "date": 0.6,
+            "publisher": 0.44,
+            "title": 0.46,
+            "whole": 0.37
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.67,
-        },
-        "und": {
-            "publisher": 0.87,
-            "url": 0.97,
-            "whole": 0.81,
-        },
-        "zh": {
-            "accessed": 1.0,
-            "author": 0.05,
-            "date": 0.37,
-            "publisher": 0.06,
-            "title": 0.27,
-            "url": 0.87,
-            "whole": 0.0,
-        },
-    },
-    "heldout": {
-        "all": {
-            "author": 0.03,
-            "date": 0.07,
-            "publisher": 0.03,
-            "title": 0.29,
-            "url": 0.79,
-            "whole": 0.01,
-        },
-        "en": {
-            "date": 0.13,
-            "publisher": 0.04,
-            "title": 0.03,
-            "url": 0.71,
-            "whole": 0.0,
-        },
-        "kinds": {
-            "documents_f1": 0.84,
-            "note_precision": 0.65,
-            "note_recall": 1.0,
-            "source_precision": 1.0,
-        },
-        "other": {
-            "title": 0.0,
-            "whole": 0.0,
-        },
-        "pairs": {
-            "precision": 1.0,
-            "recall": 0.67,
+            "recall": 0.92
         },
         "und": {
             "publisher": 1.0,
             "url": 1.0,
-            "whole": 1.0,
-        },
-        "zh": {
-            "author": 0.05,
-            "date": 0.05,
-            "publisher": 0.0,
-            "title": 0.37,
-            "url": 0.83,
-            "whole": 0.0,
-        },
-    },
-    "all": {
-        "all": {
-            "accessed": 0.29,
-            "author": 0.03,
-            "date": 0.09,
-            "publisher": 0.11,
-            "title": 0.28,
-            "url": 0.8,
-            "whole": 0.05,
-        },
-        "en": {
-            "accessed": 0.33,
-            "author": 0.02,
-            "date": 0.06,
-            "publisher": 0.01,
-            "title": 0.24,
-            "url": 0.68,
-            "whole": 0.0,
-        },
-        "kinds": {
-            "documents_f1": 0.85,
-            "note_precision": 0.67,
-            "note_recall": 0.99,
-            "source_precision": 0.99,
-        },
-        "other": {
-            "title": 0.0,
-            "whole": 0.0,
-        },
-        "pairs": {
-            "precision": 1.0,
-            "recall": 0.67,
-        },
-        "und": {
-            "publisher": 0.88,
-            "url": 0.97,
-            "whole": 0.83,
+            "whole": 1.0
         },
         "zh": {
             "accessed": 0.33,
             "author": 0.05,
             "date": 0.14,
-            "publisher": 0.02,
-            "title": 0.32,
-            "url": 0.85,
-            "whole": 0.0,
-        },
+            "publisher": 0.56,
+            "title": 0.47,
+            "url": 0.87,
+            "whole": 0.35
+        }
     },
+    "heldout": {
+        "all": {
+            "author": 0.16,
+            "date": 0.13,
+            "publisher": 0.45,
+            "title": 0.49,
+            "url": 0.8,
+            "whole": 0.31
+        },
+        "en": {
+            "author": 0.42,
+            "date": 0.37,
+            "publisher": 0.21,
+            "title": 0.44,
+            "url": 0.74,
+            "whole": 0.09
+        },
+        "kinds": {
+            "documents_f1": 0.84,
+            "note_precision": 0.65,
+            "note_recall": 1.0,
+            "source_precision": 1.0
+        },
+        "other": {
+            "title": 0.0,
+            "whole": 0.0
+        },
+        "pairs": {
+            "precision": 1.0,
+            "recall": 0.92
+        },
+        "und": {
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 1.0
+        },
+        "zh": {
+            "author": 0.05,
+            "date": 0.05,
+            "publisher": 0.53,
+            "title": 0.52,
+            "url": 0.83,
+            "whole": 0.38
+        }
+    },
+    "tuning": {
+        "all": {
+            "accessed": 1.0,
+            "author": 0.61,
+            "date": 0.85,
+            "publisher": 0.76,
+            "title": 0.67,
+            "url": 0.87,
+            "whole": 0.56
+        },
+        "en": {
+            "accessed": 1.0,
+            "author": 0.79,
+            "date": 0.93,
+            "publisher": 0.84,
+            "title": 0.88,
+            "url": 0.81,
+            "whole": 0.67
+        },
+        "kinds": {
+            "documents_f1": 0.85,
+            "note_precision": 0.76,
+            "note_recall": 0.99,
+            "source_precision": 0.98
+        },
+        "other": {
+            "author": 1.0,
+            "date": 1.0,
+            "publisher": 1.0,
+            "title": 1.0,
+            "whole": 1.0
+        },
+        "pairs": {
+            "precision": 1.0,
+            "recall": 0.92
+        },
+        "und": {
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 1.0
+        },
+        "zh": {
+            "accessed": 1.0,
+            "author": 0.05,
+            "date": 0.37,
+            "publisher": 0.59,
+            "title": 0.41,
+            "url": 0.9,
+            "whole": 0.33
+        }
+    }
 }
 
 
