@@ -203,3 +203,14 @@ def test_written_fields_come_from_the_footnote(text):
 def test_any_text_parses(text):
     c = parse_citation(text)
     assert c.raw == text
+
+
+@pytest.mark.parametrize(("text", "title", "publisher"), [
+    ("Yup. https://example.com/a", "", "example.com"),
+    ("If you want to see what it looks like, see https://github.com/rust-lang/rust/issues/1.",
+     "", "github.com"),
+    ("Annual Report. Microsoft. https://example.com/x", "Annual Report", "Microsoft"),
+])
+def test_a_sentence_before_a_url_is_no_title(text, title, publisher):
+    c = parse_citation(text)
+    assert (c.title, c.publisher) == (title, publisher)

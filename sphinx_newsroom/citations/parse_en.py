@@ -217,6 +217,8 @@ def _bare_url(text: str) -> EnglishFields | None:
     label = (match["label"] or "").strip()
     if label and not name and re.fullmatch(r"[A-Z][\w.&' -]{1,40}", label):
         name, label = label, ""
+    if name and not label:
+        return None  # "Yup. https://…": a word before a URL is no site without a label
     if name and (not re.fullmatch(r"[A-Z][\w.&' -]{1,40}", name) or len(name.split()) > 4):
         return None
     if label and not re.fullmatch(_LEAD_IN, label + "：", re.IGNORECASE):
@@ -237,6 +239,8 @@ _YEAR_IN_BRACKETS_RE = re.compile(
     rf"\(\s*({_YEAR})[a-z]?(?:,\s*([A-Za-z]+\.?(?:\s+\d{{1,2}})?))?\s*\)")
 _YEAR_RE = re.compile(rf"(?<![\d.:/\-–])({_YEAR})(?![\d\-–]|\.\d)")
 _QUOTE_RE = re.compile(r'["“]\s*(?P<title>[^"“”]+?)\s*[,.]?\s*["”]')
+#: What tells names of people from "Annual Report": an initial, a list, "et al".
+_PERSONS_RE = re.compile(rf"(?:^|\s)[{_UPPER}]{{1,2}}\.?(?:\s|$|,)|,|\band\b|&|\bet al")
 #: GB/T 7714's names, family name then initials: "Cherkassky B V, Goldberg A V, et al".
 _GBT_NAME = rf"[{_UPPER}][\w'’-]+(?: [{_UPPER}]{{1,2}}){{1,3}}"
 _GBT_AUTHORS_RE = re.compile(rf"{_GBT_NAME}(?:, {_GBT_NAME})*(?:, et al)?")
@@ -396,7 +400,9 @@ def _period_reference(text: str) -> EnglishFields | None:
                 and not (_GBT_AUTHORS_RE.fullmatch(authors)
                          and _GBT_CODE_RE.search(text, split.end())):
             continue
-        if _is_authors(authors) and len(authors.split()) >= 2:
+        if _is_authors(authors) and len(authors.split()) >= 2 and (
+                _PERSONS_RE.search(authors)
+                or (len(authors.split()) <= 3 and _YEAR_RE.search(text, split.end()))):
             break
     else:
         return None
@@ -461,6 +467,10 @@ def parse_english(text: str) -> EnglishFields | None:
 
 # -- corrections to the general shapes -----------------------------------------------
 
+#: A "title" that is a sentence: a short word alone ("Yup"), or a first or second person.
+_SENTENCE_TITLE_RE = re.compile(
+    r"^\s*[A-Za-z]{1,4}[.!?]?\s*$|(?<![\w'’])(?:I|we|you|your|our|my|me|us)(?![\w'’])",
+    re.IGNORECASE)
 _PROSE_RE = re.compile(r"(?:^|\s)[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+){1,}")
 
 
@@ -503,6 +513,9 @@ def refine(citation: Citation, link_text: str = "") -> Citation:
         title, site = _link_title(link_text, citation.url)
         if site and not publisher:
             publisher = site
+    if citation.url and not (citation.date or citation.author) and not link_text \
+            and _SENTENCE_TITLE_RE.search(title):
+        title = ""  # "Yup. https://…", "If you want to see …, see https://…": prose, not a title
     if publisher and (looks_like_prose(publisher) or not re.search(r"[^\W\d_]", publisher)):
         publisher = ""
     if citation.url and not publisher:
