@@ -14,6 +14,7 @@ from .compat.citations import ROLE as PANDOC_CITE_ROLE
 from .directives import nodes as nr
 from .directives.archive import ArchiveDirective
 from .directives.bibliography import BibliographyDirective
+from .directives.cite_source import CiteSourceRole
 from .directives.footnote_kind import FootnoteKindRole
 from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
 from .directives.pandoc_cite import PandocCiteRole
@@ -147,6 +148,7 @@ def setup_bibliography(app: Sphinx) -> None:
     app.add_node(nr.bibliography)
     app.add_directive("news-bibliography", BibliographyDirective)
     app.add_role("footnote-kind", FootnoteKindRole())
+    app.add_role("cite-source", CiteSourceRole())
     app.add_post_transform(LinkSources)
     app.add_post_transform(FillBibliography)
     app.connect("env-updated", report_collisions)

@@ -301,8 +301,9 @@ def test_period_form(text: str, expected: tuple[object, ...]) -> None:
     ("text", "expected"),
     [
         (
+            # No site named: the URL's host is credited.
             "[OpenAI turns to TPUs](https://example.com/a)",
-            ("OpenAI turns to TPUs", "", "", None, None, "https://example.com/a"),
+            ("OpenAI turns to TPUs", "example.com", "", None, None, "https://example.com/a"),
         ),
         (
             "[OpenAI turns to TPUs](https://example.com/a) · Reuters",
@@ -758,8 +759,8 @@ def test_csl_omits_absent_fields() -> None:
     assert to_csl_json([("u", parse_citation("https://example.com/a"))]) == [
         {
             "id": "u",
-            # The host stands in for the publisher, so this counts as news.
-            "type": "article-newspaper",
+            # The host stands in for the publisher: a web page of that site.
+            "type": "webpage",
             "container-title": "example.com",
             "URL": "https://example.com/a",
         }
@@ -815,6 +816,7 @@ def test_bibtex_misc_with_url() -> None:
     assert to_bibtex([("x", citation)]) == (
         "@misc{x,\n"
         "  title = {Title},\n"
+        "  publisher = {example.com},\n"
         "  url = {https://example.com/a_b%20c},\n"
         "  urldate = {2025-07-02},\n"
         "  language = {english}\n"

@@ -46,6 +46,12 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert len(paywalled.select(".news-paywalled")) == 1
     feed = json.loads((Path(app.outdir) / "feed.json").read_text("utf-8"))
     assert feed["hubs"] == [{"type": "WebSub", "url": "https://pubsubhubbub.appspot.com/"}]
+    # The 10-K footnote's publisher is written with the cite-source role: the
+    # bibliography shows it, not the "Microsoft Investor Relations (mirror)" parsed.
+    sources = html(app, "sources").select_one("ol.news-bibliography").get_text()
+    assert "Microsoft Corporation" in sources and "(mirror)" not in sources
+    azure = html(app, "articles/azure-openai-multicloud").get_text()
+    assert "Microsoft Investor Relations (mirror)" in azure and "cite-source" not in azure
 
 
 @needs_tex

@@ -109,9 +109,11 @@ NYSTROM = ("R. Nystrom, “What Color is Your Function?,” Feb. 01, 2015.\n"
      "it is a link alone"),
     (SEED, "it has a title and a publisher or author, and a date or URL"),
     (NYSTROM, "it has a title and a publisher or author, and a date or URL"),
+    # The parser reads these into fields; the DOI or the bracketed year is
+    # what makes them sources when it does not.
     (FORCE11 + " doi: [10.7717/peerj-cs.86](https://doi.org/10.7717/peerj-cs.86).",
-     "it has a DOI"),
-    (FORCE11, "it has a year in brackets"),
+     "it has a title and a publisher or author, and a date or URL"),
+    (FORCE11, "it has a title and a publisher or author, and a date or URL"),
     (CRAN, "it has a link among its fields"),
     # A capital I after a title is a numeral, not the first person.
     ("World War I. History Weekly. 2025-06-30.",

@@ -76,40 +76,43 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "all": {
             "accessed": 1.0,
-            "author": 0.57,
-            "date": 0.45,
-            "publisher": 0.65,
-            "title": 0.67,
-            "url": 0.87,
-            "whole": 0.5
+            "author": 0.87,
+            "date": 0.94,
+            "publisher": 0.9,
+            "title": 0.92,
+            "url": 0.9,
+            "whole": 0.8,
         },
         "en": {
             "accessed": 1.0,
-            "author": 0.13,
-            "date": 0.19,
-            "publisher": 0.16,
-            "title": 0.39,
-            "url": 0.75,
-            "whole": 0.08
+            "author": 0.77,
+            "date": 0.93,
+            "publisher": 0.82,
+            "title": 0.86,
+            "url": 0.81,
+            "whole": 0.65,
         },
         "kinds": {
             "documents_f1": 0.85,
-            "note_precision": 0.8,
+            "note_precision": 0.85,
             "note_recall": 0.99,
-            "source_precision": 0.99
+            "source_precision": 0.99,
         },
         "other": {
-            "title": 0.0,
-            "whole": 0.0
+            "author": 1.0,
+            "date": 1.0,
+            "publisher": 1.0,
+            "title": 1.0,
+            "whole": 1.0,
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.78
+            "recall": 0.94,
         },
         "und": {
-            "publisher": 0.87,
-            "url": 0.97,
-            "whole": 0.81
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 1.0,
         },
         "zh": {
             "accessed": 1.0,
@@ -118,33 +121,33 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "publisher": 0.96,
             "title": 0.98,
             "url": 0.96,
-            "whole": 0.94
-        }
+            "whole": 0.94,
+        },
     },
     "heldout": {
         "all": {
             "accessed": 0.84,
-            "author": 0.8,
-            "date": 0.85,
-            "publisher": 0.58,
-            "title": 0.68,
-            "url": 0.86,
-            "whole": 0.47
+            "author": 0.82,
+            "date": 0.86,
+            "publisher": 0.67,
+            "title": 0.74,
+            "url": 0.87,
+            "whole": 0.57,
         },
         "en": {
             "accessed": 0.85,
-            "author": 0.33,
-            "date": 0.53,
-            "publisher": 0.14,
-            "title": 0.15,
-            "url": 0.71,
-            "whole": 0.06
+            "author": 0.42,
+            "date": 0.62,
+            "publisher": 0.3,
+            "title": 0.47,
+            "url": 0.74,
+            "whole": 0.18,
         },
         "kinds": {
             "documents_f1": 0.84,
             "note_precision": 0.81,
             "note_recall": 1.0,
-            "source_precision": 1.0
+            "source_precision": 1.0,
         },
         "other": {
             "accessed": 0.5,
@@ -153,80 +156,80 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "publisher": 0.5,
             "title": 0.66,
             "url": 0.5,
-            "whole": 0.4
+            "whole": 0.4,
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.78
+            "recall": 0.94,
         },
         "und": {
             "publisher": 1.0,
             "url": 1.0,
-            "whole": 1.0
+            "whole": 1.0,
         },
         "zh": {
             "accessed": 0.9,
             "author": 0.94,
             "date": 0.92,
-            "publisher": 0.68,
+            "publisher": 0.76,
             "title": 0.82,
             "url": 0.91,
-            "whole": 0.59
-        }
+            "whole": 0.7,
+        },
     },
     "all": {
         "all": {
             "accessed": 0.87,
-            "author": 0.67,
-            "date": 0.66,
-            "publisher": 0.62,
-            "title": 0.67,
-            "url": 0.87,
-            "whole": 0.49
+            "author": 0.85,
+            "date": 0.91,
+            "publisher": 0.82,
+            "title": 0.85,
+            "url": 0.89,
+            "whole": 0.72,
         },
         "en": {
             "accessed": 0.88,
-            "author": 0.18,
-            "date": 0.27,
-            "publisher": 0.16,
-            "title": 0.34,
-            "url": 0.74,
-            "whole": 0.07
+            "author": 0.71,
+            "date": 0.88,
+            "publisher": 0.72,
+            "title": 0.78,
+            "url": 0.79,
+            "whole": 0.55,
         },
         "kinds": {
             "documents_f1": 0.85,
-            "note_precision": 0.8,
+            "note_precision": 0.84,
             "note_recall": 0.99,
-            "source_precision": 0.99
+            "source_precision": 0.99,
         },
         "other": {
             "accessed": 0.5,
-            "author": 0.54,
-            "date": 0.6,
-            "publisher": 0.4,
-            "title": 0.46,
+            "author": 0.85,
+            "date": 0.92,
+            "publisher": 0.66,
+            "title": 0.8,
             "url": 0.5,
-            "whole": 0.25
+            "whole": 0.62,
         },
         "pairs": {
             "precision": 1.0,
-            "recall": 0.78
+            "recall": 0.94,
         },
         "und": {
-            "publisher": 0.88,
-            "url": 0.97,
-            "whole": 0.83
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 1.0,
         },
         "zh": {
             "accessed": 0.92,
             "author": 0.97,
             "date": 0.94,
-            "publisher": 0.83,
+            "publisher": 0.86,
             "title": 0.9,
             "url": 0.93,
-            "whole": 0.77
-        }
-    }
+            "whole": 0.82,
+        },
+    },
 }
 
 

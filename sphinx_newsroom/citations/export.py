@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .markup import field_text
 from .model import Citation, issued_text
+from .parse_en import site_host
 from .urls import encoded_url
 
 __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
@@ -49,11 +50,17 @@ def _gbt_type(citation: Citation) -> tuple[str, str] | None:
     return _GBT_TYPES.get(citation.type.split("/")[0])
 
 
+def _names_outlet(citation: Citation) -> bool:
+    """A publisher the footnote names, not the URL's host standing in for one."""
+    return bool(citation.publisher) and citation.publisher != site_host(citation.url)
+
+
 def _csl_item(item_id: str, citation: Citation) -> dict[str, object]:
     typed = _gbt_type(citation)
     item: dict[str, object] = {
         "id": item_id,
-        "type": typed[0] if typed else "article-newspaper" if citation.publisher else "webpage",
+        "type": typed[0] if typed else "article-newspaper" if _names_outlet(citation)
+        else "webpage",
     }
     optional: dict[str, object] = {
         "title": field_text(citation, citation.title),
@@ -120,7 +127,7 @@ def _bibtex_key(item_id: str, used: set[str]) -> str:
 
 def _bibtex_entry(key: str, citation: Citation) -> str:
     typed = _gbt_type(citation)
-    kind = typed[1] if typed else "article" if citation.publisher else "misc"
+    kind = typed[1] if typed else "article" if _names_outlet(citation) else "misc"
     authors = " and ".join("{" + _bibtex_text(name) + "}"
                            for name in _authors(field_text(citation, citation.author)))
     url = encoded_url(" ".join(citation.url.split())).translate(_URL_ESCAPES)

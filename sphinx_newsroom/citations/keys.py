@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 from .model import Citation
+from .parse import url_spans
+from .parse_en import archived_original
 from .urls import readable_url
 
 __all__ = ["citation_key", "letters_and_digits"]
@@ -32,10 +34,26 @@ def _host(host: str) -> str:
     return host
 
 
+#: Escapes of characters that mean the same written or escaped (RFC 3986's
+#: unreserved characters, and the brackets, quote and marks Wikipedia's titles use).
+_SAFE_ESCAPES = re.compile(r"%(2[1789Aa]|2[Dd]|2[Ee]|5[Ff]|7[Ee]|[346][0-9A-Fa-f]|[57][0-9Aa])")
+#: Wikipedia serves one article under /wiki/ and under its script variants.
+_WIKI_VARIANT = re.compile(r"^(/)(?:zh-(?:cn|hans|hant|tw|hk|mo|sg|my))(/)", re.IGNORECASE)
+
+
+def _unescape_safe(text: str) -> str:
+    def decode(match: re.Match[str]) -> str:
+        char = chr(int(match[1], 16))
+        return char if char.isalnum() or char in "!'()*-._~" else match[0]
+    return _SAFE_ESCAPES.sub(decode, text)
+
+
 def _url_key(url: str) -> str:
     # Non-ASCII characters count as characters, whether written raw or
     # percent-encoded: the two spellings are one address, and two addresses
-    # that differ only after an ASCII prefix stay two.
+    # that differ only after an ASCII prefix stay two. An archived copy is
+    # the page it copies.
+    url = archived_original(url.strip()) or url
     match = re.match(r"(?:https?://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?", readable_url(url.strip()),
                      re.I)
     # The pattern accepts every string, so the match is never None.
@@ -43,6 +61,9 @@ def _url_key(url: str) -> str:
     host = _host(host)
     host = host.removeprefix("www.")
     host = host.removesuffix(":80").removesuffix(":443")
+    path = _unescape_safe(path)
+    if host.endswith("wikipedia.org"):
+        path = _WIKI_VARIANT.sub(r"\1wiki\2", path)
     params = [p for p in (query or "").split("&") if p and not p.lower().startswith("utm_")]
     suffix = "?" + "&".join(params) if params else ""
     return f"url:{host}{path.rstrip('/')}{suffix}"
@@ -60,10 +81,15 @@ def citation_key(citation: Citation) -> str:
     """
     if citation.url:
         return _url_key(citation.url)
+    urls = {url for _, _, url in url_spans(citation.raw)}
+    if len(urls) == 1:
+        # Unparsed, but it names one address: the address is the document.
+        return _url_key(urls.pop())
     if not citation.structured:
         return "raw:" + (_squash(citation.raw) or citation.raw.strip())
     # "::" cannot occur in squashed text (colons are punctuation), so it
-    # separates title from publisher without ambiguity.
+    # separates title from publisher without ambiguity. The publisher counts:
+    # one story on two outlets, or one title in two journals, is two sources.
     key = f"tp:{_squash(citation.title) or citation.title}::{_squash(citation.publisher)}"
     # Without a publisher, the authors tell two books of one title apart
     # (潘承洞、潘承彪．初等数论． and 闵嗣鹤、严士健．初等数论．).

@@ -38,6 +38,7 @@ from .keys import citation_key
 from .markup import shown
 from .model import Citation, Mark, Written
 from .parse import accessed_spans, date_spans, detect_language, parse_citation, url_host, url_spans
+from .parse_en import CHINESE_LEAD_IN_RE, site_host
 from .parse_zh import is_chinese_reference
 from .urls import readable_url
 
@@ -183,8 +184,11 @@ class _Reading:
         return ""
 
     def alone(self) -> bool:
-        """Nothing but one link or URL, punctuation and dates."""
-        left = _JUNK_RE.sub("", self.rest.replace(_LINK, "").replace(_ANCHOR, ""))
+        """Nothing but one link or URL, punctuation and dates (after a Chinese lead-in, 参见…)."""
+        rest = self.rest
+        if len(self.links) == 1 and not _describes(self.links[0].text):
+            rest = CHINESE_LEAD_IN_RE.sub("", rest, count=1)
+        left = _JUNK_RE.sub("", rest.replace(_LINK, "").replace(_ANCHOR, ""))
         return not left and self.rest.count(_LINK) == 1
 
     def evidence(self) -> str:
@@ -201,12 +205,22 @@ class _Reading:
         return ""
 
 
+def _describes(text: str) -> bool:
+    """Link text that describes a document ("这篇报道", "here") rather than titling it."""
+    return text.casefold() in _GENERIC_TEXT or text.startswith(("这", "此", "该", "那", "本"))
+
+
 def _is_reference(citation: Citation) -> bool:
-    """Parsed into fields: a title with a name for publisher or author, and an anchor."""
-    return citation.structured and bool(citation.title) and bool(
-        citation.publisher or citation.author) and bool(
+    """Parsed into fields: a title with a name for publisher or author, and an anchor.
+
+    A publisher that is only the URL's host (the parser credits the site when
+    the footnote names none) is no evidence: the footnote did not write it.
+    """
+    host = site_host(citation.url) if citation.url else ""
+    named = [n for n in (citation.publisher, citation.author) if n and n != host]
+    return citation.structured and bool(citation.title) and bool(named) and bool(
         citation.date or citation.accessed or citation.url) and all(
-        _is_name(citation, name) for name in (citation.publisher, citation.author))
+        _is_name(citation, name) for name in named)
 
 
 def _is_name(citation: Citation, name: str) -> bool:

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import parse_en
 from .model import Citation
 
 __all__ = [
@@ -289,6 +290,11 @@ def url_spans(text: str) -> list[tuple[int, int, str]]:
         if url.partition("://")[2]:
             spans.append((match.start(), match.start() + len(url), url))
     return spans
+
+
+def dates_in(text: str) -> list[tuple[int, int, datetime.date]]:
+    """``(start, end, date)`` of every date in ``text``, first first."""
+    return sorted((found.start, found.end, found.value) for found in _iter_dates(text))
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -600,6 +606,9 @@ def parse_citation(text: str) -> Citation:
     chinese = parse_chinese(text)
     if chinese is not None:
         return chinese
+    english = parse_en.parse_english(text)
+    if english is not None:
+        return parse_en.to_citation(text, english, detect_language)
     body = _Body(text, text)
     link = _MARKDOWN_LINK_RE.search(text)
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)
@@ -607,7 +616,7 @@ def parse_citation(text: str) -> Citation:
         return Citation(raw=text, title=text.strip(), language=detect_language(text))
     is_bare_url = not fields.title
     language = "und" if is_bare_url else detect_language(" ".join(fields[:3]))
-    return Citation(
+    return parse_en.refine(Citation(
         raw=text,
         title=fields.title,
         publisher=fields.publisher,
@@ -617,4 +626,4 @@ def parse_citation(text: str) -> Citation:
         url=body.url,
         language=language,
         structured=True,
-    )
+    ), link[1] if link else "")

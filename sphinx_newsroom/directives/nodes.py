@@ -82,3 +82,8 @@ class archive(nodes.General, nodes.Element):
 
 class bibliography(nodes.General, nodes.Element):
     """Placeholder of ``news-bibliography``; replaced at write time."""
+
+
+class cite_source(nodes.Inline, nodes.Element):
+    """``{cite-source}`title=…; publisher=…```: the fields of the footnote holding it
+    (``fields``, ``(name, value)`` pairs). Read and removed with ``footnote_kind``."""

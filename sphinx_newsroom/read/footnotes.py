@@ -17,6 +17,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..citations.model import Mark, Written
 from ..citations.notes import Kind, Reading, read_footnote
+from ..citations.override import apply_fields
 from ..citations.urls import readable_url
 from ..directives import nodes as nr
 from ..directives.footnote_kind import KIND_USED_KEY
@@ -28,6 +29,8 @@ from .source import SOURCE_KEY
 
 #: Footnote attribute: the kind its ``footnote-kind`` role declares.
 DECLARED_ATTR = "newsroom_declared"
+#: Footnote attribute: the fields its ``cite-source`` role writes (``(name, value)`` pairs).
+FIELDS_ATTR = "newsroom_fields"
 #: Footnote attribute: the kind it is read as (``source``, ``links``, ``note``).
 KIND_ATTR = "newsroom_kind"
 #: Class of a footnote that is a note (``links`` or ``note``): themes may style notes.
@@ -56,7 +59,7 @@ class _Writer:
     def walk(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.Text):
             self.add(str(node).replace("\n", " "))  # a soft line break is a space
-        elif isinstance(node, nr.footnote_kind | nodes.label | nodes.comment):
+        elif isinstance(node, nr.footnote_kind | nr.cite_source | nodes.label | nodes.comment):
             return
         elif isinstance(node, nodes.reference) and node.get("refuri"):
             self.link(node)
@@ -118,7 +121,12 @@ _read = lru_cache(maxsize=16384)(read_footnote)
 def footnote_reading(footnote: nodes.footnote, mode: str) -> Reading:
     """What the footnote gives the bibliography, under the article's ``mode``."""
     declared: Kind | None = footnote.get(DECLARED_ATTR)
-    return _read(written_footnote(footnote), declared, mode)
+    reading = _read(written_footnote(footnote), declared, mode)
+    fields = footnote.get(FIELDS_ATTR)
+    if fields and reading.citation is not None:
+        return reading._replace(citation=apply_fields(reading.citation, fields),
+                                reason="its fields are written with the cite-source role")
+    return reading
 
 
 def footnotes_mode(config: Any, front_matter_mode: str) -> str:
@@ -159,7 +167,25 @@ class FootnoteKindsTransform(SphinxTransform):
                     registry.remove(footnote)
 
     def _take_declarations(self) -> None:
-        """Record each ``footnote-kind`` on its footnote and take the role out of the text."""
+        """Record each ``footnote-kind`` and ``cite-source`` on its footnote; take them out."""
+        for role in list(self.document.findall(nr.cite_source)):
+            footnote = next((a for a in _ancestors(role) if isinstance(a, nodes.footnote)), None)
+            if footnote is None:
+                warn(NewsroomWarning.CITATION,
+                     "cite-source is only meaningful inside a footnote", role)
+            elif footnote.get(DECLARED_ATTR, "source") != "source":
+                warn(NewsroomWarning.CITATION,
+                     f"footnote [^{''.join(footnote['names'][:1])}] is declared "
+                     f"{footnote[DECLARED_ATTR]} and has cite-source fields; read as "
+                     f"{footnote[DECLARED_ATTR]}", role)
+            elif FIELDS_ATTR in footnote:
+                warn(NewsroomWarning.CITATION,
+                     f"footnote [^{''.join(footnote['names'][:1])}] has two cite-source "
+                     "roles; the first holds", role)
+            else:
+                footnote[DECLARED_ATTR] = "source"
+                footnote[FIELDS_ATTR] = role["fields"]
+            _remove(role)
         for node in list(self.document.findall(nr.footnote_kind)):
             footnote = next((a for a in _ancestors(node) if isinstance(a, nodes.footnote)), None)
             if footnote is None:
@@ -173,12 +199,17 @@ class FootnoteKindsTransform(SphinxTransform):
                      f"{footnote[DECLARED_ATTR]}", node)
             else:
                 footnote[DECLARED_ATTR] = node["kind"]
-            parent = node.parent
-            at = parent.index(node)
-            parent.remove(node)
-            # "{footnote-kind}`source` Title…": the space after the role is not text.
-            if at == 0 and parent.children and isinstance(parent[0], nodes.Text):
-                parent[0] = nodes.Text(parent[0].lstrip())
+            _remove(node)
+
+
+def _remove(node: nodes.Node) -> None:
+    """Take a declaration out of the text, and the space after it when it came first."""
+    parent = node.parent
+    at = parent.index(node)
+    parent.remove(node)
+    # "{footnote-kind}`source` Title…": the space after the role is not text.
+    if at == 0 and parent.children and isinstance(parent[0], nodes.Text):
+        parent[0] = nodes.Text(parent[0].lstrip())
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:

@@ -1,0 +1,525 @@
+"""English and URL forms of a footnote: links, bare URLs, academic references.
+
+``parse_citation`` (``parse.py``) asks :func:`parse_english` first; it returns
+``None`` for a footnote it does not recognise, which the general shapes of
+``parse.py`` then read. :func:`refine` then corrects what every shape leaves
+behind for a link: the site name in the link text, a lead-in taken for a
+publisher, the site credited when the footnote names none.
+
+Recognised here (see ``docs/how-citations-are-read.md``):
+
+- a link alone, with an optional lead-in (``See``, ``参见``…) and locator:
+  ``[Bucket sort - Wikipedia](https://…)``: title ``Bucket sort``, publisher
+  ``Wikipedia``; a link whose text is its URL, or says nothing ("here"),
+  has no title; without a site name the URL's host is the publisher;
+- a bare or ``<angle>`` URL, with an optional label (``来源：Deepin Wiki https://…``);
+- academic references without a URL, or with one link: Chicago and
+  Wikipedia's citation templates (``Author. "Title." Journal 12, no. 3
+  (1991): 490-515.``), APA (``Author, A. (2020). Title. Journal, 14(1).``),
+  IEEE (``A. Author and B. Author, "Title," Venue, 2020.``), author-first
+  period forms (``A. Author. Title. In Venue, pages 1–2. IEEE, 2009.``) and
+  English GB/T 7714 (``Author A B. Title[J]. Journal, 1997, 97(3): 1-2.``).
+  A year alone is a date of ``date_precision`` ``"year"``.
+
+An archived copy (``web.archive.org/web/<time>/<original>``) is credited to
+the original site; its URL stays the archive's. Pure: standard library only.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import datetime
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .model import Citation
+from .urls import readable_url
+
+__all__ = [
+    "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose",
+    "parse_english", "refine", "site_host", "split_site", "to_citation",
+]
+
+
+class EnglishFields(NamedTuple):
+    title: str
+    publisher: str = ""
+    author: str = ""
+    date: datetime.date | None = None
+    precision: str = "day"
+    url: str = ""
+    accessed: datetime.date | None = None
+
+
+# -- links and URLs ------------------------------------------------------------------
+
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+
+_URL = r"https?://[^\s<>\"()\[\]]*(?:\([^\s()]*\)[^\s<>\"()\[\]]*)*"
+_LINK = rf"\[(?P<text>[^\[\]]+)\]\((?P<url>{_URL})\)"
+#: Words that only lead into a citation; they are not a publisher.
+_LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+from"
+            r"|adapted\s+from|参见|详见|参考|请参考|请参阅|参阅|来源|来自|引用自|引自|出自|比如|例如)"
+            r"\s*[:：]?\s*)")
+#: A short Chinese lead-in before a citation ("参见", "选项卡：参见", "更多结果可以参考").
+CHINESE_LEAD_IN_RE = re.compile(
+    r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自)"
+    r"\s*[:：，,]?\s*(?=\S)")
+_LONE_LINK_RE = re.compile(
+    rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*",
+    re.IGNORECASE)
+_BARE_URL_RE = re.compile(
+    rf"\s*(?:(?P<label>[^\s:：<>][^:：<>]{{0,40}}?)\s*[:：]\s*)?(?P<name>[^:：<>\s][^:：<>]{{0,40}}?\s+)?"
+    rf"<?(?P<url>{_URL})>?\s*[.．。]?\s*",
+    re.IGNORECASE,
+)
+#: Link text that names no document.
+_GENERIC = frozenset([
+    "here", "this", "link", "this link", "this page", "this post", "this article", "source",
+    "original", "more", "read more", "details", "这里", "此处", "链接", "原文", "这篇", "此文",
+])
+#: Site names that share no letters with their host (MDN is developer.mozilla.org).
+_KNOWN_SITES = frozenset([
+    "wikipedia", "stack overflow", "mdn", "mdn web docs", "github", "youtube", "medium",
+    "reddit", "hacker news", "知乎", "百度百科", "维基百科", "博客园", "csdn", "简书", "掘金",
+])
+_SITE_SEPARATOR_RE = re.compile(r"\s+[-–—|·]\s+|\s*(?:\||——|_)\s*|\s+[-–—](?=\S)|(?<=\S)[-–—]\s+")
+_SITE_IN_BRACKETS_RE = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
+_LANGUAGE_NOTE_RE = re.compile(r"^\s*[(（](?:英文|中文|English|英语|日文)[)）]\s*")
+_ARCHIVE_RE = re.compile(
+    r"https?://(?:web\.)?archive\.org/web/[0-9a-z_*]+/(?P<original>.+)"
+    r"|https?://arquivo\.pt/wayback/[0-9]+/(?P<pt>.+)",
+    re.IGNORECASE,
+)
+
+
+def archived_original(url: str) -> str:
+    """The page an archived copy copies (``web.archive.org/web/<time>/<url>``), else ``""``."""
+    match = _ARCHIVE_RE.match(url)
+    if match is None:
+        return ""
+    original = match["original"] or match["pt"] or ""
+    if not re.match(r"https?://", original, re.IGNORECASE):
+        original = "http://" + original
+    return original
+
+
+def site_host(url: str) -> str:
+    """The site a URL credits: its host without ``www.``, an archive's original host."""
+    url = archived_original(url) or url
+    match = re.match(r"https?://(?:[^@/?#]*@)?([^/?#:]*)", url, re.IGNORECASE)
+    host = match[1] if match else ""
+    return host[4:] if host.lower().startswith("www.") else host
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _names_site(name: str, url: str) -> bool:
+    """``name`` is the site of ``url``: a known site, or its letters are the host's."""
+    folded = " ".join(name.casefold().split())
+    if folded in _KNOWN_SITES or folded.removesuffix(" docs") in _KNOWN_SITES:
+        return True
+    squashed = _letters(name)
+    if len(squashed) < 3 or len(name.split()) > 5:
+        return False
+    host = site_host(url).casefold()
+    labels = [label for label in re.split(r"[.\-]", host)
+              if len(label) >= 3 and label not in ("www", "com", "org", "net", "edu", "gov")]
+    if host.endswith((".github.io", ".gitlab.io")):
+        path = re.sub(r"^https?://[^/]*/?", "", url).split("/", 1)[0]
+        labels += [p for p in re.split(r"[-_.]", path.casefold()) if len(p) >= 3]
+    return squashed in _letters(host) or any(label in squashed for label in labels)
+
+
+def split_site(text: str, url: str) -> tuple[str, str]:
+    """A link text split into title and site: ``Bucket sort - Wikipedia`` is both.
+
+    The site is split off only when it names the site (see :func:`_names_site`),
+    so ``PANIC - Editorial`` stays one title.
+    """
+    text = _LANGUAGE_NOTE_RE.sub("", text).strip()
+    bracket = _SITE_IN_BRACKETS_RE.search(text)
+    if bracket and bracket.start() > 0 and _names_site(bracket[1], url):
+        return text[:bracket.start()].strip(), bracket[1].strip()
+    separators = list(_SITE_SEPARATOR_RE.finditer(text))
+    if separators:
+        last, first = separators[-1], separators[0]
+        site = text[last.end():].strip()
+        if last.start() > 0 and site and _names_site(site, url):
+            return text[:last.start()].strip(), site
+        site = text[:first.start()].strip()
+        if first.end() < len(text) and site and _names_site(site, url) \
+                and site.casefold() in _KNOWN_SITES:
+            return text[first.end():].strip(), site
+    return text, ""
+
+
+def _link_title(text: str, url: str) -> tuple[str, str]:
+    """(title, site) of a link's text; no title when the text is the URL or says nothing."""
+    if text.strip().casefold() in _GENERIC or readable_url(text.strip()) == readable_url(url):
+        return "", ""
+    if re.fullmatch(r"\s*https?://\S+\s*", text):
+        return "", ""
+    title, site = split_site(text, url)
+    if title and _letters(title) == _letters(site_host(url)):
+        return "", title  # the link text is the site's name
+    return title, site
+
+
+_AUTHOR_BEFORE_LINK_RE = re.compile(
+    rf"\s*(?P<author>[^\[\]]{{3,120}}?)[.,:]\s*{_LINK}\s*[.,]?\s*"
+    r"(?P<locator>(?:Proposition|Theorem|Lemma|Section|Chapter|Ch\.|p\.|pp\.|page)\s[\w.\s-]*)?")
+_AUTHOR_YEAR_AFTER_LINK_RE = re.compile(
+    rf"\s*{_LINK}\s*,\s*(?P<author>[^()\[\]]{{3,80}}?)\s*\((?P<year>{_YEAR})\)\s*[.]?\s*")
+
+
+def _lone_link(text: str) -> EnglishFields | None:
+    match = _LONE_LINK_RE.fullmatch(text)
+    if match is None:
+        return _link_with_author(text)
+    inside = _academic(match["text"]) if len(match["text"]) > 40 else None
+    if inside is not None and inside.author:
+        # A whole reference as the link's text: its fields, the link's URL.
+        return inside._replace(url=match["url"])
+    title, site = _link_title(match["text"], match["url"])
+    return EnglishFields(title, site or site_host(match["url"]), url=match["url"])
+
+
+def _link_with_author(text: str) -> EnglishFields | None:
+    """``Kobi Kremnizer.[Title](url). Proposition 4.3.``, ``[Title](url), Chris Okasaki (1999)``."""
+    before = _AUTHOR_BEFORE_LINK_RE.fullmatch(text)
+    after = _AUTHOR_YEAR_AFTER_LINK_RE.fullmatch(text)
+    match = before or after
+    if match is None or not _is_authors(match["author"]):
+        return None
+    title, site = _link_title(match["text"], match["url"])
+    if not title:
+        return None
+    date = datetime.date(int(match["year"]), 1, 1) if after else None
+    return EnglishFields(title, site or site_host(match["url"]), match["author"].strip(), date,
+                         "year" if date else "day", match["url"])
+
+
+def _bare_url(text: str) -> EnglishFields | None:
+    from .parse import url_spans  # parse.py imports this module: import it when called
+
+    match = _BARE_URL_RE.fullmatch(text)
+    if match is None:
+        return None
+    found = url_spans(text)
+    if len(found) != 1:
+        return None
+    url = found[0][2]
+    name = (match["name"] or "").strip()
+    label = (match["label"] or "").strip()
+    if label and not name and re.fullmatch(r"[A-Z][\w.&' -]{1,40}", label):
+        name, label = label, ""
+    if name and not label:
+        return None  # "Yup. https://…": a word before a URL is no site without a label
+    if name and (not re.fullmatch(r"[A-Z][\w.&' -]{1,40}", name) or len(name.split()) > 4):
+        return None
+    if label and not re.fullmatch(_LEAD_IN, label + "：", re.IGNORECASE):
+        return None
+    return EnglishFields("", name or site_host(url), url=url)
+
+
+# -- academic references -------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# Alternatives never match the same text (no backtracking blow-up on "A. A. A. … x").
+_NAME_WORD = (rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
+              r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
+_NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
+_NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
+# "(2020)", and APA's "(2020, June 30)" or "(2020, June)": the rest is in group 2.
+_YEAR_IN_BRACKETS_RE = re.compile(
+    rf"\(\s*({_YEAR})[a-z]?(?:,\s*([A-Za-z]+\.?(?:\s+\d{{1,2}})?))?\s*\)")
+_YEAR_RE = re.compile(rf"(?<![\d.:/\-–])({_YEAR})(?![\d\-–]|\.\d)")
+_QUOTE_RE = re.compile(r'["“]\s*(?P<title>[^"“”]+?)\s*[,.]?\s*["”]')
+#: What tells names of people from "Annual Report": an initial, a list, "et al".
+_PERSONS_RE = re.compile(rf"(?:^|\s)[{_UPPER}]{{1,2}}\.?(?:\s|$|,)|,|\band\b|&|\bet al")
+#: GB/T 7714's names, family name then initials: "Cherkassky B V, Goldberg A V, et al".
+_GBT_NAME = rf"[{_UPPER}][\w'’-]+(?: [{_UPPER}]{{1,2}}){{1,3}}"
+_GBT_AUTHORS_RE = re.compile(rf"{_GBT_NAME}(?:, {_GBT_NAME})*(?:, et al)?")
+_GBT_CODE_RE = re.compile(r"\[(?:[A-Z]{1,2}(?:/OL)?)\](?://)?")
+_ABBREVIATION_RE = re.compile(rf"(?:^|\s)[{_UPPER}][a-z]{{0,4}}$")
+_HAN_LEAD_RE = re.compile(r"^[^A-Za-z\"“\[]*[\u4e00-\u9fff][^A-Za-z\"“\[]*")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_YEAR_RE = re.compile(
+    rf"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+({_YEAR})\b", re.I)
+
+
+def _is_authors(text: str) -> bool:
+    """Names, as references write them: two words at least, no sentence."""
+    text = text.strip(" ,")
+    return bool(text) and _NAME_LIST_RE.fullmatch(text) is not None and (
+        len(text.split()) >= 2 or "," in text)
+
+
+def _venue(rest: str) -> str:
+    """The journal, proceedings or book at the start of ``rest``, up to its locators."""
+    rest = re.sub(r"^\s*(?:In:?\s+|in\s+)", "", rest.lstrip(" .,"))
+    depth = 0
+    for at, char in enumerate(rest):
+        if char in "([":
+            if depth == 0 and re.match(rf"[(\[]\s*(?:{_YEAR}|\d+\)|\d+\s*[-–])", rest[at:]) \
+                    and at > 0:
+                return rest[:at].strip(" ,.")
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif char in ",;":
+            return rest[:at].strip(" ,.")
+        elif char == ":" and re.match(r":\s*\d", rest[at:]):
+            return rest[:at].strip(" ,.")
+        elif char.isspace() and re.match(r"\s+(?:\d+(?![\da-z])|vol\b|no\.|pp\b)", rest[at:], re.I):
+            return rest[:at].strip(" ,.")
+        elif char == "." and (at + 1 == len(rest) or rest[at + 1].isspace()
+                              or rest[at + 1].isupper()):
+            after = rest[at + 1:].lstrip()
+            if not (_ABBREVIATION_RE.search(rest[:at])
+                    and (after[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th)\b", after))):
+                return rest[:at].strip(" ,.")
+    return rest.strip(" ,.")
+
+
+def _book_publisher(rest: str) -> str:
+    """``New York, NY: Springer New York, 2005``: the publisher after the place."""
+    match = re.match(rf"[\s.,]*[{_UPPER}][\w .,]*?:\s*([^,:.]+?)\s*,\s*{_YEAR}", rest)
+    return match[1].strip() if match else ""
+
+
+def _year(text: str) -> tuple[datetime.date | None, str]:
+    """The publication date of a reference: a full date, ``Month YYYY`` or a year."""
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    found = dates_in(text)
+    if found:
+        return found[0][2], "day"
+    month = _MONTH_YEAR_RE.search(text)
+    if month:
+        return datetime.date(int(month[2]), _MONTHS.index(month[1].lower()[:3]) + 1, 1), "month"
+    bracketed = _YEAR_IN_BRACKETS_RE.search(text)
+    match = bracketed or _YEAR_RE.search(text)
+    if match is None:
+        return None, "day"
+    return datetime.date(int(match[1]), 1, 1), "year"
+
+
+def _title_and_link(title: str) -> tuple[str, str]:
+    link = re.fullmatch(rf"\s*{_LINK}\s*", title)
+    if link:
+        return link["text"].strip(), link["url"]
+    return title.strip(), ""
+
+
+def _trailing_link(text: str) -> tuple[str, str]:
+    """A reference followed by one link (``… 245-281.[PDF](https://…)``): text and URL."""
+    match = re.search(rf"\s*(?:doi:?\s*)?{_LINK}\s*[.．]?\s*$", text)
+    if match and match.start() > 0 and "](" not in text[:match.start()]:
+        return text[:match.start()], match["url"]
+    match = re.search(rf"\s*(?:Available\s+(?:at|from):?\s*)?<?(?P<url>{_URL})>?\s*[.．]?\s*$",
+                      text, re.IGNORECASE)
+    if match and match.start() > 0 and "http" not in text[:match.start()]:
+        return text[:match.start()], match["url"].rstrip(".,;:")
+    return text, ""
+
+
+def _quoted_reference(text: str) -> EnglishFields | None:
+    """Chicago, MLA, IEEE, Wikipedia: ``Authors (Year). "Title." Venue …``."""
+    quote = _QUOTE_RE.search(text)
+    if quote is None:
+        return None
+    head = text[:quote.start()].strip()
+    year_in_head = _YEAR_IN_BRACKETS_RE.search(head)
+    authors = head[:year_in_head.start()] if year_in_head else head
+    authors = authors.strip(" ,.:")
+    if not _is_authors(authors):
+        return None
+    title, url = _title_and_link(quote["title"])
+    rest = re.sub(r"^\s*[.,]?\s*\([^()]*\)\s*[.,]?", "", text[quote.end():])  # "(in Chinese)."
+    date, precision = _year(head + " " + rest)
+    if date is None:
+        return None
+    venue = _venue(rest)
+    if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", venue, re.I):
+        venue = ""  # the date follows the title: no venue
+    return EnglishFields(title.strip(" ,."), venue, authors, date, precision, url)
+
+
+def _apa_reference(text: str) -> EnglishFields | None:
+    """APA: ``Authors (Year). Title. Venue, 14(1), 129-133.``."""
+    year = _YEAR_IN_BRACKETS_RE.search(text)
+    if year is None:
+        return None
+    authors = text[:year.start()].strip(" ,.")
+    if not _is_authors(authors):
+        return None
+    date, precision = _apa_date(year)
+    comma_style = text[year.end():].lstrip().startswith(",")
+    rest = text[year.end():].lstrip(" .,")
+    end = re.search(r",\s+" if comma_style else r"[.?!](?:\s+|(?=[A-Z]))|\[[A-Z]{1,2}\]", rest)
+    if end is None:
+        title, venue = rest, ""
+    else:
+        title = rest[:end.start() + (1 if rest[end.start()] in "?!" else 0)]
+        venue = _venue(rest[end.end():])
+        if re.match(r"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.)\b", venue, re.I):
+            venue = ""  # a locator, not a container
+    title = re.sub(r"\s*\(\d+(?:st|nd|rd|th) ed\.\)$", "", title.strip())
+    return EnglishFields(title.strip(" ,."), venue, authors, date, precision)
+
+
+def _apa_date(match: re.Match[str]) -> tuple[datetime.date, str]:
+    """``(2020)``, ``(2020, June)``, ``(2020, June 30)`` at their precision."""
+    year = int(match[1])
+    month_day = (match[2] or "").split()
+    month = month_day[0][:3].lower() if month_day else ""
+    if month not in _MONTHS:
+        return datetime.date(year, 1, 1), "year"
+    number = _MONTHS.index(month) + 1
+    if len(month_day) > 1:
+        try:
+            return datetime.date(year, number, int(month_day[1])), "day"
+        except ValueError:
+            pass
+    return datetime.date(year, number, 1), "month"
+
+
+def _period_reference(text: str) -> EnglishFields | None:
+    """``Authors. Title. Venue …, Year.`` and ``Authors. Title[J]. Venue, Year, …``."""
+    for split in re.finditer(rf"\.\s*(?=[{_UPPER}\[0-9])", text):
+        authors = text[:split.start()]
+        last = authors.split()[-1] if authors.split() else ""
+        if len(last.strip(".")) < 2 and not authors.endswith("et al") \
+                and not (_GBT_AUTHORS_RE.fullmatch(authors)
+                         and _GBT_CODE_RE.search(text, split.end())):
+            continue
+        if _is_authors(authors) and len(authors.split()) >= 2 and (
+                _PERSONS_RE.search(authors)
+                or (len(authors.split()) <= 3 and _YEAR_RE.search(text, split.end()))):
+            break
+    else:
+        return None
+    authors = authors.strip(" ,")
+    body = text[split.end():]
+    code = _GBT_CODE_RE.search(body)
+    end = code or re.search(r"\.(?:\s+|(?=[A-Z]))|[?!]\s|,\s+(?=" + _YEAR + r"\b)", body)
+    if end is None:
+        title, rest = body, ""
+    else:
+        title = body[:end.start() + (1 if body[end.start()] in "?!" else 0)]
+        rest = body[end.end():]
+    title, url = _title_and_link(title.strip())
+    title = re.sub(r"\s*\(\d+(?:st|nd|rd|th) ed\.\)$", "", title)
+    if not re.search(r"[^\W\d_]{2}", title):
+        return None
+    date, precision = _year(rest)
+    if date is None and not url and code is None:
+        # No year: only a plain "Authors. Title." pair is a reference.
+        if rest.strip(" .") or not title:
+            return None
+    publisher = _book_publisher(rest) or (_venue(rest) if not re.fullmatch(
+        rf"\s*[,.]?\s*{_YEAR}\s*[.．]?\s*", rest) else "")
+    if re.fullmatch(rf"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.|{_YEAR}).*", publisher, re.I):
+        publisher = ""
+    return EnglishFields(title.strip(" ,."), publisher, authors, date, precision, url)
+
+
+def _academic(text: str) -> EnglishFields | None:
+    from .parse import accessed_spans  # parse.py imports this module: import it when called
+
+    if accessed_spans(text):
+        return None  # an accessed note: the general shapes read it with its URL
+    text = _HAN_LEAD_RE.sub("", text, count=1)
+    text = re.sub(r"\s*[的第][^A-Za-z]*[．。]?\s*$", "", text)  # Chinese locator after it
+    text = re.sub(r"(?i)^(?:see(?:\s+also)?|cf\.)\s+", "", text.strip())
+    text = re.sub(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+", "", text)  # IEEE's [1], a list's 1.
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return None  # Chinese prose after it: a note that mentions the work
+    if not re.match(rf"[{_UPPER}]", text):
+        return None
+    body, link = _trailing_link(text)
+    for shape in (_quoted_reference, _apa_reference, _period_reference):
+        fields = shape(body)
+        if fields is not None and fields.title:
+            if link and not fields.url:
+                fields = fields._replace(url=link)
+            venue = re.search(rf"\[(?P<text>[^\[\]]+)\]\({_URL}\)\s*[.．]?\s*$", text)
+            if not fields.publisher and venue and re.search(r",\s*\d+\s*\(\d+\)", venue["text"]):
+                # "…algorithms.[SIAM Journal on Computing, 14(1), 129-133.](url)"
+                fields = fields._replace(publisher=_venue(venue["text"]))
+            return fields
+    return None
+
+
+def parse_english(text: str) -> EnglishFields | None:
+    """The fields of an English or URL footnote, or ``None`` for the general shapes."""
+    if len(text) > 2000:
+        return None
+    return _lone_link(text) or _bare_url(text) or _academic(text.strip())
+
+
+# -- corrections to the general shapes -----------------------------------------------
+
+#: A "title" that is a sentence: a short word alone ("Yup"), or a first or second person.
+_SENTENCE_TITLE_RE = re.compile(
+    r"^\s*[A-Za-z]{1,4}[.!?]?\s*$|(?<![\w'’])(?:I|we|you|your|our|my|me|us)(?![\w'’])",
+    re.IGNORECASE)
+_PROSE_RE = re.compile(r"(?:^|\s)[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+){1,}")
+
+
+def looks_like_prose(text: str) -> bool:
+    """Half a sentence ("The tracking issue for the issues is"), not a publisher."""
+    stripped = text.strip()
+    if re.fullmatch(_LEAD_IN, stripped + " ", re.IGNORECASE):
+        return True
+    return _PROSE_RE.search(stripped) is not None and not re.search(r"\d{4}", stripped)
+
+
+def to_citation(text: str, fields: EnglishFields, language_of: Callable[[str], str]
+                ) -> Citation:
+    """The citation of what :func:`parse_english` read."""
+    named = " ".join((fields.title, fields.author)) if fields.title or fields.author else ""
+    return Citation(
+        raw=text,
+        title=fields.title,
+        publisher=fields.publisher,
+        author=fields.author,
+        date=fields.date,
+        accessed=fields.accessed,
+        url=fields.url,
+        language=language_of(named) if named.strip() else "und",
+        structured=True,
+        date_precision="day" if fields.precision not in ("year", "month") else (
+            "year" if fields.precision == "year" else "month"),
+    )
+
+
+def refine(citation: Citation, link_text: str = "") -> Citation:
+    """What the general shapes leave behind, corrected.
+
+    A link text's site name is split off the title; a publisher that is half
+    a sentence or a lead-in ("See", "参见") is dropped; a footnote with a URL
+    that names no publisher credits the URL's site (an archive's original).
+    """
+    title, publisher = citation.title, citation.publisher
+    if link_text and title == link_text.strip() and citation.url:
+        title, site = _link_title(link_text, citation.url)
+        if site and not publisher:
+            publisher = site
+    if citation.url and not (citation.date or citation.author) and not link_text \
+            and _SENTENCE_TITLE_RE.search(title):
+        title = ""  # "Yup. https://…", "If you want to see …, see https://…": prose, not a title
+    if publisher and (looks_like_prose(publisher) or not re.search(r"[^\W\d_]", publisher)):
+        publisher = ""
+    if citation.url and not publisher:
+        publisher = site_host(citation.url)
+    if (title, publisher) == (citation.title, citation.publisher):
+        return citation
+    return dc.replace(citation, title=title, publisher=publisher)
