@@ -27,7 +27,7 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 12
+    data_version = 13
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
         "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {},
