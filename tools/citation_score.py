@@ -658,14 +658,15 @@ def below_floors(report: Report, floors: Mapping[str, Mapping[str, float]]) -> l
     for lang, row in floors.items():
         for name, floor in row.items():
             value = metrics.get(lang, {}).get(name, math.nan)
-            if math.isnan(value) or value < floor:
+            # Rounded first: an F1 of 12/15 may come out as 0.7999999999999999.
+            if math.isnan(value) or round(value, 9) < floor:
                 low.append(f"{report.split}/{lang}/{name}: {value:.4f} < floor {floor:.2f}")
     return low
 
 
 def floors_of(report: Report) -> dict[str, dict[str, float]]:
     """The report's metrics rounded down to two decimals: candidate floors."""
-    return {lang: {name: math.floor(value * 100) / 100 for name, value in row.items()}
+    return {lang: {name: math.floor(round(value * 100, 6)) / 100 for name, value in row.items()}
             for lang, row in report.metrics().items()}
 
 
