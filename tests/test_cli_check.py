@@ -18,6 +18,9 @@ from sphinx_newsroom.cli.parser import main
 PLANTED = [
     ("articles/bad-date.md", 3, "newsroom.date", "error"),
     ("articles/broken.md", 3, "newsroom.frontmatter", "error"),
+    # A cite-source field that is no field, and a date that is no date.
+    ("articles/cite.md", 9, "newsroom.citation", "error"),
+    ("articles/cite.md", 9, "newsroom.citation", "error"),
     ("articles/crlf.md", 4, "newsroom.date", "error"),
     ("articles/crlf.md", 7, "newsroom.citation", "error"),
     ("articles/draft.md", 4, "newsroom.draft", "note"),
@@ -74,7 +77,7 @@ def test_check_finds_every_planted_problem_at_its_line(planted, capsys):
     assert by_place[("articles/footnotes.md", 7, "newsroom.citation")]["column"] == 27
     assert "2999-01-01T08:00:00+08:00" in by_place[("articles/embargo.md", 3,
                                                     "newsroom.draft")]["message"]
-    assert report["errors"] == 18 and report["articles"] == 14
+    assert report["errors"] == 20 and report["articles"] == 15
 
 
 def test_check_and_the_build_report_the_same_errors(planted, capsys, make_app):
@@ -105,13 +108,13 @@ def test_text_output_is_file_line_col_subtype_message(planted, capsys):
            "month must be in 1..12; ignored" in lines
     assert "articles/typo.md:4:1: newsroom.field: warning: unknown front-matter key 'tgas'; " \
            "did you mean 'tags'?" in lines
-    assert lines[-1] == "14 articles in 17 documents: 18 errors, 4 warnings, 4 notes"
+    assert lines[-1] == "15 articles in 18 documents: 20 errors, 4 warnings, 4 notes"
 
 
 def test_quiet_prints_errors_only(planted, capsys):
     assert main(["check", "-q"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 18 and not any(": warning: " in line or ": note: " in line
+    assert len(lines) == 20 and not any(": warning: " in line or ": note: " in line
                                    for line in lines)
 
 

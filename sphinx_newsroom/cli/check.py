@@ -27,6 +27,7 @@ from sphinx.util.matching import Matcher
 from .. import clock
 from ..citations.bibliography import collect
 from ..citations.notes import KINDS, read_footnote
+from ..citations.override import apply_fields, parse_fields
 from ..compat.convert import FAMILIES, Context, convert
 from ..domain import article_order, is_public
 from ..model.article import (
@@ -265,7 +266,17 @@ class Reader:
             seen.add(definition.label)
             # The build's reading (read/footnotes.py): declared, the article's mode, classified.
             declared = definition.declared if definition.declared in KINDS else None
+            # The cite-source role's fields make the footnote a source, as in the build.
+            fields, problems = (parse_fields(definition.fields) if definition.fields is not None
+                                else ((), []))
+            for problem in problems:
+                self.add(docname, definition.line, _subtype(NewsroomWarning.CITATION), ERROR,
+                         f"cite-source: {problem}; the field is left as parsed")
+            if fields and declared is None:
+                declared = "source"
             reading = read_footnote(definition.written, declared, mode)
+            if fields and reading.citation is not None:
+                reading = reading._replace(citation=apply_fields(reading.citation, fields))
             if not cited[definition.label] and not has_references and reading.kind != "source":
                 # Sphinx names a numbered footnote; a named one ([^aside]) is auto-numbered.
                 shown = definition.label if definition.label.isdigit() else "#"

@@ -42,6 +42,8 @@ class Definition:
     written: Written = dc.field(default_factory=lambda: Written(""))
     #: The kind its ``{footnote-kind}`` role declares, if any.
     declared: str | None = None
+    #: The text of its ``{cite-source}`` role (``title=…; publisher=…``), if any.
+    fields: str | None = None
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def read_body(text: str, first_line: int = 1) -> Body:
         elif token.type == "footnote_reference_close" and open_definition is not None:
             label, at, parts, writer = open_definition
             definitions.append(Definition(label, at + first_line, " ".join(parts).strip(),
-                                          writer.written(), writer.declared))
+                                          writer.written(), writer.declared, writer.fields))
             open_definition = None
         elif token.type == "inline" and token.map is not None:
             references += _references(token, lines, first_line)
@@ -148,7 +150,8 @@ _SPACES = re.compile(r"[ \t]+")
 #: which the build shows as their text).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _STYLES = {"em_open": "emphasis", "strong_open": "strong"}
-_ROLE = "{footnote-kind}"
+#: The roles a footnote may hold about itself (``directives/footnote_kind``, ``cite_source``).
+_ROLES = ("{footnote-kind}", "{cite-source}")
 
 
 class _Writer:
@@ -159,6 +162,7 @@ class _Writer:
         self.marks: list[Mark] = []
         self.length = 0
         self.declared: str | None = None
+        self.fields: str | None = None
 
     def add(self, text: str) -> None:
         self.parts.append(text)
@@ -174,11 +178,16 @@ class _Writer:
         while index < len(children):
             child = children[index]
             kind = child.type
-            if kind == "text" and child.content.rstrip().endswith(_ROLE) \
-                    and index + 1 < len(children) and children[index + 1].type == "code_inline":
+            role = next((r for r in _ROLES if child.content.rstrip().endswith(r)), None) \
+                if kind == "text" else None
+            if role and index + 1 < len(children) and children[index + 1].type == "code_inline":
                 # MyST reads "{footnote-kind}`note`" as the role; no text of the footnote.
-                self.add(child.content.rstrip()[:-len(_ROLE)])
-                self.declared = children[index + 1].content.strip()
+                self.add(child.content.rstrip()[:-len(role)])
+                argument = children[index + 1].content.strip()
+                if role == "{cite-source}":
+                    self.fields = argument
+                else:
+                    self.declared = argument
                 index += 2
                 if index < len(children) and children[index].type == "text":
                     children[index].content = children[index].content.lstrip()
