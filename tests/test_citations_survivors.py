@@ -70,8 +70,7 @@ def test_the_author_s_and_publisher_s_markup_is_shown_in_every_style(style: str)
     marked = {(s.text, s.inline, s.link) for s in format_citation(_MARKED, style)
               if s.inline or s.link}
     assert ("Steve Klabnik", ("emphasis",), "") in marked
-    if style != "gbt7714":
-        assert ("Rust Project", (), "https://www.rust-lang.org/") in marked
+    assert ("Rust Project", (), "https://www.rust-lang.org/") in marked
     assert ("cargo", ("literal",), "") in marked
 
 
@@ -80,6 +79,21 @@ def test_a_publisher_in_the_title_s_place_keeps_its_link(style: str) -> None:
     untitled = dataclasses.replace(_MARKED, title="")
     segments = format_citation(untitled, style)
     assert Segment("text", "Rust Project", (), "https://www.rust-lang.org/") in segments
+
+
+@pytest.mark.parametrize(("publisher", "date", "accessed", "where"), [
+    ("Rust Project", D(2024, 5, 2), D(2024, 6, 1), "Rust Project, 2024-05-02[2024-06-01]."),
+    ("Rust Project", None, D(2024, 6, 1), "Rust Project[2024-06-01]."),
+    ("Rust Project", None, None, "Rust Project."),
+    ("", D(2024, 5, 2), None, "2024-05-02."),
+    ("", None, D(2024, 6, 1), "[2024-06-01]."),
+])
+def test_gbt7714_publisher_date_and_accessed_read_as_one_sentence(
+        publisher: str, date: D | None, accessed: D | None, where: str) -> None:
+    citation = Citation("x", title="Title", publisher=publisher, date=date, accessed=accessed,
+                        structured=True)
+    text = "".join(s.text for s in format_citation(citation, "gbt7714"))
+    assert text.endswith("]. " + where)
 
 
 def test_gbt7714_keeps_the_whole_marked_title_before_its_type_code() -> None:
