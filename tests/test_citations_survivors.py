@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
 from sphinx_newsroom.citations.author_year import _letters
+from sphinx_newsroom.citations.bibfile import read_bibtex, read_csl_json
 from sphinx_newsroom.citations.bibliography import collect
 from sphinx_newsroom.citations.export import to_bibtex
 from sphinx_newsroom.citations.keys import citation_key
@@ -225,3 +227,141 @@ def test_only_escapes_of_non_ascii_utf_8_are_decoded(url: str, readable: str) ->
 def test_year_suffixes_run_past_z_as_citeproc_does() -> None:
     assert [_letters(i) for i in (0, 25, 26, 27, 51, 52, 701, 702)] == [
         "a", "z", "aa", "ab", "az", "ba", "zz", "aaa"]
+
+
+# -- bibliography files: every field a .bib or CSL-JSON entry gives is shown ----------
+
+def _bib(entry: str) -> Citation:
+    return read_bibtex(entry).references["k"].citation
+
+
+def test_bibtex_editors_stand_in_for_missing_authors_with_lineage_and_particles() -> None:
+    found = read_bibtex("@book{k, title={T}, editor={van Rossum, Jr., Guido Von and Ada Lovelace},"
+                        " year=1999}").references["k"]
+    assert found.citation.author == "Guido Von van Rossum, Jr. and Ada Lovelace"
+    assert found.names == ("van Rossum", "Lovelace")
+    assert found.year == "1999"
+
+
+@pytest.mark.parametrize(("fields", "date", "precision"), [
+    ("year = 2014, month = sep, day = 30", D(2014, 9, 30), "day"),
+    ("year = 2014, month = {Sept.}, day = {7}", D(2014, 9, 7), "day"),
+    ("year = 2014, month = {12}", D(2014, 12, 1), "month"),
+    ("year = 2014, month = {1}", D(2014, 1, 1), "month"),
+    ("year = 2014, month = {13}", D(2014, 1, 1), "year"),
+    ("year = 2014, month = {0}", D(2014, 1, 1), "year"),
+    ("year = 2014, month = {ju}", D(2014, 1, 1), "year"),
+    ("year = 2014, day = {5}", D(2014, 1, 1), "year"),
+    ("year = {c. 2014}", D(2014, 1, 1), "year"),
+])
+def test_bibtex_dates_are_as_precise_as_the_fields(fields: str, date: D, precision: str) -> None:
+    citation = _bib(f"@misc{{k, title={{T}}, {fields}}}")
+    assert (citation.date, citation.date_precision) == (date, precision)
+
+
+def test_bibtex_a_year_that_is_no_date_is_a_problem_and_undated() -> None:
+    found = read_bibtex("@misc{k, title={T}, year={forthcoming}}").references["k"]
+    assert found.citation.date is None and found.year == "forthcoming"
+    found = read_bibtex("@misc{k, title={T}, date={2019-02-30}}").references["k"]
+    assert found.problems == ("its date '2019-02-30' is not a date; shown undated",)
+
+
+@pytest.mark.parametrize(("fields", "url"), [
+    ("eprinttype={arXiv}, eprint={ 2101.00001 }", "https://arxiv.org/abs/2101.00001"),
+    ("eprinttype={arxiv}, eprint={2101.00001}, url={https://x.org/{a}}", "https://x.org/a"),
+    ("eprinttype={hal}, eprint={hal-01}", ""),
+    ("eprint={2101.00001}", ""),
+])
+def test_bibtex_links_an_arxiv_eprint_when_there_is_no_url(fields: str, url: str) -> None:
+    assert _bib(f"@misc{{k, title={{T}}, {fields}}}").url == url
+
+
+@pytest.mark.parametrize(("fields", "language"), [
+    ("langid={english}", "en"), ("language={Chinese}", "zh"), ("langid={en-US}", "en"),
+    ("langid={zh_CN}", "zh"), ("title={北京}", "zh"), ("journal={人民日报}", "zh"),
+    ("author={张三}", "zh"), ("title={Peking}", "en"),
+])
+def test_bibtex_language_as_declared_else_from_the_script(fields: str, language: str) -> None:
+    assert _bib(f"@misc{{k, {fields}}}").language == language
+
+
+def test_bibtex_an_entry_without_title_or_link_is_unstructured() -> None:
+    assert not _bib("@misc{k, journal={J}, year=2020}").structured
+    assert _bib("@misc{k, url={https://example.com/a}}").structured
+    assert _bib("@misc{k, title={T}, journal={J}}").publisher == "J"
+    assert _bib("@misc{k, title={T}}").publisher == ""
+
+
+def test_bibtex_syntax_errors_are_problems_with_their_line() -> None:
+    found = read_bibtex("@misc{k, title={T}}\n@misc{broken, title = {Unclosed\n")
+    assert "k" in found.references
+    assert found.problems and all(p.line is None or p.line >= 1 for p in found.problems)
+    assert all(" in line " not in p.message for p in found.problems)
+
+
+def _csl(**item: object) -> Citation:
+    return read_csl_json(json.dumps([{"id": "k", **item}])).references["k"].citation
+
+
+@pytest.mark.parametrize(("name", "shown", "family"), [
+    ({"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"},
+     "Ludwig van Beethoven", "van Beethoven"),
+    ({"family": "Gogh", "given": "Vincent", "dropping-particle": "van"},
+     "Vincent van Gogh", "Gogh"),
+    ({"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+     "Martin Luther King, Jr.", "King"),
+    ({"given": "Plato"}, "Plato", "Plato"),
+    ({"literal": "World Health Organization"}, "World Health Organization",
+     "World Health Organization"),
+])
+def test_csl_names_keep_particles_and_suffixes(name: dict[str, str], shown: str,
+                                               family: str) -> None:
+    found = read_csl_json(json.dumps([{"id": "k", "title": "T", "editor": [name]}]))
+    reference = found.references["k"]
+    assert (reference.citation.author, reference.names) == (shown, (family,))
+
+
+@pytest.mark.parametrize(("issued", "date", "precision", "year"), [
+    ({"date-parts": [[2014, 9, 30]]}, D(2014, 9, 30), "day", "2014"),
+    ({"date-parts": [["2014", "9"]]}, D(2014, 9, 1), "month", "2014"),
+    ({"date-parts": [[2014]]}, D(2014, 1, 1), "year", "2014"),
+    ({"date-parts": [[2014, 9, 30, 4]]}, D(2014, 9, 30), "day", "2014"),
+    ({"date-parts": [[2014, True]]}, D(2014, 1, 1), "year", "2014"),
+    ({"raw": "2014-09"}, D(2014, 9, 1), "month", "2014"),
+    ({"literal": "2014-09-30"}, D(2014, 9, 30), "day", "2014"),
+    ({"literal": "Spring 2014"}, None, "day", "Spring 2014"),
+    ({"raw": "forthcoming"}, None, "day", "forthcoming"),
+    ("2014-09-30", D(2014, 9, 30), "day", "2014"),
+])
+def test_csl_dates_as_precise_as_the_item(issued: object, date: D | None, precision: str,
+                                          year: str) -> None:
+    reference = read_csl_json(json.dumps([{"id": "k", "title": "T", "issued": issued}])
+                              ).references["k"]
+    assert (reference.citation.date, reference.citation.date_precision) == (date, precision)
+    assert reference.year == year
+
+
+def test_csl_fields_become_the_citation_s() -> None:
+    citation = _csl(title="T", publisher="Pub", accessed={"date-parts": [[2024, 6, 1]]},
+                    URL="https://example.com/a", language="zh-CN")
+    assert (citation.publisher, citation.accessed, citation.url, citation.language) == (
+        "Pub", D(2024, 6, 1), "https://example.com/a", "zh")
+    assert citation.raw == "[@k]" and citation.structured
+    assert _csl(title="北京").language == "zh"
+    assert _csl(title="T", publisher="人民日报").language == "zh"
+    assert _csl(title="T", author=[{"literal": "张三"}]).language == "zh"
+    assert _csl(title="T", **{"container-title": ["A", "B"]}).publisher == "A"
+    assert _csl(title=2024).title == "2024"
+    assert _csl(title=True).title == ""
+    assert not _csl(publisher="P").structured
+
+
+def test_csl_unreadable_json_is_a_problem_with_its_line() -> None:
+    found = read_csl_json('[\n{"id": "k",\n')
+    assert found.references == {}
+    (problem,) = found.problems
+    assert problem.message.startswith("not readable as JSON: Expecting")
+    assert problem.line == 3
+    found = read_csl_json('[{"id": "k"}, {"id": "  "}, {"id": true}, {"id": 7}]')
+    assert list(found.references) == ["k", "7"]
+    assert [p.message for p in found.problems] == ["item 2 has no id", "item 3 has no id"]
