@@ -19,7 +19,8 @@ from sphinx_newsroom.citations.bibliography import collect
 from sphinx_newsroom.citations.export import to_bibtex
 from sphinx_newsroom.citations.keys import citation_key
 from sphinx_newsroom.citations.markup import Piece, field_pieces, pieces, shown
-from sphinx_newsroom.citations.model import Citation, Mark, Segment
+from sphinx_newsroom.citations.model import Citation, Mark, Segment, Written
+from sphinx_newsroom.citations.notes import Kind, linked_documents, read_footnote
 from sphinx_newsroom.citations.parse import parse_citation
 from sphinx_newsroom.citations.styles import STYLES, format_citation
 from sphinx_newsroom.citations.urls import readable_url
@@ -365,3 +366,43 @@ def test_csl_unreadable_json_is_a_problem_with_its_line() -> None:
     found = read_csl_json('[{"id": "k"}, {"id": "  "}, {"id": true}, {"id": 7}]')
     assert list(found.references) == ["k", "7"]
     assert [p.message for p in found.problems] == ["item 2 has no id", "item 3 has no id"]
+
+
+# -- notes: the documents a note links to, and why a footnote was read so ---------------
+
+
+def test_a_linked_document_keeps_the_markup_inside_its_link_only() -> None:
+    raw, marks = link("See *the* ", "*Rust* book", RUST, " and **more**.")
+    start = raw.index("[")
+    inner = raw.index("*Rust*")
+    marks = (Mark("emphasis", 4, 9), *marks, Mark("emphasis", inner, inner + 6),
+             Mark("strong", raw.index("**more"), len(raw) - 1))
+    (document,) = linked_documents(Written(raw, marks))
+    assert document.raw == raw[start:raw.index(" and")]
+    assert document.marks == (
+        Mark("syntax", 0, 1), Mark("link", 1, 12, RUST),
+        Mark("syntax", 12, 12 + len(RUST) + 3), Mark("emphasis", 1, 7))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("the Rust book", "en"), ("Rust 程序设计语言", "zh"), ("这里", "und"), ("here", "und"),
+    (RUST, "und"),
+])
+def test_a_linked_document_s_language_is_its_title_s(text: str, language: str) -> None:
+    raw, marks = link("See ", text, RUST, " for the details we skip.")
+    (document,) = linked_documents(Written(raw, marks))
+    assert document.language == language
+
+
+@pytest.mark.parametrize(("declared", "mode", "kind", "reason"), [
+    ("note", "sources", "note", "declared with the footnote-kind role"),
+    ("source", "auto", "source", "declared with the footnote-kind role"),
+    (None, "sources", "source", "the article's footnotes are all sources"),
+    (None, "notes", "note", "the article's footnotes are all notes"),
+    ("links", "notes", "links", "declared with the footnote-kind role"),
+])
+def test_the_build_log_says_why_a_footnote_was_read_so(
+        declared: Kind | None, mode: str, kind: str, reason: str) -> None:
+    raw, marks = link("We cite ", "the book", RUST, ".")
+    reading = read_footnote(Written(raw, marks), declared, mode)
+    assert (reading.kind, reading.reason) == (kind, reason)
