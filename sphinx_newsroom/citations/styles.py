@@ -107,12 +107,15 @@ def _format_gbt7714(citation: Citation) -> list[Segment]:
         title = title[:-1]
     title = [*title, Segment("text", f"[{code}].")]
     date = issued_text(citation)
-    where = ", ".join(x for x in (publisher, date) if x)
+    when = ", " + date if publisher and date else date
     if citation.accessed:
-        where += f"[{citation.accessed.isoformat()}]"
+        when += f"[{citation.accessed.isoformat()}]"
+    # The publisher keeps the footnote's markup (a link to the site), as in the other styles.
+    where = [*_field(citation, "text", publisher), *([Segment("text", when)] if when else [])]
+    if where and not "".join(s.text for s in where).endswith(tuple(_TERMINAL_PUNCT)):
+        where.append(Segment("text", "."))
     url = [_url(citation), Segment("text", ".")] if citation.url else []
-    return _join([_sentence("text", citation.author, citation), title, _sentence("text", where),
-                  url])
+    return _join([_sentence("text", citation.author, citation), title, where, url])
 
 
 def _format_apa(citation: Citation) -> list[Segment]:
