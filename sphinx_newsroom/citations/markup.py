@@ -12,10 +12,10 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .model import Citation, Mark
+from .model import Citation, Mark, Written
 from .urls import readable_url
 
-__all__ = ["Piece", "field_pieces", "field_text", "pieces", "shown"]
+__all__ = ["Piece", "field_pieces", "field_text", "pieces", "shown", "stripped_written"]
 
 #: Nesting order of inline styles, outermost first.
 _STYLES = ("strong", "emphasis", "literal")
@@ -88,3 +88,20 @@ def field_pieces(citation: Citation, value: str) -> list[Piece]:
 def field_text(citation: Citation, value: str) -> str:
     """One field of ``citation`` as plain text: its links' syntax left out."""
     return "".join(piece.text for piece in field_pieces(citation, value))
+
+
+def stripped_written(text: str, marks: Sequence[Mark]) -> Written:
+    """A footnote's ``text`` without its outer white space, its ``marks`` moved along.
+
+    Marks are clipped to the stripped text (one left empty is dropped) and
+    sorted by start, the longer first; both writers of a footnote's text (the
+    build's, from the doctree, and ``check``'s, from Markdown) end here.
+    """
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    kept = []
+    for mark in marks:
+        start, end = max(mark.start - lead, 0), min(mark.end - lead, len(body))
+        if start < end:
+            kept.append(mark._replace(start=start, end=end))
+    return Written(body, tuple(sorted(kept, key=lambda m: (m.start, -m.end))))

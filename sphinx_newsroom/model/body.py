@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 
+from ..citations.markup import stripped_written
 from ..citations.model import Mark, Written
 from ..citations.urls import readable_url
 
@@ -232,15 +233,7 @@ class _Writer:
         self.syntax(f"]({href})")
 
     def written(self) -> Written:
-        text = "".join(self.parts)
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()
-        marks = []
-        for mark in self.marks:
-            start, end = max(mark.start - lead, 0), min(mark.end - lead, len(body))
-            if start < end:
-                marks.append(mark._replace(start=start, end=end))
-        return Written(body, tuple(sorted(marks, key=lambda m: (m.start, -m.end))))
+        return stripped_written("".join(self.parts), self.marks)
 
 
 def _closing(children: list[Token], index: int) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from ..citations.markup import stripped_written
 from ..citations.model import Mark, Written
 from ..citations.notes import Kind, Reading, read_footnote
 from ..citations.override import apply_fields
@@ -93,15 +94,7 @@ class _Writer:
         self.syntax(f"]({uri})")
 
     def written(self) -> Written:
-        text = "".join(self.parts)
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()
-        marks = []
-        for mark in self.marks:
-            start, end = max(mark.start - lead, 0), min(mark.end - lead, len(body))
-            if start < end:
-                marks.append(mark._replace(start=start, end=end))
-        return Written(body, tuple(sorted(marks, key=lambda m: (m.start, -m.end))))
+        return stripped_written("".join(self.parts), self.marks)
 
 
 def written_footnote(footnote: nodes.footnote) -> Written:
