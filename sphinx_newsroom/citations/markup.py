@@ -15,7 +15,9 @@ from typing import NamedTuple
 from .model import Citation, Mark, Written
 from .urls import readable_url
 
-__all__ = ["Piece", "field_pieces", "field_text", "pieces", "shown", "stripped_written"]
+__all__ = [
+    "Piece", "TextWriter", "field_pieces", "field_text", "pieces", "shown", "stripped_written",
+]
 
 #: Nesting order of inline styles, outermost first.
 _STYLES = ("strong", "emphasis", "literal")
@@ -105,3 +107,28 @@ def stripped_written(text: str, marks: Sequence[Mark]) -> Written:
         if start < end:
             kept.append(mark._replace(start=start, end=end))
     return Written(body, tuple(sorted(kept, key=lambda m: (m.start, -m.end))))
+
+
+class TextWriter:
+    """Writes a footnote's text piece by piece, recording its markup as it goes.
+
+    The build's writer (``read/footnotes``, from the doctree) and ``check``'s
+    (``model/body``, from Markdown) walk their trees with this.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.marks: list[Mark] = []
+        self.length = 0
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def syntax(self, text: str) -> None:
+        """Characters that only spell a link (``[``, ``](url)``): kept, never shown."""
+        self.marks.append(Mark("syntax", self.length, self.length + len(text)))
+        self.add(text)
+
+    def written(self) -> Written:
+        return stripped_written("".join(self.parts), self.marks)

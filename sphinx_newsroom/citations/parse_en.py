@@ -27,6 +27,7 @@ the original site; its URL stays the archive's. Pure: standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses as dc
 import datetime
 import re
@@ -384,10 +385,9 @@ def _apa_date(match: re.Match[str]) -> tuple[datetime.date, str]:
         return datetime.date(year, 1, 1), "year"
     number = _MONTHS.index(month) + 1
     if len(month_day) > 1:
-        try:
+        # A day that is no day of that month leaves the date at its month.
+        with contextlib.suppress(ValueError):
             return datetime.date(year, number, int(month_day[1])), "day"
-        except ValueError:
-            pass
     return datetime.date(year, number, 1), "month"
 
 

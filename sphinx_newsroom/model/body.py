@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 
-from ..citations.markup import stripped_written
+from ..citations.markup import TextWriter
 from ..citations.model import Mark, Written
 from ..citations.urls import readable_url
 
@@ -155,23 +155,13 @@ _STYLES = {"em_open": "emphasis", "strong_open": "strong"}
 _ROLES = ("{footnote-kind}", "{cite-source}")
 
 
-class _Writer:
+class _Writer(TextWriter):
     """A definition's inline tokens written as ``read/footnotes._Writer`` writes its nodes."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.marks: list[Mark] = []
-        self.length = 0
+        super().__init__()
         self.declared: str | None = None
         self.fields: str | None = None
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def syntax(self, text: str) -> None:
-        self.marks.append(Mark("syntax", self.length, self.length + len(text)))
-        self.add(text)
 
     def walk(self, children: list[Token]) -> None:
         opened: list[tuple[str, int]] = []
@@ -232,8 +222,6 @@ class _Writer:
         self.marks.append(Mark("link", start, self.length, href))
         self.syntax(f"]({href})")
 
-    def written(self) -> Written:
-        return stripped_written("".join(self.parts), self.marks)
 
 
 def _closing(children: list[Token], index: int) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..citations.markup import stripped_written
+from ..citations.markup import TextWriter
 from ..citations.model import Mark, Written
 from ..citations.notes import Kind, Reading, read_footnote
 from ..citations.override import apply_fields
@@ -41,21 +41,8 @@ _STYLES: dict[type[nodes.Node], Any] = {
     nodes.emphasis: "emphasis", nodes.strong: "strong", nodes.literal: "literal"}
 
 
-class _Writer:
+class _Writer(TextWriter):
     """Writes a footnote's text as the parser reads it, recording its markup."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.marks: list[Mark] = []
-        self.length = 0
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def syntax(self, text: str) -> None:
-        self.marks.append(Mark("syntax", self.length, self.length + len(text)))
-        self.add(text)
 
     def walk(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.Text):
@@ -93,8 +80,6 @@ class _Writer:
         self.marks.append(Mark("link", start, self.length, uri))
         self.syntax(f"]({uri})")
 
-    def written(self) -> Written:
-        return stripped_written("".join(self.parts), self.marks)
 
 
 def written_footnote(footnote: nodes.footnote) -> Written:
