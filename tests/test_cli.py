@@ -189,6 +189,11 @@ def test_preview_serves_drafts_on_loopback_and_rebuilds(site):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Stopping the preview stops its server: nothing is left serving on the port.
+    deadline = time.monotonic() + 30
+    while _get(url) is not None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _get(url) is None, "sphinx-autobuild still serves after the preview stopped"
 
 
 class _Terminal(io.StringIO):

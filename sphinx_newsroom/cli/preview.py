@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -53,4 +54,26 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if console.quiet:
         argv.append("-q")
     # sphinx-autobuild's exit code when Ctrl-C stops it is its own success.
-    return OK if subprocess.call(argv) == 0 else PROBLEMS
+    return OK if _serve(argv) == 0 else PROBLEMS
+
+
+def _serve(argv: list[str]) -> int:
+    """Run sphinx-autobuild; stopping the preview (Ctrl-C or SIGTERM) stops it too.
+
+    Ctrl-C reaches the whole process group; a SIGTERM (a process manager, a
+    test, ``kill``) reaches only this process, so it is passed on: otherwise
+    the server would go on serving, orphaned, on its port.
+    """
+    child = subprocess.Popen(argv)
+
+    def stop(signum: int, frame: object) -> None:
+        child.terminate()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        child.terminate()
+        return child.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
