@@ -34,13 +34,13 @@ class Reference:
 
 @dc.dataclass(frozen=True, slots=True)
 class Definition:
-    """A ``[^label]: text`` definition, its text as the build reads it (links as ``[t](url)``)."""
+    """A ``[^label]: text`` definition, read as the build reads it."""
 
     label: str
     line: int
-    text: str
-    #: The text with its markup, as ``read/footnotes.written_footnote`` writes it.
-    written: Written = dc.field(default_factory=lambda: Written(""))
+    #: Its text (links as ``[t](url)``) with its markup, as
+    #: ``read/footnotes.written_footnote`` writes it.
+    written: Written
     #: The kind its ``{footnote-kind}`` role declares, if any.
     declared: str | None = None
     #: The text of its ``{cite-source}`` role (``title=…; publisher=…``), if any.
@@ -99,24 +99,23 @@ def read_body(text: str, first_line: int = 1) -> Body:
     definitions: list[Definition] = []
     headings: list[Heading] = []
     depth = 0
-    open_definition: tuple[str, int, list[str], _Writer] | None = None
+    open_definition: tuple[str, int, _Writer] | None = None
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             depth -= 1
         elif token.type == "footnote_reference_open" and token.map is not None:
-            open_definition = (token.meta["label"], token.map[0], [], _Writer())
+            open_definition = (token.meta["label"], token.map[0], _Writer())
         elif token.type == "footnote_reference_close" and open_definition is not None:
-            label, at, parts, writer = open_definition
-            definitions.append(Definition(label, at + first_line, " ".join(parts).strip(),
-                                          writer.written(), writer.declared, writer.fields))
+            label, at, writer = open_definition
+            definitions.append(Definition(label, at + first_line, writer.written(),
+                                          writer.declared, writer.fields))
             open_definition = None
         elif token.type == "inline" and token.map is not None:
             references += _references(token, lines, first_line)
             if open_definition is not None:
-                open_definition[2].append(inline_text(token.children or []))
-                writer = open_definition[3]
+                writer = open_definition[2]
                 if writer.length:
                     writer.add(" ")  # paragraphs are words apart
                 writer.walk(token.children or [])
