@@ -180,3 +180,12 @@ def test_other_builders_skip_the_newsroom_nodes(tmp_path_factory, builder):
     names = {p.name for p in written}
     assert not names & {"atom.xml", "rss.xml", "feed.json", "sitemap.xml", "news-sitemap.xml"}
     assert not (Path(app.outdir) / "tags").exists()
+
+
+def test_search_names_a_stemmer_it_defines(dirhtml):
+    """The site's search script (a Chinese site: Sphinx 9.0 names ``ChineseStemmer``,
+    which it never defines, and every search fails; see html/search_fix.py)."""
+    script = (Path(dirhtml.outdir) / "_static" / "language_data.js").read_text("utf-8")
+    named = re.search(r"window\.Stemmer = (\w+);", script)
+    assert named, "the script sets no stemmer"
+    assert re.search(rf"\b{named.group(1)}\s*=\s*function", script)
