@@ -180,11 +180,20 @@ def html_tree(outdir: Path) -> dict[str, str]:
 
 def build_root(tmp_path_factory, root: str, builder: str, **overrides):
     """A copy of test root ``root`` built fresh with ``builder``: for module-scoped fixtures."""
-    from sphinx.testing.util import SphinxTestApp
-
     src = tmp_path_factory.mktemp(f"{root}-{builder}") / "src"
     shutil.copytree(ROOTS / f"test-{root}", src)
-    app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=overrides,
-                        status=StringIO(), warning=StringIO())
-    app.build()
+    return built(builder, src, confoverrides=overrides)
+
+
+def built(builder: str, srcdir: Path, **kwargs):
+    """The project in ``srcdir`` built once, fresh, by a test app of its own (for
+    module-scoped fixtures); its status and warnings are kept in memory."""
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(builder, srcdir=srcdir, freshenv=True, status=StringIO(),
+                        warning=StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
     return app

@@ -9,13 +9,12 @@ import html as html_lib
 import re
 import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EPUBCHECK_JAR, REPO, needs_epubcheck, warnings_of
+from conftest import EPUBCHECK_JAR, REPO, built, needs_epubcheck, warnings_of
 
 #: Pages Sphinx's own ``singlehtml`` links to and never writes (its search box
 #: and index links): not the extension's to mend.
@@ -23,21 +22,13 @@ SPHINX_SINGLEHTML_GAPS = {"search.html", "genindex.html"}
 
 
 def build_example(tmp_path_factory, builder: str):
-    from sphinx.testing.util import SphinxTestApp
-
     base = tmp_path_factory.mktemp(f"example-{builder}")
     src = base / "src"
     shutil.copytree(REPO / "example_site", src, ignore=shutil.ignore_patterns("_build"))
     # The doctrees outside the output: an EPUB packs every file of its folder.
     # The site's own theme (the test app would swap alabaster for basic).
-    app = SphinxTestApp(builder, srcdir=src, builddir=base / "build", freshenv=True,
-                        confoverrides={"html_theme": "alabaster"},
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built(builder, src, builddir=base / "build",
+                 confoverrides={"html_theme": "alabaster"})
 
 
 @pytest.fixture(scope="module")
