@@ -14,6 +14,7 @@ from ..directives import nodes as nr
 from ..directives.nodes import archive
 from ..doctree import nodes_of
 from ..domain import get_domain
+from ..html.paging import navigation, page_counts, page_slice, paginates
 from ..i18n import _
 from ..model.archive import by_month
 from ..model.article import matches_filters
@@ -35,6 +36,10 @@ class FillArchive(SphinxPostTransform):
         articles = [a for a in domain.published(self.config.newsroom_show_drafts,
                                                 clock.now())
                     if matches_filters(a, node["filters"])]
+        pages = self._pages(node)
+        if pages is not None:
+            page, count = pages
+            articles = page_slice(articles, page, self.config.newsroom_page_size)
         grouped = by_month(articles)
         if node["years"]:
             grouped = grouped[: node["years"]]
@@ -66,4 +71,13 @@ class FillArchive(SphinxPostTransform):
                 month_list += month_item
             year_item += month_list
             years += year_item
+        if pages is not None and pages[1] > 1:
+            return nodes.container("", years, navigation(self.app, self.env.docname, node["base"],
+                                                         *pages), classes=["news-archive-pages"])
         return years
+
+    def _pages(self, node: archive) -> tuple[int, int] | None:
+        """(page, number of pages) of the site's archive page; None elsewhere (not paginated)."""
+        if "page" not in node.attributes or not paginates(self.app):
+            return None
+        return node["page"], page_counts(self.app).get(node["base"], 1)
