@@ -244,7 +244,8 @@ class NewsroomDomain(Domain):
                  for a in self.articles.values()]
         suffixes = tuple(config.source_suffix) if config.source_suffix else (".md", ".rst")
         new, self.translation_problems = versions(found, set(self.env.found_docs), suffixes,
-                                                  config.newsroom_hreflang_default)
+                                                  config.newsroom_hreflang_default,
+                                                  set(self.data.get("hidden", ())))
         old = self.versions
         self.data["versions"] = new
         return {d for d in set(old) | set(new) if old.get(d) != new.get(d)}

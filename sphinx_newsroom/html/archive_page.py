@@ -13,8 +13,8 @@ from sphinx.application import Sphinx
 
 from ..directives.nodes import archive
 from ..i18n import _
+from ..paging import ARCHIVE_PAGE, page_counts, page_name
 from .pages import Generator, Page, writes_pages
-from .paging import ARCHIVE_PAGE, page_counts, page_name
 
 
 def archive_page(app: Sphinx) -> Iterator[Page]:

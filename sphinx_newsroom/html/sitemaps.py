@@ -42,10 +42,10 @@ from ..config import set_by_user
 from ..domain import get_domain, is_public
 from ..log import warn
 from ..model.article import Article, is_noindex, robots_directives
+from ..paging import ARCHIVE_PAGE, page_counts, page_name
 from ..warnings_ import NewsroomWarning
 from .feeds import is_site_builder, uri, xml_text
 from .pages import writes_pages
-from .paging import ARCHIVE_PAGE, page_counts, page_name
 from .seo import language
 from .translations import alternates
 from .urls import absolute_url, asset_url, site_url

@@ -17,9 +17,9 @@ from ..i18n import _
 from ..labels import taxonomy_label, taxonomy_title
 from ..log import warn
 from ..model.taxonomy import Term
+from ..paging import page_counts, page_name, term_list_attributes
 from ..warnings_ import NewsroomWarning
 from .pages import Generator, Page, writes_pages
-from .paging import page_counts, page_name, term_list_attributes
 
 
 def collect_pages(app: Sphinx) -> Iterator[Page]:

@@ -22,9 +22,11 @@ from ..warnings_ import NewsroomWarning
 from .frontmatter import Problem
 
 # RFC 5646 (BCP 47) section 2.1, "langtag" and "privateuse" (grandfathered tags aside).
+# The 4-letter and 5-8-letter primary subtags the syntax allows are reserved, and the
+# IANA registry holds none: a word such as "english" is refused, as no language.
 _LANGTAG = re.compile(
     r"""(?:
-      (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})
+      (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})
       (?:-(?P<script>[a-z]{4}))?
       (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
       (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
@@ -118,15 +120,20 @@ def resolve_target(target: str, docname: str, docs: Collection[str],
     return next((c for c in candidates if c in docs and not c.startswith("..")), None)
 
 
+#: docname -> (hreflang, docname) of each of its versions.
+Links = dict[str, tuple[tuple[str, str], ...]]
+
+
 def versions(articles: Iterable[Version], docs: Collection[str],
              suffixes: Sequence[str] = (".md", ".rst"), x_default: str = "",
-             ) -> tuple[dict[str, tuple[tuple[str, str], ...]], list[tuple[str, Problem]]]:
+             hidden: Collection[str] = ()) -> tuple[Links, list[tuple[str, Problem]]]:
     """docname -> its published versions as (hreflang, docname), itself included, and the
     problems found, as (docname, Problem).
 
     Only a published article gets versions, and only published ones (a group with one
     published version gives nothing).  ``x_default`` names the language whose version is
     also ``x-default``: the exact tag, else the first of the same primary language.
+    ``hidden``: the drafts and embargoed articles left out of the build's documents.
     """
     by_doc = {a.docname: a for a in articles}
     parent = {d: d for d in by_doc}
@@ -165,6 +172,12 @@ def versions(articles: Iterable[Version], docs: Collection[str],
                 problem(article, f"{written}: {target!r} is this article itself; ignored")
                 continue
             other = by_doc.get(found) if found else None
+            unpublished = resolve_target(target, article.docname, hidden, suffixes)
+            if found is None and unpublished is not None:
+                if article.public:
+                    problem(article, f"{written}: {unpublished!r} is a draft or embargoed; "
+                            "not linked until it is published")
+                continue
             if found is None or other is None:
                 what = "names no document" if found is None else "is not an article"
                 problem(article, f"{written}: {target!r} {what}; not linked")

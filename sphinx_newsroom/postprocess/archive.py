@@ -9,16 +9,16 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import app_of, builder_of, nothing_to_fill
 from ..directives import nodes as nr
 from ..directives.nodes import archive
 from ..doctree import nodes_of
 from ..domain import get_domain
-from ..html.paging import navigation, page_counts, page_slice, paginates
 from ..i18n import _
 from ..model.archive import by_month
 from ..model.article import matches_filters
 from ..model.locale_dates import month_name
+from ..paging import navigation, page_counts, page_slice, paginates
 from .inline import claim_id, time_node
 
 
@@ -38,8 +38,8 @@ class FillArchive(SphinxPostTransform):
                     if matches_filters(a, node["filters"])]
         pages = self._pages(node)
         if pages is not None:
-            page, count = pages
-            articles = page_slice(articles, page, self.config.newsroom_page_size)
+            dated = [a for a in articles if a.date is not None]  # the archive's entries
+            articles = page_slice(dated, pages[0], self.config.newsroom_page_size)
         grouped = by_month(articles)
         if node["years"]:
             grouped = grouped[: node["years"]]
@@ -72,12 +72,12 @@ class FillArchive(SphinxPostTransform):
             year_item += month_list
             years += year_item
         if pages is not None and pages[1] > 1:
-            return nodes.container("", years, navigation(self.app, self.env.docname, node["base"],
-                                                         *pages), classes=["news-archive-pages"])
+            nav = navigation(app_of(self.env), self.env.docname, node["base"], *pages)
+            return nodes.container("", years, nav, classes=["news-archive-pages"])
         return years
 
     def _pages(self, node: archive) -> tuple[int, int] | None:
         """(page, number of pages) of the site's archive page; None elsewhere (not paginated)."""
-        if "page" not in node.attributes or not paginates(self.app):
+        if "page" not in node.attributes or not paginates(app_of(self.env)):
             return None
-        return node["page"], page_counts(self.app).get(node["base"], 1)
+        return node["page"], page_counts(app_of(self.env)).get(node["base"], 1)

@@ -9,17 +9,17 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import app_of, builder_of, nothing_to_fill
 from ..directives import nodes as nr
 from ..directives.nodes import article_list, term_index
 from ..doctree import nodes_of
 from ..domain import get_domain
-from ..html.paging import navigation, page_counts, page_slice, paginates
 from ..i18n import _
 from ..model.article import Article
 from ..model.collation import index_letter, sort_key
 from ..model.selection import selected
 from ..model.terms import term_key, weight_classes
+from ..paging import navigation, page_counts, page_slice, paginates
 from .inline import claim_id, summary_nodes, term_nodes, time_node
 
 
@@ -42,7 +42,7 @@ class FillListings(SphinxPostTransform):
             if paged and node is paged[-1]:
                 # One navigation per page, under the last of its paginated lists.
                 page, base, count = self._page_of(node)
-                filled.append(navigation(self.app, self.env.docname, base, page, count))
+                filled.append(navigation(app_of(self.env), self.env.docname, base, page, count))
             if filled:
                 node.replace_self(filled)
             else:
@@ -73,10 +73,10 @@ class FillListings(SphinxPostTransform):
 
     def _page_of(self, node: article_list) -> tuple[int, str, int]:
         """(page number, first page, number of pages) of a paginated list; count 0 if not."""
-        if node["limit"] or not paginates(self.app):
+        if node["limit"] or not paginates(app_of(self.env)):
             return 1, "", 0
         base = node.get("base") or self.env.docname
-        count = page_counts(self.app).get(base, 0)
+        count = page_counts(app_of(self.env)).get(base, 0)
         return node.get("page", 1), base, count
 
     def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
