@@ -249,6 +249,14 @@ def test_malformed_tags(tag):
     assert not is_language_tag(tag)
 
 
+def test_a_language_name_is_read_as_its_tag():
+    from sphinx_newsroom.model.translations import tag_for_name
+
+    assert [tag_for_name(n) for n in ("English", " english ", "Chinese", "中文", "Deutsch",
+                                      "English (UK)", "Klingonish")] == [
+        "en", "en", "zh", "zh", "de", "", ""]
+
+
 def test_languages_by_their_own_names():
     assert [language_name(t) for t in ("en", "zh", "zh-Hant", "fr", "ja", "xx-unknown")] == [
         "English", "中文", "中文 (繁體)", "Français", "日本語", "xx-unknown"]

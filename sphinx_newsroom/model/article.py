@@ -20,7 +20,7 @@ from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
 from .pickling import compact_pickle
 from .terms import alias_map, clean_spelling, split_terms, term_key
-from .translations import is_language_tag, normal_tag
+from .translations import is_language_tag, normal_tag, tag_for_name
 
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
@@ -323,6 +323,8 @@ def normalise(
                 "the article is read as free")
         access = ""
     language = text("language")
+    if language and not is_language_tag(language.replace("_", "-")):
+        language = tag_for_name(language) or language  # ABlog writes "English"
     if language and not is_language_tag(language.replace("_", "-")):
         problems.append(Problem(
             NewsroomWarning.TRANSLATION,

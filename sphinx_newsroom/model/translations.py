@@ -40,6 +40,30 @@ def is_language_tag(tag: str) -> bool:
     return bool(_LANGTAG.match(tag))
 
 
+def tag_for_name(name: str) -> str:
+    """The tag of a language written by its English name (ABlog's ``language: English``),
+    or by its own name (``中文``, ``Français``); "" when none has that name."""
+    return _names().get(" ".join(name.split()).casefold(), "")
+
+
+#: Languages also known by their own name (``中文``, ``Deutsch``): the common ones only,
+#: since reading every locale's names would cost seconds.
+OWN_NAMES = ("ar", "de", "en", "es", "fr", "hi", "it", "ja", "ko", "nl", "pt", "ru", "zh")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, name in Locale("en").languages.items():
+        if "_" not in code and is_language_tag(code):
+            names.setdefault(name.casefold(), code)
+    for code in OWN_NAMES:
+        own = Locale.parse(code).get_language_name(code)
+        if own:
+            names.setdefault(own.casefold(), code)
+    return names
+
+
 def normal_tag(tag: str) -> str:
     """A tag as BCP 47 writes it by convention: ``zh_cn`` is ``zh-CN``, ``ZH-HANS`` ``zh-Hans``."""
     parts = tag.replace("_", "-").split("-")
