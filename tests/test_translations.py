@@ -272,6 +272,13 @@ def test_targets_resolve_relative_to_the_article_or_the_root():
     assert resolve_target("", "news/a", docs) is None
 
 
+def test_x_default_names_the_configured_language():
+    group = [Version("a", "en-GB", True, "k"), Version("b", "zh-CN", True, "k")]
+    for wanted, default in (("zh_CN", "b"), ("en", "a"), ("en-GB", "a"), ("fr", None)):
+        links = dict(versions(group, {"a", "b"}, x_default=wanted)[0]["a"])
+        assert links.get("x-default") == default, wanted
+
+
 def test_a_group_in_two_versions_of_one_language_keeps_the_first():
     found, problems = versions([Version("a", "en", True, "k"), Version("b", "en", True, "k"),
                                 Version("c", "de", True, "k")], {"a", "b", "c"})

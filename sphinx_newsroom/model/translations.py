@@ -251,6 +251,7 @@ def versions(articles: Iterable[Version], docs: Collection[str],
 def _default(links: Sequence[tuple[str, str]], wanted: str) -> str:
     if not wanted:
         return ""
+    wanted = normal_tag(wanted)  # conf.py may write zh_CN, as Sphinx's language
     exact = [d for tag, d in links if tag.lower() == wanted.lower()]
     if exact:
         return exact[0]
