@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import ROOTS, html, warnings_of
 from lxml import etree
@@ -84,6 +85,8 @@ def test_the_language_shows_in_html_lang_json_ld_and_open_graph(site):
     assert meta(chinese, "og:locale:alternate") == ["en_US"]
     assert meta(english, "og:locale:alternate") == ["zh_CN"]
     feed = json.loads((Path(app.outdir) / "feed.json").read_text("utf-8"))
+    schema = json.loads((SCHEMAS / "jsonfeed-1.1.schema.json").read_text("utf-8"))
+    jsonschema.validate(feed, schema, format_checker=jsonschema.FormatChecker())
     by_url = {item["url"]: item for item in feed["items"]}
     assert by_url[BASE + "news/ai-zh.html"]["language"] == "zh-Hans"
     assert "language" not in by_url[BASE + "news/ai.html"]  # the feed's own: en
