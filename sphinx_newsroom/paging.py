@@ -12,8 +12,8 @@ are set here) and a ``<nav aria-label>`` under the list.
 How many pages a list has is derived from the environment alone (never from
 the files written before), so an incremental or parallel build gives what a
 clean one gives; pages past the last one are deleted when a list shrinks.
-Only HTML builders that write one file per page paginate: the PDF, the text
-and single-page builds keep every list whole.
+Only the HTML builders that write a site, one file per page, paginate: the
+PDF, EPUB, text and single-page builds keep every list whole.
 """
 
 from __future__ import annotations
@@ -59,7 +59,10 @@ def page_slice(entries: list[Any], page: int, size: int) -> list[Any]:
 
 
 def paginates(app: Sphinx) -> bool:
-    return writes_one_document(app.env) and app.config.newsroom_page_size > 0
+    """The HTML builders that write a site, a file per page (not EPUB: a book keeps its
+    lists whole, like the PDF), with a page size."""
+    return (writes_one_document(app.env) and not app.builder.name.startswith("epub")
+            and app.config.newsroom_page_size > 0)
 
 
 def split(pagename: str, counts: dict[str, int]) -> tuple[str, int] | None:

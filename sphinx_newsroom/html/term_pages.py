@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..builders import relative_link
 from ..directives.nodes import article_list, term_index
 from ..i18n import _
 from ..labels import taxonomy_label, taxonomy_title
@@ -54,7 +55,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
                 yield pages.render(pagename, title, _overview(taxonomy, title, len(terms)))
             else:
                 title = f"{taxonomy_label(taxonomy)}: {term.name}"
-                overview = app.builder.get_relative_uri(pagename, f"{taxonomy}/index")
+                overview = relative_link(app.builder, pagename, f"{taxonomy}/index")
                 yield pages.render(pagename, title, _term_page(term, title, overview))
         yield from _later_term_pages(app, pages, terms.values())
 

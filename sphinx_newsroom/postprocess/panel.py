@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..doctree import nodes_of
 from ..domain import get_domain
@@ -113,7 +112,7 @@ class ExpandPanels(SphinxPostTransform):
             label = nodes.inline(name, name, classes=["news-translation"])
             if builder.format == "html":
                 other = domain.articles[docname]
-                shown.append(make_refnode(builder, self.env.docname, docname, other.anchor,
+                shown.append(reference_to(builder, self.env.docname, docname, other.anchor,
                                           label, other.title))
             else:
                 shown.append(label)
