@@ -20,6 +20,12 @@ newsroom_publisher = {
 # knows the publication by this name. robots.txt names both sitemaps.
 newsroom_publication_name = "Compute Watch"
 html_extra_path = ["robots.txt"]
+# A small page size, so that the archive and the busiest tags show their later
+# pages (archive/page/2.html, tags/google-tpu/page/2.html); the PDF lists all.
+newsroom_page_size = 4
+# The English and Chinese versions of one article link each other (hreflang);
+# Chinese is the version for readers of any other language.
+newsroom_hreflang_default = "zh-CN"
 html_theme = "alabaster"
 html_title = project
 exclude_patterns = ["_build"]

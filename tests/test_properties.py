@@ -1,5 +1,10 @@
 """Random edit sequences: after every step an incremental build equals a clean one.
 
+Edits include translations (a ``translation_key`` shared or dropped, a ``language``
+set) and tag changes that grow or shrink a term across a page boundary (the site
+paginates at two articles): every later page, every ``hreflang`` link and the
+sitemap must be what a clean build writes.
+
 Seeded, so a failure names the seed and the step that broke; run more seeds
 with ``NEWSROOM_SEEDS=0-20 pytest tests/test_properties.py``.
 """
@@ -12,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import html_tree
 
 TAGS = ["Chips", "chips", "Cloud", "AI", "ＡＩ", "算力", "云计算", "Policy", "HBM"]
@@ -40,7 +46,8 @@ class Site:
         (root / "news").mkdir(parents=True)
         (root / "conf.py").write_text(
             'extensions = ["sphinx_newsroom"]\nproject = "Props"\nhtml_theme = "basic"\n'
-            'html_baseurl = "https://props.example.org/"\nnewsroom_term_feeds = True\n', "utf-8")
+            'html_baseurl = "https://props.example.org/"\nnewsroom_term_feeds = True\n'
+            'newsroom_page_size = 2\nnewsroom_hreflang_default = "en"\n', "utf-8")
         (root / "index.md").write_text(
             "# Props\n\n```{toctree}\n:glob:\n\nnews/*\nlists\n```\n", "utf-8")
         (root / "lists.md").write_text(
@@ -63,10 +70,13 @@ class Site:
         draft = fields.get("draft", rng.random() < 0.15)
         cites = fields.get("sources", rng.sample(SOURCES, rng.randint(0, 3)))
         body = fields.get("body", f"Body {rng.randint(0, 10**6)}.")
+        key = fields.get("key", "")
+        language = fields.get("language", "")
         refs = "".join(f"[^{i + 1}]" for i in range(len(cites)))
         notes = "".join(f"[^{i + 1}]: {c}\n" for i, c in enumerate(cites))
         text = (f"---\ntitle: {title}\ndate: {date}\ndraft: {str(draft).lower()}\n"
-                f"tags: {list(tags)}\ntopics: {list(topics)}\nsummary: About {title}.\n---\n\n"
+                f"tags: {list(tags)}\ntopics: {list(topics)}\nsummary: About {title}.\n"
+                f"translation_key: '{key}'\nlanguage: '{language}'\n---\n\n"
                 f"{body}{refs}\n\n### Section\n\nMore.\n")
         if cites:
             text += f"\n## References\n\n{notes}"
@@ -82,7 +92,8 @@ class Site:
         """One random edit; returns its description."""
         existing = self.articles()
         op = self.rng.choice(["add", "delete", "rename", "tags", "topics", "date", "draft",
-                              "footnotes", "body"] if len(existing) > 2 else ["add"])
+                              "footnotes", "body", "translate", "language", "untranslate",
+                              "grow", "shrink"] if len(existing) > 2 else ["add"])
         if op == "add":
             return self.add()
         path = self.rng.choice(existing)
@@ -93,8 +104,27 @@ class Site:
         elif op == "rename":
             self.counter += 1
             path.rename(path.with_name(f"r{self.counter:03d}.md"))
+        elif op in ("translate", "language", "untranslate", "grow", "shrink"):
+            fields = _fields(text)
+            if op == "translate":  # a version of another article: share its key
+                other = self.rng.choice([p for p in existing if p != path])
+                key = _fields(other.read_text("utf-8"))["key"] or f"k{self.rng.randint(0, 99)}"
+                other_fields = {**_fields(other.read_text("utf-8")), "key": key}
+                other_title = other.read_text("utf-8").split("title: ", 1)[1].split("\n", 1)[0]
+                self.write(other, other_title, **other_fields)
+                fields["key"] = key
+                fields["language"] = self.rng.choice(["zh-Hans", "fr", "de"])
+            elif op == "language":
+                fields["language"] = self.rng.choice(["", "en", "zh", "ja"])
+            elif op == "untranslate":
+                fields["key"] = ""
+            elif op == "grow":  # the busiest tag gains an article: past a page boundary
+                fields["tags"] = list(dict.fromkeys([*fields["tags"], "Chips"]))
+            else:
+                fields["tags"] = [t for t in fields["tags"] if t.lower() != "chips"]
+            self.write(path, title, **fields)
         else:
-            keep = {"tags", "topics", "date", "draft", "sources", "body"} - {
+            keep = {"tags", "topics", "date", "draft", "sources", "body", "key", "language"} - {
                 ("footnotes" == op and "sources") or op}
             fields = {k: v for k, v in _fields(text).items() if k in keep}
             self.write(path, title, **fields)
@@ -114,7 +144,24 @@ def _fields(text: str) -> dict[str, object]:
         "draft": values["draft"] == "true",
         "sources": [n.split(": ", 1)[1] for n in refs[1].splitlines()] if len(refs) > 1 else [],
         "body": body.split("[^", 1)[0].split("\n", 1)[0],
+        "key": ast.literal_eval(values["translation_key"]),
+        "language": ast.literal_eval(values["language"]),
     }
+
+
+def site_tree(outdir: Path) -> dict[str, str]:
+    """``html_tree`` with each page's hreflang links and its links to the pages of a
+    list (the theme's ``prev``/``next`` of a page sequence), and the sitemap."""
+    pages = html_tree(outdir)
+    for name in pages:
+        head = BeautifulSoup((Path(outdir) / name).read_text("utf-8"), "html.parser").head
+        links = [(link.get("rel"), link.get("hreflang"), link.get("href"))
+                 for link in head.select("link[hreflang], link[rel=prev], link[rel=next]")
+                 if link.get("hreflang") or "/page/" in name or "page/" in link["href"]]
+        pages[name] += repr(links)
+    sitemap = Path(outdir) / "sitemap.xml"
+    pages["sitemap.xml"] = sitemap.read_text("utf-8") if sitemap.is_file() else ""
+    return pages
 
 
 def build(make_app, src: Path, fresh: bool = False, parallel: int = 0):
@@ -129,7 +176,7 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
     site = Site(tmp_path / "site", rng)
     build(make_app, site.root)
     removed: set[str] = set()
-    for step in range(6):
+    for step in range(8):
         before = {p.stem for p in site.articles()}
         what = site.edit()
         removed |= {f"news/{name}.html" for name in before - {p.stem for p in site.articles()}}
@@ -137,7 +184,7 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
         clean_src = tmp_path / f"clean-{step}"
         shutil.copytree(site.root, clean_src, ignore=shutil.ignore_patterns("_build"))
         clean = build(make_app, clean_src, fresh=True)
-        got, expected = html_tree(incremental.outdir), html_tree(clean.outdir)
+        got, expected = site_tree(incremental.outdir), site_tree(clean.outdir)
         for page in removed - expected.keys():
             got.pop(page, None)  # Sphinx keeps the pages of deleted documents
         assert got.keys() == expected.keys(), f"seed {seed}, step {step}: {what}"
@@ -146,4 +193,4 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
     parallel_src = tmp_path / "parallel"
     shutil.copytree(site.root, parallel_src, ignore=shutil.ignore_patterns("_build"))
     parallel = build(make_app, parallel_src, fresh=True, parallel=2)
-    assert html_tree(parallel.outdir) == html_tree(clean.outdir), f"seed {seed}: -j 2"
+    assert site_tree(parallel.outdir) == site_tree(clean.outdir), f"seed {seed}: -j 2"

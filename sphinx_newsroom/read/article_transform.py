@@ -95,6 +95,11 @@ class ArticleTransform(SphinxTransform):
             canonical_url=fields.canonical_url,
             access=fields.access,
             robots=fields.robots,
+            declared_language=fields.language,
+            translation_key=fields.translation_key,
+            translations=fields.translations,
+            translations_line=fields.line_of("translations"),
+            language_line=fields.line_of("language"),
         )
         domain = get_domain(self.env)
         domain.add_article(article)
