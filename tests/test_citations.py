@@ -1027,13 +1027,13 @@ N = 100_000
 )
 @pytest.mark.timing
 def test_huge_adversarial_input_is_fast(text: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     citation = parse_citation(text)
     format_citation(citation, "gbt7714")
     citation_key(citation)
     classify(Written(text))
     linked_documents(Written(text), every=True)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert citation.raw == text
 
 

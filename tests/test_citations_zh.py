@@ -266,11 +266,11 @@ def test_chinese_parser_never_loses_the_url(before: str, url: str, after: str) -
 def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()
     parse_citation(text)
     is_chinese_reference(text)
     classify(Written(text))
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 @pytest.mark.parametrize(("text", "title", "publisher", "author", "issued"), [
