@@ -609,6 +609,9 @@ def parse_citation(text: str) -> Citation:
     english = parse_en.parse_english(text)
     if english is not None:
         return parse_en.to_citation(text, english, detect_language)
+    pointer = parse_en.parse_pointer(text)
+    if pointer is not None:
+        return parse_en.to_citation(text, pointer, detect_language)
     body = _Body(text, text)
     link = _MARKDOWN_LINK_RE.search(text)
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)

@@ -39,7 +39,7 @@ from .urls import readable_url
 
 __all__ = [
     "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose",
-    "parse_english", "refine", "site_host", "split_site", "to_citation",
+    "parse_english", "parse_pointer", "refine", "site_host", "split_site", "to_citation",
 ]
 
 
@@ -65,7 +65,7 @@ _LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+fro
             r"\s*[:：]?\s*)")
 #: A short Chinese lead-in before a citation ("参见", "选项卡：参见", "更多结果可以参考").
 CHINESE_LEAD_IN_RE = re.compile(
-    r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自)"
+    r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自|托管于|托管在)"
     r"\s*[:：，,]?\s*(?=\S)")
 _LONE_LINK_RE = re.compile(
     rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*",
@@ -167,7 +167,19 @@ def _link_title(text: str, url: str) -> tuple[str, str]:
     title, site = split_site(text, url)
     if title and _letters(title) == _letters(site_host(url)):
         return "", title  # the link text is the site's name
+    if title and not site and _names_site_alone(title, url):
+        return "", title  # "[Wikipedia](…)", "[Forge](https://forge.rust-lang.org/…)"
     return title, site
+
+
+def _names_site_alone(text: str, url: str) -> bool:
+    """A link text that is only the site's name: a known site, or a label of its host."""
+    folded = " ".join(text.casefold().split())
+    if folded in _KNOWN_SITES:
+        return True
+    host = site_host(url).casefold()
+    labels = [label for label in host.split(".")[:-1] if len(label) >= 3]
+    return _letters(text) in labels
 
 
 _AUTHOR_BEFORE_LINK_RE = re.compile(
@@ -458,11 +470,107 @@ def _academic(text: str) -> EnglishFields | None:
     return None
 
 
+# -- a sentence that points to one document -------------------------------------------
+
+#: Link text that describes the document instead of titling it: "the stabilization
+#: report", "this Feabhas guide", "gist" (lowercase words after an optional article).
+_DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)\s+)?"
+                             r"(?:[A-Z][\w-]*\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+#: "talk by Antonio Piraino and Oli Scherer": a description, then who made it.
+_MADE_BY_RE = re.compile(r"(?P<what>[a-z][\w\s-]*?)\s+by\s+(?P<names>.+)")
+#: "jyn's excellent blog post [Title](url)": the author's possessive before the link.
+_POSSESSIVE_RE = re.compile(
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w-]*\s+){0,2}[A-Za-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,3}$")
+#: Chinese words of a sentence, not of a site's or an outlet's name.
+_CHINESE_PROSE_RE = re.compile(
+    r"提供|参考|参看|来自|详见|参见|托管|中有|给出|介绍|可以看|查看|改编自|引自")
+#: Words by which an English sentence points to its link.
+_POINTER_CUE_RE = re.compile(
+    r"(?<![\w'’])(?:see|found|find|available|contains?|gives?|provides?|describes?|explains?"
+    r"|read|watch|learn|adapted|quoted?|details|(?:is|are)\s+at|is(?=\s*[.]?\s*$))(?![\w'’])",
+    re.IGNORECASE)
+#: Lowercase words a reference writes around its link; they make no sentence.
+_REFERENCE_WORDS = frozenset(
+    "by in of and the on at from via et al pp vol no ed eds accessed retrieved viewed "
+    "published posted updated last online available".split())
+#: What a sentence says when it points to a URL written out: "see https://…".
+_URL_POINTER_RE = re.compile(
+    r"(?<![\w'’])(?:see|quoted?\s+from|adapted\s+from|available\s+(?:at|here)|is\s+at"
+    r"|can\s+be\s+found|source)(?![\w'’])", re.IGNORECASE)
+
+
+def _outside_is_prose(outside: str, bare: bool) -> bool:
+    """The words around the one link make a sentence, not fields of a reference.
+
+    Around a written-out URL, only words that point to it count ("see
+    https://…"): a title in sentence case before a URL has lowercase words too.
+    """
+    if _CHINESE_PROSE_RE.search(outside):
+        return True
+    if bare or re.match(r"\s*(?:see|quoted?\s+from|adapted\s+from)\b", outside, re.IGNORECASE):
+        return _URL_POINTER_RE.search(outside) is not None
+    words = [w for w in re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", outside)
+             if w not in _REFERENCE_WORDS]
+    return len(words) >= 2 and _POINTER_CUE_RE.search(outside) is not None
+
+
+def _pointer(text: str) -> EnglishFields | None:
+    """One link (or one URL) in a sentence that points to it: the linked document.
+
+    ``See the [QNX target documentation](url) for current status.``: title
+    ``QNX target documentation``, the site as publisher. A link text that
+    describes the document ("the stabilization report", "这篇博文") or only
+    names the site ("the [Forge](…)") gives no title; "talk by A and B" gives
+    the authors, as does a possessive before the link ("jyn's excellent blog
+    post [Title](…)"). The rest of the sentence is no field.
+    """
+    from .parse import url_spans  # parse.py imports this module: import it when called
+
+    links = list(re.finditer(_LINK, text))
+    if len(links) > 1 or len(text) > 600:
+        return None
+    if links:
+        link = links[0]
+        url, link_text = link["url"], link["text"].strip()
+        outside = text[:link.start()] + " " + text[link.end():]
+        if url_spans(outside):
+            return None
+    else:
+        found = url_spans(text)
+        if len(found) != 1:
+            return None
+        start, end, url = found[0]
+        link_text, outside = "", text[:start] + " " + text[end:]
+    outside = re.sub(r'["“][^"“”]*["”]?', " ", outside)  # a quotation is no field
+    if not _outside_is_prose(outside, bare=not links):
+        return None
+    author = ""
+    if link_text:
+        title, site = _link_title(link_text, url)
+        made = _MADE_BY_RE.fullmatch(title)
+        if made and _is_authors(made["names"]):
+            title, author = "", made["names"].strip()
+        elif title and (_DESCRIPTION_RE.fullmatch(title) or title.startswith(
+                ("这", "此", "该", "那", "本"))):
+            title = ""
+        owner = _POSSESSIVE_RE.search(text[:links[0].start()])
+        if owner and not author:
+            author = owner["name"]
+    else:
+        title, site = "", ""
+    return EnglishFields(title, site or site_host(url), author, url=url)
+
+
 def parse_english(text: str) -> EnglishFields | None:
     """The fields of an English or URL footnote, or ``None`` for the general shapes."""
     if len(text) > 2000:
         return None
     return _lone_link(text) or _bare_url(text) or _academic(text.strip())
+
+
+def parse_pointer(text: str) -> EnglishFields | None:
+    """The document one link of a sentence points to (see :func:`_pointer`), or ``None``."""
+    return _pointer(text)
 
 
 # -- corrections to the general shapes -----------------------------------------------
