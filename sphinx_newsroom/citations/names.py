@@ -79,5 +79,6 @@ def author_names(author: str) -> list[str]:
             names.append(piece)
         else:
             names += _commas(piece, first=at == 0)
+    names = [re.sub(rf"(?<=[{_HAN}])等人?$", "", n.strip(" ,")) for n in names]  # "李四等"
     return [n for n in (n.strip(" ,") for n in names)
             if n and n.casefold().rstrip(".") not in {x.rstrip(".") for x in _NOT_NAMES}]

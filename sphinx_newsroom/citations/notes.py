@@ -114,6 +114,9 @@ _AVAILABLE_RE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+fro
 # "MIT 课程 https://…", "Deepin Wiki https://…": a short label naming the document, then its URL.
 _LABEL_RE = re.compile(r"\s*(?:来源[:：]\s*)?[^\s.。,，:：;；!?！？][^.。,，;；!?！？]{0,24}?[:：]?"
                        r"\s*\x00\s*[.。．]?\s*")
+# What may follow the link in the same sentence: its end, or a lowercase or Chinese word
+# ("for details", "中提供了…"), or a clause after a comma or colon.
+_GOES_ON_RE = re.compile(r"\s*(?:[.。．!！]?\s*$|[a-z\u4e00-\u9fff,，:：;；(（])")
 _CONDITION_RE = re.compile(r"\s*(?:if|for|to|when|关于|有关|对于|如果|若|如需)", re.IGNORECASE)
 # The quotation that ends a "Quote from <url>:" footnote (quotes may nest inside it).
 _QUOTE_AFTER_RE = re.compile(
@@ -246,7 +249,7 @@ class _Reading:
         if _is_profile(self.links[0]):
             return False  # "His profile is at [@someone](…)": a person, not a document
         before, _, after = rest.partition(_LINK)
-        if _SENTENCE_BREAK_RE.search(before) or re.match(r"\s*[A-Z]", after) \
+        if _SENTENCE_BREAK_RE.search(before) or not _GOES_ON_RE.match(after) or len(after) > 100 \
                 or re.search(rf"[{_QUOTE}{_OPEN_QUOTE}]\s*[^\s.,;:。，；：]", after) \
                 or _SENTENCE_BREAK_RE.search(after.rstrip(".。．!！")):
             return False  # more than one sentence

@@ -38,8 +38,9 @@ from .model import Citation
 from .urls import readable_url
 
 __all__ = [
-    "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose",
-    "parse_english", "parse_pointer", "refine", "site_host", "split_site", "to_citation",
+    "CHINESE_LEAD_IN_RE", "LANGUAGE_NOTE_RE", "EnglishFields", "archived_original",
+    "looks_like_prose", "parse_english", "parse_pointer", "refine", "site_host", "split_site",
+    "to_citation",
 ]
 
 
@@ -87,7 +88,7 @@ _KNOWN_SITES = frozenset([
 ])
 _SITE_SEPARATOR_RE = re.compile(r"\s+[-–—|·]\s+|\s*(?:\||——|_)\s*|\s+[-–—](?=\S)|(?<=\S)[-–—]\s+")
 _SITE_IN_BRACKETS_RE = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
-_LANGUAGE_NOTE_RE = re.compile(r"^\s*[(（](?:英文|中文|English|英语|日文)[)）]\s*")
+LANGUAGE_NOTE_RE = re.compile(r"^\s*[(（](?:英文|中文|English|英语|日文)[)）]\s*")
 _ARCHIVE_RE = re.compile(
     r"https?://(?:web\.)?archive\.org/web/[0-9a-z_*]+/(?P<original>.+)"
     r"|https?://arquivo\.pt/wayback/[0-9]+/(?P<pt>.+)",
@@ -141,7 +142,7 @@ def split_site(text: str, url: str) -> tuple[str, str]:
     The site is split off only when it names the site (see :func:`_names_site`),
     so ``PANIC - Editorial`` stays one title.
     """
-    text = _LANGUAGE_NOTE_RE.sub("", text).strip()
+    text = LANGUAGE_NOTE_RE.sub("", text).strip()
     bracket = _SITE_IN_BRACKETS_RE.search(text)
     if bracket and bracket.start() > 0 and _names_site(bracket[1], url):
         return text[:bracket.start()].strip(), bracket[1].strip()
@@ -179,7 +180,10 @@ def _names_site_alone(text: str, url: str) -> bool:
         return True
     host = site_host(url).casefold()
     labels = [label for label in host.split(".")[:-1] if len(label) >= 3]
-    return _letters(text) in labels
+    # "[Forge](https://forge.rust-lang.org/triagebot/…)": the site of a page. On the home
+    # page ("[TortoiseGit](https://tortoisegit.org/)") the name titles the page.
+    page = re.sub(r"^https?://[^/?#]*/?", "", url).strip("/")
+    return text[:1].isupper() and bool(page) and _letters(text) in labels
 
 
 _AUTHOR_BEFORE_LINK_RE = re.compile(
@@ -197,8 +201,40 @@ def _lone_link(text: str) -> EnglishFields | None:
     if inside is not None and inside.author:
         # A whole reference as the link's text: its fields, the link's URL.
         return inside._replace(url=match["url"])
+    inside = _fields_in_link_text(match["text"])
+    if inside is not None:
+        return inside._replace(publisher=inside.publisher or site_host(match["url"]),
+                               url=match["url"])
     title, site = _link_title(match["text"], match["url"])
+    made = _MADE_BY_RE.fullmatch(title)
+    if made and _is_authors(made["names"]):
+        # "[talk by Antonio Piraino and Oli Scherer](…)": a description, and its authors.
+        return EnglishFields("", site or site_host(match["url"]), made["names"].strip(),
+                             url=match["url"])
     return EnglishFields(title, site or site_host(match["url"]), url=match["url"])
+
+
+def _fields_in_link_text(text: str) -> EnglishFields | None:
+    """A link text that is a short reference.
+
+    ``Anna Gambin and Adam Malinowski, Randomized Meldable Priority Queues``
+    (names, then the title) and ``Run Bash on Ubuntu on Windows, Mike Harsh,
+    2016-05-30, Windows Blog`` (title, names, date, site).
+    """
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    parts = [p.strip() for p in text.split(", ")]
+    if len(parts) == 2 and " and " in parts[0] and _is_authors(parts[0]) \
+            and re.search(r"[a-z]", parts[1]):
+        return EnglishFields(parts[1], "", parts[0])
+    if 3 <= len(parts) <= 4:
+        found = [i for i, p in enumerate(parts)
+                 if dates_in(p) and dates_in(p)[0][:2] == (0, len(p))]
+        if len(found) == 1 and found[0] == 2 and _is_authors(parts[1]):
+            date = dates_in(parts[2])[0][2]
+            return EnglishFields(parts[0], parts[3] if len(parts) == 4 else "", parts[1], date,
+                                 "day")
+    return None
 
 
 def _link_with_author(text: str) -> EnglishFields | None:
@@ -243,7 +279,8 @@ def _bare_url(text: str) -> EnglishFields | None:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # Alternatives never match the same text (no backtracking blow-up on "A. A. A. … x").
-_NAME_WORD = (rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
+_NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]\.?(?![\w'’])"  # "J.S."
+              rf"|[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
               r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
 _NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
@@ -443,6 +480,29 @@ def _period_reference(text: str) -> EnglishFields | None:
     return EnglishFields(title.strip(" ,."), publisher, authors, date, precision, url)
 
 
+_LOCATOR_RE = re.compile(r",\s*(?:vol\.?\s*\d|no\.\s*\d|pp?\.\s*\d|\d+\s*\(\d+\))", re.IGNORECASE)
+
+
+def _comma_reference(text: str) -> EnglishFields | None:
+    """IEEE without quotation marks: ``S. Müller, Title, Venue, Vol.31, pp. 301-312, 2004.``.
+
+    The names (initials first) end at the first comma, the title at the next;
+    the venue runs to the first locator (``Vol.``, ``pp.``, ``no.``) and may hold
+    commas itself ("Design, Codes and Cryptography"); a year ends the reference.
+    """
+    match = re.fullmatch(rf"(?P<names>[^,]+),\s*(?P<title>[^,]+),\s*(?P<rest>.+?,\s*"
+                         rf"(?P<year>{_YEAR})\s*\.?)\s*", text)
+    if match is None or not re.match(rf"(?:[{_UPPER}]\.\s*)+[{_UPPER}]", match["names"]) \
+            or not _is_authors(match["names"]):
+        return None
+    locator = _LOCATOR_RE.search(match["rest"])
+    if locator is None:
+        return None
+    venue = match["rest"][:locator.start()].strip(" ,")
+    return EnglishFields(match["title"].strip(), venue, match["names"].strip(),
+                         datetime.date(int(match["year"]), 1, 1), "year")
+
+
 def _academic(text: str) -> EnglishFields | None:
     from .parse import accessed_spans  # parse.py imports this module: import it when called
 
@@ -457,7 +517,7 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
-    for shape in (_quoted_reference, _apa_reference, _period_reference):
+    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference):
         fields = shape(body)
         if fields is not None and fields.title:
             if link and not fields.url:
@@ -466,6 +526,8 @@ def _academic(text: str) -> EnglishFields | None:
             if not fields.publisher and venue and re.search(r",\s*\d+\s*\(\d+\)", venue["text"]):
                 # "…algorithms.[SIAM Journal on Computing, 14(1), 129-133.](url)"
                 fields = fields._replace(publisher=_venue(venue["text"]))
+            if fields.url and not fields.publisher:
+                fields = fields._replace(publisher=site_host(fields.url))  # the site credited
             return fields
     return None
 
@@ -474,8 +536,8 @@ def _academic(text: str) -> EnglishFields | None:
 
 #: Link text that describes the document instead of titling it: "the stabilization
 #: report", "this Feabhas guide", "gist" (lowercase words after an optional article).
-_DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)\s+)?"
-                             r"(?:[A-Z][\w-]*\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+_DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)\s+"
+                             r"(?:[A-Z][\w-]*\s+)?)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
 #: "talk by Antonio Piraino and Oli Scherer": a description, then who made it.
 _MADE_BY_RE = re.compile(r"(?P<what>[a-z][\w\s-]*?)\s+by\s+(?P<names>.+)")
 #: "jyn's excellent blog post [Title](url)": the author's possessive before the link.
@@ -545,6 +607,10 @@ def _pointer(text: str) -> EnglishFields | None:
     if not _outside_is_prose(outside, bare=not links):
         return None
     author = ""
+    inside = _academic(link_text) if len(link_text) > 40 else None
+    if inside is not None and inside.author:
+        # "比如，[Hansen, T., & Mullen, G. L. (1992). Title. Journal…](url) 的附录…".
+        return inside._replace(url=url)
     if link_text:
         title, site = _link_title(link_text, url)
         made = _MADE_BY_RE.fullmatch(title)
