@@ -266,7 +266,7 @@ def test_the_corpus_is_as_large_and_as_varied_as_the_issue_asks():
 def test_every_record_follows_the_schema():
     for record in RECORDS:
         assert record["kind"] in cs.KINDS, record["id"]
-        assert record["split"] in ("tuning", "heldout"), record["id"]
+        assert record["split"] in ("tuning", "heldout", "fresh"), record["id"]
         provenance = record["provenance"]
         assert {"repository", "commit", "path", "line", "licence"} <= provenance.keys()
         if record["kind"] == "source":

@@ -64,7 +64,7 @@ WHOLE_FIELDS = ("title", "publisher", "author", "date", "accessed", "url")
 KINDS = ("source", "note", "note-with-links")
 #: Language groups of the tables: the corpus's main languages, then the rest.
 LANGUAGES = ("zh", "en", "und", "other", "all")
-SPLITS = ("tuning", "heldout", "all")
+SPLITS = ("tuning", "heldout", "fresh", "all")
 
 #: Today's figures, rounded down: ``tests/test_citation_score.py`` fails when a
 #: change brings one below its floor. Raise them when the parser or the
@@ -178,29 +178,65 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "whole": 0.7,
         },
     },
+    "fresh": {
+        "all": {
+            "author": 0.86,
+            "publisher": 0.88,
+            "title": 0.93,
+            "url": 0.99,
+            "whole": 0.85,
+        },
+        "en": {
+            "author": 0.86,
+            "publisher": 0.73,
+            "title": 0.95,
+            "url": 0.98,
+            "whole": 0.68,
+        },
+        "kinds": {
+            "documents_f1": 0.78,
+            "note_precision": 0.98,
+            "note_recall": 0.97,
+            "source_precision": 0.97,
+        },
+        "pairs": {
+            "precision": 1.0,
+            "recall": 1.0,
+        },
+        "und": {
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 1.0,
+        },
+        "zh": {
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 0.97,
+        },
+    },
     "all": {
         "all": {
             "accessed": 0.87,
-            "author": 0.92,
+            "author": 0.91,
             "date": 0.94,
             "publisher": 0.89,
             "title": 0.9,
-            "url": 0.96,
+            "url": 0.97,
             "whole": 0.84,
         },
         "en": {
             "accessed": 0.88,
             "author": 0.88,
             "date": 0.94,
-            "publisher": 0.9,
-            "title": 0.9,
+            "publisher": 0.87,
+            "title": 0.91,
             "url": 0.97,
-            "whole": 0.83,
+            "whole": 0.8,
         },
         "kinds": {
-            "documents_f1": 0.9,
-            "note_precision": 0.94,
-            "note_recall": 0.99,
+            "documents_f1": 0.88,
+            "note_precision": 0.95,
+            "note_recall": 0.98,
             "source_precision": 0.99,
         },
         "other": {
@@ -225,10 +261,10 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "accessed": 0.92,
             "author": 0.97,
             "date": 0.94,
-            "publisher": 0.87,
+            "publisher": 0.89,
             "title": 0.9,
-            "url": 0.96,
-            "whole": 0.84,
+            "url": 0.97,
+            "whole": 0.86,
         },
     },
 }
