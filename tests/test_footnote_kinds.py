@@ -162,6 +162,10 @@ def test_sources(markdown, reason):
     ("不包含宽字符类型、位域和枚举类型，详见 [整型转换](https://zh.cppreference.com/w/cpp/language/"
      "implicit_conversion)．", "links", "a link or quotation runs into a sentence; it links to "
      "documents"),
+    # A sentence after the quotation of a "Quote from <url>:" footnote: no longer a pointer.
+    ('Quote from <https://yaah.dev/getting-involved>: "What happened at the Google meetup?" '
+     "...for experienced devs operating on less sleep.", "links",
+     "a link or quotation runs into a sentence; it links to documents"),
     ("Currently, it has over 70 [members](https://rust-lang.org/governance/teams/compiler/).",
      "links", "it has sentences (it has over …); it links to documents"),
     ("谷歌TPU·示例日报·2025/6/30。我们认为这一数据偏高。", "note",

@@ -250,7 +250,7 @@ class _Reading:
             return False  # "His profile is at [@someone](…)": a person, not a document
         before, _, after = rest.partition(_LINK)
         if _SENTENCE_BREAK_RE.search(before) or not _GOES_ON_RE.match(after) or len(after) > 100 \
-                or re.search(rf"[{_QUOTE}{_OPEN_QUOTE}]\s*[^\s.,;:。，；：]", after) \
+                or re.search(rf"[{_QUOTE}{_OPEN_QUOTE}].*?[^\W_]", after, re.DOTALL) \
                 or _SENTENCE_BREAK_RE.search(after.rstrip(".。．!！")):
             return False  # more than one sentence
         if _PERSON_I_RE.search(rest) or re.search(r"(?<![\w'’])(?:we|our|us|my|me)(?![\w'’])",
