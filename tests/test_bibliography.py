@@ -220,3 +220,34 @@ def test_the_example_s_notes_stay_footnotes_and_its_sources_are_listed(example):
     # The note's other link is a source already: one entry, its full spelling.
     assert listed.count("ai-capex-depreciation") == 1
     assert "the depreciation analysis" not in listed
+
+
+def test_one_work_typed_with_and_without_its_publisher_is_one_entry(make_app, tmp_path):
+    """keys.same_source: the pairs of tests/citations/pairs.json that one key missed."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-taxonomy", src)
+    (src / "news/c.md").write_text(
+        "---\ntitle: Gamma\ndate: 2025-08-01\n---\n\nOne[^1], two[^2], three[^3], four[^4].\n\n"
+        "## References\n\n"
+        "[^1]: 潘承洞，潘承彪．初等数论．北京大学出版社．\n"
+        "[^2]: 闵嗣鹤，严士健．初等数论．\n"
+        "[^3]: De Fraysseix, Hubert. \"Trémaux trees and planarity.\" Electronic Notes in "
+        "Discrete Mathematics 31 (2008): 169-180.\n"
+        "[^4]: De Fraysseix, Hubert, Patrice Ossona De Mendez, and Pierre Rosenstiehl. "
+        "\"Trémaux trees and planarity.\" International Journal of Foundations of Computer "
+        "Science 17, no. 05 (2006): 1017-1029.\n", "utf-8")
+    (src / "news/d.md").write_text(
+        "---\ntitle: Delta\ndate: 2025-08-02\n---\n\nAgain[^1].\n\n## References\n\n"
+        "[^1]: 潘承洞，潘承彪．初等数论．\n", "utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    items = html(app, "sources").select_one("ol.news-bibliography").select(":scope > li")
+    texts = [" ".join(li.get_text().split()) for li in items]
+    pan = [t for t in texts if "潘承洞" in t]
+    # One entry for the book typed twice, spelt with its publisher, cited by both articles.
+    assert len(pan) == 1 and "北京大学出版社" in pan[0]
+    assert "Gamma" in pan[0] and "Delta" in pan[0]
+    # Another book of that title, and one paper in two venues, stay apart.
+    assert len([t for t in texts if "闵嗣鹤" in t]) == 1
+    assert len([t for t in texts if "Trémaux" in t]) == 2
+    assert not [w for w in warnings_of(app) if "share the key" in w]

@@ -25,7 +25,7 @@ import citation_inputs  # noqa: E402
 import citation_score as cs  # noqa: E402
 import score_citations  # noqa: E402
 
-from sphinx_newsroom.citations.keys import citation_key  # noqa: E402
+from sphinx_newsroom.citations.keys import citation_key, same_source  # noqa: E402
 from sphinx_newsroom.citations.parse import parse_citation  # noqa: E402
 
 RECORDS, PAIRS = cs.load_corpus()
@@ -266,7 +266,7 @@ def test_the_corpus_is_as_large_and_as_varied_as_the_issue_asks():
 def test_every_record_follows_the_schema():
     for record in RECORDS:
         assert record["kind"] in cs.KINDS, record["id"]
-        assert record["split"] in ("tuning", "heldout"), record["id"]
+        assert record["split"] in ("tuning", "heldout", "fresh"), record["id"]
         provenance = record["provenance"]
         assert {"repository", "commit", "path", "line", "licence"} <= provenance.keys()
         if record["kind"] == "source":
@@ -313,7 +313,8 @@ def test_every_input_is_what_myst_gives_for_its_text():
 @pytest.mark.parametrize("split", cs.SPLITS)
 def test_the_parser_does_not_fall_below_its_floors(split):
     classify, name = score_citations.load_classifier()
-    report = cs.score(RECORDS, PAIRS, parse_citation, citation_key, classify, name, split)
+    report = cs.score(RECORDS, PAIRS, parse_citation, citation_key, classify, name, split,
+                      same_source)
     assert cs.below_floors(report, cs.FLOORS[split]) == [], name
 
 

@@ -149,3 +149,15 @@ def test_python_dash_m_runs_check(planted):
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1, result.stderr
     assert f"{planted}/articles/bad-date.md:3:1: newsroom.date:" in result.stdout
+
+
+def test_pandoc_citation_keys_are_known(planted, capsys):
+    """The keys read/bibliography_files.py reads, check knows (citations/pandoc_keys.py)."""
+    (planted / "articles" / "pandoc.md").write_text(
+        "---\ntitle: Pandoc keys\ndate: 2025-07-01\nbibliography: refs.json\n"
+        "reference-section-title: Works cited\nnocite: '@*'\nsuppress-bibliography: false\n"
+        "link-citations: true\ncsl: style.csl\n---\n\nText.\n", "utf-8")
+    (planted / "refs.json").write_text("[]", "utf-8")
+    _, report = check_json(capsys)
+    assert not [p for p in report["problems"] if p["path"] == "articles/pandoc.md"
+                and "unknown front-matter key" in p["message"]]

@@ -43,11 +43,12 @@ def entry_texts(app) -> list[str]:
 def test_notes_stay_footnotes_before_the_references_section(site):
     page = html(site, "articles/mixed")
     references = page.select_one("section.news-references")
+    # "The data used in this post are available [here](…)." points to one document: a source.
     assert [f["id"] for f in references.select("aside.footnote")] == [
-        "force11", "nystrom", "meeker", "listed"]
+        "force11", "nystrom", "data", "meeker", "listed"]
     notes = page.select("aside.footnote.news-note")
     assert [n.select_one(".label").get_text().strip("[]") for n in notes] == [
-        "2", "4", "5", "6", "7", "8", "10"]
+        "2", "5", "6", "7", "8", "10"]
     assert not references.select("aside.news-note")
     # The notes follow the text, ahead of the references heading.
     assert all(n.find_next("section") is references for n in notes)

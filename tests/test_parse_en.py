@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinx_newsroom.citations.keys import citation_key
-from sphinx_newsroom.citations.model import issued_text
+from sphinx_newsroom.citations.model import Citation, issued_text
 from sphinx_newsroom.citations.parse import parse_citation
 from sphinx_newsroom.citations.parse_en import archived_original, site_host, split_site
 
@@ -219,3 +219,127 @@ def test_any_text_parses(text):
 def test_a_sentence_before_a_url_is_no_title(text, title, publisher):
     c = parse_citation(text)
     assert (c.title, c.publisher) == (title, publisher)
+
+
+# -- forms added with the pointer rule (real footnotes of tests/citations/gold.json) ----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A sentence that points to its one link: the link's document (rustblog-056, -001).
+    ("See the [QNX target documentation](https://doc.rust-lang.org/beta/rustc/platform-support/"
+     "nto-qnx.html) for current status.",
+     ("QNX target documentation", "doc.rust-lang.org", "", "",
+      "https://doc.rust-lang.org/beta/rustc/platform-support/nto-qnx.html")),
+    ("The [1.52.1 release notes](https://blog.rust-lang.org/2021/05/10/Rust-1.52.1.html) contain "
+     "a more detailed description of these events.",
+     ("1.52.1 release notes", "blog.rust-lang.org", "", "",
+      "https://blog.rust-lang.org/2021/05/10/Rust-1.52.1.html")),
+    # A link text that describes the document titles nothing (rustblog-006, -026, -054).
+    ("List of stabilized ABIs can be found in [the stabilization report](https://github.com/"
+     "rust-lang/rust/issues/74990#issuecomment-1363473645)",
+     ("", "github.com", "", "",
+      "https://github.com/rust-lang/rust/issues/74990#issuecomment-1363473645")),
+    ("Source code for generating the table rows is at this [gist](https://gist.github.com/"
+     "pnkfelix/dc4b6875dd31fbf4e0864d8b7dba8dc6)",
+     ("", "gist.github.com", "", "",
+      "https://gist.github.com/pnkfelix/dc4b6875dd31fbf4e0864d8b7dba8dc6")),
+    ("If you're curious about how rigor scales with cost in ISO 26262, [this Feabhas guide]"
+     "(https://www.feabhas.com/guide.pdf) gives a good high-level overview.",
+     ("", "feabhas.com", "", "", "https://www.feabhas.com/guide.pdf")),
+    # A possessive before the link names its author (rustblog-045).
+    ("Much of this is adapted from jyn's excellent blog post [Why is Rust's build system uniquely "
+     "hard to use?](https://jyn.dev/bootstrapping-rust-in-2023/).",
+     ("Why is Rust's build system uniquely hard to use?", "jyn.dev", "jyn", "",
+      "https://jyn.dev/bootstrapping-rust-in-2023/")),
+    # "Quote from <url>: "…"": the quotation is no title (rustblog-032).
+    ('Quote from https://yaah.dev/getting-involved: "What happened at the Google meetup you '
+     'ask?"', ("", "yaah.dev", "", "", "https://yaah.dev/getting-involved")),
+    # Chinese pointers (oiwiki-052, -289).
+    ("[这篇博文](https://www.cnblogs.com/zhenbianshu/p/8185345.html) 提供了详细的描述．",
+     ("", "cnblogs.com", "", "", "https://www.cnblogs.com/zhenbianshu/p/8185345.html")),
+    ("源代码托管于 [Github](https://github.com/royqh1979/Dev-Cpp)",
+     ("", "Github", "", "", "https://github.com/royqh1979/Dev-Cpp")),
+    # An APA reference as the link text of a Chinese sentence (oiwiki-140).
+    ("比如，[Hansen, T., & Mullen, G. L. (1992). Primitive polynomials over finite fields. "
+     "Mathematics of computation, 59(200), 639-643](https://www.ams.org/x.pdf) "
+     "的附录就提供了这样的列表．",
+     ("Primitive polynomials over finite fields", "Mathematics of computation",
+      "Hansen, T., & Mullen, G. L", "1992", "https://www.ams.org/x.pdf")),
+])
+def test_a_sentence_pointing_to_one_link(text, expected):
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The link text is the site's name, on a page of that site (rustblog-035, oiwiki-040).
+    ("See the docs on the [Forge](https://forge.rust-lang.org/triagebot/range-diff.html).",
+     ("", "Forge", "", "", "https://forge.rust-lang.org/triagebot/range-diff.html")),
+    ("表格来自于 [Wikipedia](https://en.wikipedia.org/wiki/Priority_queue#Summary_of_running_times)",
+     ("", "Wikipedia", "", "", "https://en.wikipedia.org/wiki/Priority_queue#Summary_of_running_times")),
+    # On the home page the name titles the page (oiwiki-310).
+    ("[TortoiseGit](https://tortoisegit.org/)", ("TortoiseGit", "tortoisegit.org", "", "",
+                                                 "https://tortoisegit.org/")),
+    # "talk by A and B": no title, two authors (rustblog-017).
+    ("See related [talk by Antonio Piraino and Oli Scherer](https://youtu.be/LrcTWBYJAyg).",
+     ("", "youtu.be", "Antonio Piraino and Oli Scherer", "", "https://youtu.be/LrcTWBYJAyg")),
+    # Names, then the title, in the link text (oiwiki-253).
+    ("[Anna Gambin and Adam Malinowski, Randomized Meldable Priority Queues](https://www."
+     "researchgate.net/publication/2801527)",
+     ("Randomized Meldable Priority Queues", "researchgate.net", "Anna Gambin and Adam Malinowski",
+      "", "https://www.researchgate.net/publication/2801527")),
+    # Title, author, date and site in the link text (oiwiki-322).
+    ("[Run Bash on Ubuntu on Windows, Mike Harsh, 2016-05-30, Windows Blog](https://blogs.windows"
+     ".com/buildingapps/2016/03/30/run-bash-on-ubuntu-on-windows/)",
+     ("Run Bash on Ubuntu on Windows", "Windows Blog", "Mike Harsh", "2016-05-30",
+      "https://blogs.windows.com/buildingapps/2016/03/30/run-bash-on-ubuntu-on-windows/")),
+    # A language note before the title is no part of it (oiwiki-002).
+    ("[（英文）Bucket sort - Wikipedia](https://en.wikipedia.org/wiki/Bucket_sort)",
+     ("Bucket sort", "Wikipedia", "", "", "https://en.wikipedia.org/wiki/Bucket_sort")),
+])
+def test_link_texts_that_carry_fields(text, expected):
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # IEEE without quotation marks; the venue holds a comma (oiwiki-223).
+    ("S. Müller, On the computation of square roots in finite fields, Design, Codes and "
+     "Cryptography, Vol.31, pp. 301-312, 2004.",
+     ("On the computation of square roots in finite fields", "Design, Codes and Cryptography",
+      "S. Müller", "2004", "")),
+    # APA with a Chinese lead-in and locator; "J.S." is a name (oiwiki-148).
+    ("参见 Milne, J.S. (2021) Group Theory 第 25 页．",
+     ("Group Theory", "", "Milne, J.S", "2021", "")),
+    # English GB/T 7714 conference paper: the container follows "[C]//" (oiwiki-068).
+    ("Cherkassky B V, Goldberg A V. On implementing push-relabel method for the maximum flow "
+     "problem[C]//International Conference on Integer Programming and Combinatorial Optimization. "
+     "Springer, Berlin, Heidelberg, 1995: 157-171.",
+     ("On implementing push-relabel method for the maximum flow problem",
+      "International Conference on Integer Programming and Combinatorial Optimization",
+      "Cherkassky B V, Goldberg A V", "1995", "")),
+    # A reference with "Available at" and a URL credits the URL's site (oiwiki-225).
+    ("Alin Bostan, Ryuhei Mori. A Simple and Fast Algorithm for Computing the N-th Term of a "
+     "Linearly Recurrent Sequence. Available at https://arxiv.org/abs/2008.08822.",
+     ("A Simple and Fast Algorithm for Computing the N-th Term of a Linearly Recurrent Sequence",
+      "arxiv.org", "Alin Bostan, Ryuhei Mori", "", "https://arxiv.org/abs/2008.08822")),
+])
+def test_more_academic_forms(text, expected):
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(("author", "names"), [
+    # Chicago: the first name inverted, then "and" (oiwiki-079, -267).
+    ("De Fraysseix, Hubert, Patrice Ossona De Mendez, and Pierre Rosenstiehl",
+     ["De Fraysseix, Hubert", "Patrice Ossona De Mendez", "Pierre Rosenstiehl"]),
+    ("Knuth, Donald E., James H. Morris, Jr, and Vaughan R. Pratt",
+     ["Knuth, Donald E.", "James H. Morris, Jr", "Vaughan R. Pratt"]),
+    # APA: family name, initials (oiwiki-158).
+    ("Cameron, P. J., Solomon, R., & Turull, A.", ["Cameron, P. J.", "Solomon, R.", "Turull, A."]),
+    # GB/T 7714 (oiwiki-068), IEEE, one inverted name, Chinese lists.
+    ("Cherkassky B V, Goldberg A V, et al", ["Cherkassky B V", "Goldberg A V"]),
+    ("Thomas H. Cormen, Charles E. Leiserson", ["Thomas H. Cormen", "Charles E. Leiserson"]),
+    ("Cormen, Thomas H.", ["Cormen, Thomas H."]),
+    ("PINCH, Richard GE", ["PINCH, Richard GE"]),
+    ("田文成、周禄新", ["田文成", "周禄新"]),
+    ("张三, 李四等", ["张三", "李四"]),
+])
+def test_author_lists_are_read_name_by_name(author, names):
+    assert list(Citation(raw=author, author=author).authors) == names

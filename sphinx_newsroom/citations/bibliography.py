@@ -1,7 +1,8 @@
 """The unified bibliography: every distinct source of the published articles, once.
 
 Pure functions over ``Article`` records: deduplicate the footnote citations
-by ``citation_key``, pick the fullest spelling of each source, number them in
+by ``citation_key`` (and ``same_source`` for one work typed with and without
+its publisher), pick the fullest spelling of each source, number them in
 the requested order and remember which articles cite them.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model.article import Article, Source
 from ..model.collation import sort_key
-from .keys import citation_key, letters_and_digits
+from .keys import citation_key, letters_and_digits, same_source, work_key
 from .markup import field_text
 from .model import Citation, issued_text
 
@@ -90,9 +91,12 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
     best: dict[str, Source] = {}
     citers: dict[str, list[Citer]] = {}
     collisions: list[Collision] = []
+    members: dict[str, list[Citation]] = {}
+    works: dict[str, list[str]] = {}
     for article in ordered:
         for source in article.sources:
-            key = citation_key(source.citation)
+            key = _key(source.citation, members, works)
+            members.setdefault(key, []).append(source.citation)
             if key not in first:
                 first[key] = source
                 first_doc[key] = article.docname
@@ -108,6 +112,27 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
     entries = [Entry(key, best[key].citation, tuple(citers[key]), anchor_of(key))
                for key in first]
     return entries, collisions
+
+
+def _key(citation: Citation, members: dict[str, list[Citation]],
+         works: dict[str, list[str]]) -> str:
+    """The key of the entry ``citation`` joins (``keys.same_source``), or its own key.
+
+    One work typed with and without its publisher joins the entry whose every
+    citation it is the same source as.
+    """
+    key = citation_key(citation)
+    work = work_key(citation)
+    if not work:
+        return key
+    if key not in members:
+        for other in works.get(work, []):
+            if all(same_source(citation, c) for c in members[other]):
+                key = other
+                break
+    if key not in works.setdefault(work, []):
+        works[work].append(key)
+    return key
 
 
 def sort_entries(entries: Sequence[Entry], order: str) -> list[Entry]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .markup import field_text
 from .model import Citation, issued_text
+from .names import author_names
 from .parse_en import site_host
 from .urls import encoded_url
 
@@ -18,13 +19,8 @@ __all__ = ["EXPORT_FILES", "EXPORT_FOLDER", "to_bibtex", "to_csl_json"]
 EXPORT_FOLDER = "_newsroom"
 EXPORT_FILES = {"csl": "sources.json", "bibtex": "sources.bib"}
 
-# Chinese names are listed with 、 or ，, and in GB/T 7714 with ", " between Han names.
-_AUTHOR_SPLIT_RE = re.compile(
-    r"\s*[、，；]\s*|\s+and\s+|(?<=[\u4e00-\u9fff]),\s*(?=[\u4e00-\u9fff])")
-
-
 def _authors(author: str) -> list[str]:
-    return [name for name in _AUTHOR_SPLIT_RE.split(author.strip()) if name]
+    return author_names(author)
 
 
 def _csl_date(value: datetime.date, parts: int = 3) -> dict[str, list[list[int]]]:
@@ -80,7 +76,8 @@ def to_csl_json(entries: Sequence[tuple[str, Citation]]) -> list[dict[str, objec
     """CSL-JSON items for ``(id, citation)`` pairs; absent fields are omitted.
 
     ``type`` is ``article-newspaper`` with a publisher, else ``webpage``;
-    authors are split on ``、`` and `` and `` into literal names.
+    authors are split into literal names by ``citations.names.author_names``
+    (``、``, ``and``, Chicago's and APA's comma lists).
     """
     return [_csl_item(item_id, citation) for item_id, citation in entries]
 

@@ -10,7 +10,7 @@ from .parse import url_spans
 from .parse_en import archived_original
 from .urls import readable_url
 
-__all__ = ["citation_key", "letters_and_digits"]
+__all__ = ["citation_key", "letters_and_digits", "same_source", "work_key"]
 
 
 def _squash(text: str) -> str:
@@ -96,6 +96,46 @@ def citation_key(citation: Citation) -> str:
     if not citation.publisher and citation.author:
         key += "::" + _squash(citation.author)
     return key
+
+
+def work_key(citation: Citation) -> str:
+    """A work without a URL, by its title and its first author's family name, or ``""``.
+
+    "Menezes, Alfred J.; van Oorschot, Paul C." and "A. Menezes, P. van
+    Oorschot" are both ``menezes``; a Chinese name is kept whole.
+    """
+    if citation.url or not citation.structured or not citation.title:
+        return ""
+    names = citation.authors
+    if not names:
+        return ""
+    name = names[0]
+    if "," in name:
+        family = name.split(",")[0]
+    elif re.search(r"[\u4e00-\u9fff]", name):
+        family = name
+    elif re.fullmatch(r"\S+(?: [A-Z]{1,2})+", name):
+        family = name.split()[0]  # GB/T 7714: "Cherkassky B V"
+    else:
+        family = name.split()[-1]
+    return f"work:{_squash(citation.title)}::by:{_squash(family)}"
+
+
+def same_source(a: Citation, b: Citation) -> bool:
+    """Whether a bibliography lists two citations as one source.
+
+    They share a :func:`citation_key`; or they are one work without a URL
+    (the same :func:`work_key`) typed once with its publisher and once
+    without, or both times without (潘承洞，潘承彪．初等数论．北京大学出版社．
+    and 潘承洞，潘承彪．初等数论．). Two publishers keep two works of one
+    title and author apart: a journal article and its conference version,
+    one story on two outlets.
+    """
+    if citation_key(a) == citation_key(b):
+        return True
+    work = work_key(a)
+    return bool(work) and work == work_key(b) and not (
+        a.publisher and b.publisher and _squash(a.publisher) != _squash(b.publisher))
 
 
 def letters_and_digits(text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from ..model.pickling import compact_pickle
+from .names import author_names
 
 __all__ = ["Citation", "DatePrecision", "Mark", "Segment", "Written", "issued_text"]
 
@@ -57,6 +58,11 @@ class Citation:
     date_precision: DatePrecision = "day"
     #: The GB/T 7714 document type code the reference writes (``M``, ``J``, ``EB/OL``…), or "".
     type: str = ""
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        """The names of ``author`` one by one (``citations.names.author_names``)."""
+        return tuple(author_names(self.author))
 
 
 def issued_text(citation: Citation) -> str:

@@ -94,6 +94,34 @@ _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _DOI_RE = re.compile(r"\b(?:doi:?\s*|doi\.org/)10\.\d{4,9}/\S+", re.IGNORECASE)
 _YEAR_IN_BRACKETS_RE = re.compile(r"[(（](?:1[5-9]|20)\d\d[a-z]?[)）]")
 _JUNK_RE = re.compile(r"[\s\W_]+")
+# A sentence that only points to a document: its lead-in, or the words that point.
+_POINTER_LEAD_RE = re.compile(
+    r"(?:e\.g\.,?\s*)?(?:see(?:\s+also|\s+related)?|cf\.|quoted?\s+from|adapted\s+from|source|via"
+    r"|details\s+(?:in|at)|more\s+(?:in|at))\b\s*[:：]?", re.IGNORECASE)
+_POINTER_RE = re.compile(
+    r"(?<![\w'’])(?:(?:is|are)\s+(?:available\s+)?(?:at|in|here)|(?:is|are)\s+available"
+    r"|can\s+be\s+(?:found|read|seen)|adapted\s+from|read\s+(?:about|more)|learn\s+more"
+    r"|you\s+may\s+find|watch|for\s+(?:more\s+)?(?:details|context|information"
+    r"|the\s+full|current\s+status|more))(?![\w'’])"
+    rf"|[,.]\s*see\s+{_LINK}|\bis\s+{_LINK}"
+    rf"|{_LINK}\s*(?:contains?|gives?|provides?|describes?|explains?)\b"
+    r"|(?:可以|可)?(?:参看|参考|参见|详见|看|查看|阅读)\s*" + _LINK
+    + r"|" + _LINK + r"\s*(?:中)?(?:提供了|给出了|介绍了|有|中有)"
+    r"|(?:来自于?|改编自|引自|摘自|出自|参考了)\s*" + _LINK,
+    re.IGNORECASE)
+_AVAILABLE_RE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+from|online)\s*:?\s*(?=<?https?://)",
+                           re.IGNORECASE)
+# "MIT 课程 https://…", "Deepin Wiki https://…": a short label naming the document, then its URL.
+_LABEL_RE = re.compile(r"\s*(?:来源[:：]\s*)?[^\s.。,，:：;；!?！？][^.。,，;；!?！？]{0,24}?[:：]?"
+                       r"\s*\x00\s*[.。．]?\s*")
+# What may follow the link in the same sentence: its end, or a lowercase or Chinese word
+# ("for details", "中提供了…"), or a clause after a comma or colon.
+_GOES_ON_RE = re.compile(r"\s*(?:[.。．!！]?\s*$|[a-z\u4e00-\u9fff,，:：;；(（])")
+_CONDITION_RE = re.compile(r"\s*(?:if|for|to|when|关于|有关|对于|如果|若|如需)", re.IGNORECASE)
+# The quotation that ends a "Quote from <url>:" footnote (quotes may nest inside it).
+_QUOTE_AFTER_RE = re.compile(
+    r"\s*[:：]?\s*[\"“][^\"“”]*(?:[\"“”][^\"“”]*[\"”][^\"“”]*)*[\"”]\s*[.。]?\s*", re.DOTALL)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s+|$)(?=\S)|[。！？](?=\S)|．(?=\S)")
 # A word (or code, emphasis) next to a link or quotation with only spaces between.
 _GLUED_RE = re.compile(
     rf"(?:[^\W\d_]|{_FIELD})\s*[{_LINK}{_QUOTE}{_OPEN_QUOTE}]"
@@ -151,9 +179,11 @@ class _Reading:
             ends = quote[0][-2:-1] in _FIELD_END or quote.end() == len(text.rstrip())
             spans.append((*quote.span(), _QUOTE if ends else _OPEN_QUOTE))
         if _is_reference(self.citation) and self.citation.title:
-            start = text.find(self.citation.title)
-            if start >= 0:
-                spans.append((start, start + len(self.citation.title), _FIELD))
+            for value in (self.citation.title, self.citation.publisher):
+                start = text.find(value) if value else -1
+                if start >= 0:
+                    spans.append((start, start + len(value), _FIELD))
+        spans += [(*m.span(), _ANCHOR) for m in _AVAILABLE_RE.finditer(text)]
         spans += [(*span, _ANCHOR) for span in accessed_spans(text)]
         spans += [(*span, _ANCHOR) for span in date_spans(text)]
         chosen: list[tuple[int, int, str]] = []
@@ -189,7 +219,51 @@ class _Reading:
         if len(self.links) == 1 and not _describes(self.links[0].text):
             rest = CHINESE_LEAD_IN_RE.sub("", rest, count=1)
         left = _JUNK_RE.sub("", rest.replace(_LINK, "").replace(_ANCHOR, ""))
-        return not left and self.rest.count(_LINK) == 1
+        if self.rest.count(_LINK) != 1:
+            return False
+        if left:
+            # A short label before a bare URL ("MIT 课程 https://…"): it names the document.
+            if len(self.links) != 1:
+                return False
+            link = self.links[0]
+            return link.text == link.target and _LABEL_RE.fullmatch(self.rest) is not None \
+                and not _PERSON_RE.search(self.rest) and _is_document(link) \
+                and len(_LOWER_WORD_RE.findall(self.rest)) == 0
+        return True
+
+    def points(self) -> bool:
+        """One sentence that only points to its one link: ``See [Title](url) for details.``
+
+        The labelling rule of ``tests/citations/README.md``: a footnote whose
+        text is a pointer to one document ("See X for Y", "X is at [link]",
+        "Quote from <url>: …", "[X](url) gives an overview", 参见…, 详见…) cites
+        it; prose that says something else and links on the way is a note.
+        """
+        if len(self.links) != 1 or self.rest.count(_LINK) != 1:
+            return False
+        rest = self.rest.strip()
+        lead = _POINTER_LEAD_RE.match(rest)
+        if lead and rest[lead.end():].lstrip().startswith(_LINK) and _QUOTE_AFTER_RE.fullmatch(
+                rest[lead.end():].lstrip()[1:]):
+            return True  # "Quote from <url>: "…"": the rest is the quotation
+        if _is_profile(self.links[0]):
+            return False  # "His profile is at [@someone](…)": a person, not a document
+        before, _, after = rest.partition(_LINK)
+        if _SENTENCE_BREAK_RE.search(before) or not _GOES_ON_RE.match(after) or len(after) > 100 \
+                or re.search(rf"[{_QUOTE}{_OPEN_QUOTE}].*?[^\W_]", after, re.DOTALL) \
+                or _SENTENCE_BREAK_RE.search(after.rstrip(".。．!！")):
+            return False  # more than one sentence
+        if _PERSON_I_RE.search(rest) or re.search(r"(?<![\w'’])(?:we|our|us|my|me)(?![\w'’])",
+                                                   rest, re.IGNORECASE):
+            return False
+        if lead or CHINESE_LEAD_IN_RE.match(rest):
+            return True
+        pointer = _POINTER_RE.search(rest)
+        if pointer is None:
+            return False
+        # "C 和 C++ 均规定，……，详见 [链接]": a claim, then a pointer, is a note; a
+        # condition or a topic before the pointer ("If you want to see X, see …") is not.
+        return not re.search(r"[,，;；]", rest[:pointer.start()]) or bool(_CONDITION_RE.match(rest))
 
     def evidence(self) -> str:
         """What makes the footnote a reference, or ``""``."""
@@ -200,7 +274,7 @@ class _Reading:
             return "it has a DOI"
         if _YEAR_IN_BRACKETS_RE.search(text):
             return "it has a year in brackets"
-        if self.links:
+        if len({link.target for link in self.links}) == 1:
             return "it has a link among its fields"
         return ""
 
@@ -218,6 +292,11 @@ def _is_reference(citation: Citation) -> bool:
     """
     host = site_host(citation.url) if citation.url else ""
     named = [n for n in (citation.publisher, citation.author) if n and n != host]
+    if citation.structured and citation.title and citation.date and citation.author \
+            and _is_name(citation, citation.author) and citation.date_precision == "year":
+        # An academic reference: names, a title, a year; its container may be a phrase
+        # ("Manuscript submitted for publication").
+        named = [citation.author]
     return citation.structured and bool(citation.title) and bool(named) and bool(
         citation.date or citation.accessed or citation.url) and all(
         _is_name(citation, name) for name in named)
@@ -247,6 +326,8 @@ def classify(written: Written) -> Verdict:
     reading = _Reading(written, _links(written), whole_citation(written))
     if reading.alone():
         return Verdict("source", "it is a link alone")
+    if reading.points():
+        return Verdict("source", "it points to one document")
     if is_chinese_reference(written.text) and not _PERSON_RE.search(reading.rest):
         return Verdict("source", "it is a Chinese reference (GB/T 7714, 作者．题名．, 《》, 参见…)")
     prose = reading.prose()
@@ -274,6 +355,16 @@ _PROFILE_HOSTS = frozenset(
 )
 
 
+def _is_profile(link: _Link) -> bool:
+    """A person's page: ``/@name``, ``/~name``, or ``github.com/name`` and the like."""
+    path = re.sub(r"^https?://[^/?#]*", "", link.target, flags=re.IGNORECASE)
+    segments = re.split(r"[?#]", path, maxsplit=1)[0].strip("/").split("/")
+    if segments[0].startswith(("@", "~")) and len(segments) == 1:
+        return True
+    return url_host(link.target).lower() in _PROFILE_HOSTS and len(segments) == 1 \
+        and bool(segments[0]) and "." not in segments[0]
+
+
 def _is_document(link: _Link) -> bool:
     """A page of a site: not its home page, a person's profile or an API cross-reference."""
     if link.code:
@@ -282,11 +373,7 @@ def _is_document(link: _Link) -> bool:
     path = re.split(r"[?#]", path, maxsplit=1)[0].strip("/")
     if not path:
         return False
-    host = url_host(link.target).lower()
-    segments = path.split("/")
-    if segments[0].startswith(("@", "~")) and len(segments) == 1:
-        return False
-    return not (host in _PROFILE_HOSTS and len(segments) == 1 and "." not in segments[0])
+    return not _is_profile(link)
 
 
 def _document(written: Written, link: _Link) -> Citation:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from . import parse_en
@@ -604,11 +604,26 @@ def parse_citation(text: str) -> Citation:
     from .parse_zh import parse_chinese  # the Chinese shapes; imports this module
 
     chinese = parse_chinese(text)
-    if chinese is not None:
-        return chinese
     english = parse_en.parse_english(text)
+    if english is not None and english.author and english.title \
+            and not any(map(_is_han, english.title + english.author)) and (
+                chinese is None or not chinese.author
+                or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", chinese.publisher)):
+        # A Latin reference with a Chinese lead-in ("参见 [APA…](…)": the Chinese shapes
+        # find no author), or whose container the Chinese shapes ran into its year
+        # ("…[C]//Conference. Springer, 1995: 157-171."): the English shapes read it.
+        return parse_en.to_citation(text, english, detect_language)
+    if chinese is not None:
+        note = parse_en.LANGUAGE_NOTE_RE.match(chinese.title)
+        if note and chinese.title[note.end():]:
+            # "（英文）Bucket sort": the note says the page's language, it is no title.
+            chinese = replace(chinese, title=chinese.title[note.end():])
+        return chinese
     if english is not None:
         return parse_en.to_citation(text, english, detect_language)
+    pointer = parse_en.parse_pointer(text)
+    if pointer is not None:
+        return parse_en.to_citation(text, pointer, detect_language)
     body = _Body(text, text)
     link = _MARKDOWN_LINK_RE.search(text)
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)

@@ -38,8 +38,9 @@ from .model import Citation
 from .urls import readable_url
 
 __all__ = [
-    "CHINESE_LEAD_IN_RE", "EnglishFields", "archived_original", "looks_like_prose",
-    "parse_english", "refine", "site_host", "split_site", "to_citation",
+    "CHINESE_LEAD_IN_RE", "LANGUAGE_NOTE_RE", "EnglishFields", "archived_original",
+    "looks_like_prose", "parse_english", "parse_pointer", "refine", "site_host", "split_site",
+    "to_citation",
 ]
 
 
@@ -65,7 +66,7 @@ _LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+fro
             r"\s*[:：]?\s*)")
 #: A short Chinese lead-in before a citation ("参见", "选项卡：参见", "更多结果可以参考").
 CHINESE_LEAD_IN_RE = re.compile(
-    r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自)"
+    r"^\s*[\u4e00-\u9fff：:，,]{0,10}?(?:参见|详见|参考|参阅|请见|见|比如|例如|来源|来自|出自|引自|托管于|托管在)"
     r"\s*[:：，,]?\s*(?=\S)")
 _LONE_LINK_RE = re.compile(
     rf"\s*(?:{_LEAD_IN}|{CHINESE_LEAD_IN_RE.pattern[1:]})?{_LINK}\s*[.．。,;:：]?\s*",
@@ -87,7 +88,7 @@ _KNOWN_SITES = frozenset([
 ])
 _SITE_SEPARATOR_RE = re.compile(r"\s+[-–—|·]\s+|\s*(?:\||——|_)\s*|\s+[-–—](?=\S)|(?<=\S)[-–—]\s+")
 _SITE_IN_BRACKETS_RE = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
-_LANGUAGE_NOTE_RE = re.compile(r"^\s*[(（](?:英文|中文|English|英语|日文)[)）]\s*")
+LANGUAGE_NOTE_RE = re.compile(r"^\s*[(（](?:英文|中文|English|英语|日文)[)）]\s*")
 _ARCHIVE_RE = re.compile(
     r"https?://(?:web\.)?archive\.org/web/[0-9a-z_*]+/(?P<original>.+)"
     r"|https?://arquivo\.pt/wayback/[0-9]+/(?P<pt>.+)",
@@ -141,7 +142,7 @@ def split_site(text: str, url: str) -> tuple[str, str]:
     The site is split off only when it names the site (see :func:`_names_site`),
     so ``PANIC - Editorial`` stays one title.
     """
-    text = _LANGUAGE_NOTE_RE.sub("", text).strip()
+    text = LANGUAGE_NOTE_RE.sub("", text).strip()
     bracket = _SITE_IN_BRACKETS_RE.search(text)
     if bracket and bracket.start() > 0 and _names_site(bracket[1], url):
         return text[:bracket.start()].strip(), bracket[1].strip()
@@ -167,7 +168,22 @@ def _link_title(text: str, url: str) -> tuple[str, str]:
     title, site = split_site(text, url)
     if title and _letters(title) == _letters(site_host(url)):
         return "", title  # the link text is the site's name
+    if title and not site and _names_site_alone(title, url):
+        return "", title  # "[Wikipedia](…)", "[Forge](https://forge.rust-lang.org/…)"
     return title, site
+
+
+def _names_site_alone(text: str, url: str) -> bool:
+    """A link text that is only the site's name: a known site, or a label of its host."""
+    folded = " ".join(text.casefold().split())
+    if folded in _KNOWN_SITES:
+        return True
+    host = site_host(url).casefold()
+    labels = [label for label in host.split(".")[:-1] if len(label) >= 3]
+    # "[Forge](https://forge.rust-lang.org/triagebot/…)": the site of a page. On the home
+    # page ("[TortoiseGit](https://tortoisegit.org/)") the name titles the page.
+    page = re.sub(r"^https?://[^/?#]*/?", "", url).strip("/")
+    return text[:1].isupper() and bool(page) and _letters(text) in labels
 
 
 _AUTHOR_BEFORE_LINK_RE = re.compile(
@@ -185,8 +201,40 @@ def _lone_link(text: str) -> EnglishFields | None:
     if inside is not None and inside.author:
         # A whole reference as the link's text: its fields, the link's URL.
         return inside._replace(url=match["url"])
+    inside = _fields_in_link_text(match["text"])
+    if inside is not None:
+        return inside._replace(publisher=inside.publisher or site_host(match["url"]),
+                               url=match["url"])
     title, site = _link_title(match["text"], match["url"])
+    made = _MADE_BY_RE.fullmatch(title)
+    if made and _is_authors(made["names"]):
+        # "[talk by Antonio Piraino and Oli Scherer](…)": a description, and its authors.
+        return EnglishFields("", site or site_host(match["url"]), made["names"].strip(),
+                             url=match["url"])
     return EnglishFields(title, site or site_host(match["url"]), url=match["url"])
+
+
+def _fields_in_link_text(text: str) -> EnglishFields | None:
+    """A link text that is a short reference.
+
+    ``Anna Gambin and Adam Malinowski, Randomized Meldable Priority Queues``
+    (names, then the title) and ``Run Bash on Ubuntu on Windows, Mike Harsh,
+    2016-05-30, Windows Blog`` (title, names, date, site).
+    """
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    parts = [p.strip() for p in text.split(", ")]
+    if len(parts) == 2 and " and " in parts[0] and _is_authors(parts[0]) \
+            and re.search(r"[a-z]", parts[1]):
+        return EnglishFields(parts[1], "", parts[0])
+    if 3 <= len(parts) <= 4:
+        found = [i for i, p in enumerate(parts)
+                 if dates_in(p) and dates_in(p)[0][:2] == (0, len(p))]
+        if len(found) == 1 and found[0] == 2 and _is_authors(parts[1]):
+            date = dates_in(parts[2])[0][2]
+            return EnglishFields(parts[0], parts[3] if len(parts) == 4 else "", parts[1], date,
+                                 "day")
+    return None
 
 
 def _link_with_author(text: str) -> EnglishFields | None:
@@ -231,7 +279,8 @@ def _bare_url(text: str) -> EnglishFields | None:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # Alternatives never match the same text (no backtracking blow-up on "A. A. A. … x").
-_NAME_WORD = (rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
+_NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]\.?(?![\w'’])"  # "J.S."
+              rf"|[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
               r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
 _NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
@@ -431,6 +480,29 @@ def _period_reference(text: str) -> EnglishFields | None:
     return EnglishFields(title.strip(" ,."), publisher, authors, date, precision, url)
 
 
+_LOCATOR_RE = re.compile(r",\s*(?:vol\.?\s*\d|no\.\s*\d|pp?\.\s*\d|\d+\s*\(\d+\))", re.IGNORECASE)
+
+
+def _comma_reference(text: str) -> EnglishFields | None:
+    """IEEE without quotation marks: ``S. Müller, Title, Venue, Vol.31, pp. 301-312, 2004.``.
+
+    The names (initials first) end at the first comma, the title at the next;
+    the venue runs to the first locator (``Vol.``, ``pp.``, ``no.``) and may hold
+    commas itself ("Design, Codes and Cryptography"); a year ends the reference.
+    """
+    match = re.fullmatch(rf"(?P<names>[^,]+),\s*(?P<title>[^,]+),\s*(?P<rest>.+?,\s*"
+                         rf"(?P<year>{_YEAR})\s*\.?)\s*", text)
+    if match is None or not re.match(rf"(?:[{_UPPER}]\.\s*)+[{_UPPER}]", match["names"]) \
+            or not _is_authors(match["names"]):
+        return None
+    locator = _LOCATOR_RE.search(match["rest"])
+    if locator is None:
+        return None
+    venue = match["rest"][:locator.start()].strip(" ,")
+    return EnglishFields(match["title"].strip(), venue, match["names"].strip(),
+                         datetime.date(int(match["year"]), 1, 1), "year")
+
+
 def _academic(text: str) -> EnglishFields | None:
     from .parse import accessed_spans  # parse.py imports this module: import it when called
 
@@ -445,7 +517,7 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
-    for shape in (_quoted_reference, _apa_reference, _period_reference):
+    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference):
         fields = shape(body)
         if fields is not None and fields.title:
             if link and not fields.url:
@@ -454,8 +526,105 @@ def _academic(text: str) -> EnglishFields | None:
             if not fields.publisher and venue and re.search(r",\s*\d+\s*\(\d+\)", venue["text"]):
                 # "…algorithms.[SIAM Journal on Computing, 14(1), 129-133.](url)"
                 fields = fields._replace(publisher=_venue(venue["text"]))
+            if fields.url and not fields.publisher:
+                fields = fields._replace(publisher=site_host(fields.url))  # the site credited
             return fields
     return None
+
+
+# -- a sentence that points to one document -------------------------------------------
+
+#: Link text that describes the document instead of titling it: "the stabilization
+#: report", "this Feabhas guide", "gist" (lowercase words after an optional article).
+_DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)\s+"
+                             r"(?:[A-Z][\w-]*\s+)?)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+#: "talk by Antonio Piraino and Oli Scherer": a description, then who made it.
+_MADE_BY_RE = re.compile(r"(?P<what>[a-z][\w\s-]*?)\s+by\s+(?P<names>.+)")
+#: "jyn's excellent blog post [Title](url)": the author's possessive before the link.
+_POSSESSIVE_RE = re.compile(
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w-]*\s+){0,2}[A-Za-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,3}$")
+#: Chinese words of a sentence, not of a site's or an outlet's name.
+_CHINESE_PROSE_RE = re.compile(
+    r"提供|参考|参看|来自|详见|参见|托管|中有|给出|介绍|可以看|查看|改编自|引自")
+#: Words by which an English sentence points to its link.
+_POINTER_CUE_RE = re.compile(
+    r"(?<![\w'’])(?:see|found|find|available|contains?|gives?|provides?|describes?|explains?"
+    r"|read|watch|learn|adapted|quoted?|details|(?:is|are)\s+at|is(?=\s*[.]?\s*$))(?![\w'’])",
+    re.IGNORECASE)
+#: Lowercase words a reference writes around its link; they make no sentence.
+_REFERENCE_WORDS = frozenset(
+    "by in of and the on at from via et al pp vol no ed eds accessed retrieved viewed "
+    "published posted updated last online available".split())
+#: What a sentence says when it points to a URL written out: "see https://…".
+_URL_POINTER_RE = re.compile(
+    r"(?<![\w'’])(?:see|quoted?\s+from|adapted\s+from|available\s+(?:at|here)|is\s+at"
+    r"|can\s+be\s+found|source)(?![\w'’])", re.IGNORECASE)
+
+
+def _outside_is_prose(outside: str, bare: bool) -> bool:
+    """The words around the one link make a sentence, not fields of a reference.
+
+    Around a written-out URL, only words that point to it count ("see
+    https://…"): a title in sentence case before a URL has lowercase words too.
+    """
+    if _CHINESE_PROSE_RE.search(outside):
+        return True
+    if bare or re.match(r"\s*(?:see|quoted?\s+from|adapted\s+from)\b", outside, re.IGNORECASE):
+        return _URL_POINTER_RE.search(outside) is not None
+    words = [w for w in re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", outside)
+             if w not in _REFERENCE_WORDS]
+    return len(words) >= 2 and _POINTER_CUE_RE.search(outside) is not None
+
+
+def _pointer(text: str) -> EnglishFields | None:
+    """One link (or one URL) in a sentence that points to it: the linked document.
+
+    ``See the [QNX target documentation](url) for current status.``: title
+    ``QNX target documentation``, the site as publisher. A link text that
+    describes the document ("the stabilization report", "这篇博文") or only
+    names the site ("the [Forge](…)") gives no title; "talk by A and B" gives
+    the authors, as does a possessive before the link ("jyn's excellent blog
+    post [Title](…)"). The rest of the sentence is no field.
+    """
+    from .parse import url_spans  # parse.py imports this module: import it when called
+
+    links = list(re.finditer(_LINK, text))
+    if len(links) > 1 or len(text) > 600:
+        return None
+    if links:
+        link = links[0]
+        url, link_text = link["url"], link["text"].strip()
+        outside = text[:link.start()] + " " + text[link.end():]
+        if url_spans(outside):
+            return None
+    else:
+        found = url_spans(text)
+        if len(found) != 1:
+            return None
+        start, end, url = found[0]
+        link_text, outside = "", text[:start] + " " + text[end:]
+    outside = re.sub(r'["“][^"“”]*["”]?', " ", outside)  # a quotation is no field
+    if not _outside_is_prose(outside, bare=not links):
+        return None
+    author = ""
+    inside = _academic(link_text) if len(link_text) > 40 else None
+    if inside is not None and inside.author:
+        # "比如，[Hansen, T., & Mullen, G. L. (1992). Title. Journal…](url) 的附录…".
+        return inside._replace(url=url)
+    if link_text:
+        title, site = _link_title(link_text, url)
+        made = _MADE_BY_RE.fullmatch(title)
+        if made and _is_authors(made["names"]):
+            title, author = "", made["names"].strip()
+        elif title and (_DESCRIPTION_RE.fullmatch(title) or title.startswith(
+                ("这", "此", "该", "那", "本"))):
+            title = ""
+        owner = _POSSESSIVE_RE.search(text[:links[0].start()])
+        if owner and not author:
+            author = owner["name"]
+    else:
+        title, site = "", ""
+    return EnglishFields(title, site or site_host(url), author, url=url)
 
 
 def parse_english(text: str) -> EnglishFields | None:
@@ -463,6 +632,11 @@ def parse_english(text: str) -> EnglishFields | None:
     if len(text) > 2000:
         return None
     return _lone_link(text) or _bare_url(text) or _academic(text.strip())
+
+
+def parse_pointer(text: str) -> EnglishFields | None:
+    """The document one link of a sentence points to (see :func:`_pointer`), or ``None``."""
+    return _pointer(text)
 
 
 # -- corrections to the general shapes -----------------------------------------------

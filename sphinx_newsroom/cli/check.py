@@ -28,6 +28,7 @@ from .. import clock
 from ..citations.bibliography import collect
 from ..citations.notes import KINDS, read_footnote
 from ..citations.override import apply_fields, parse_fields
+from ..citations.pandoc_keys import PANDOC_KEYS
 from ..compat.convert import FAMILIES, Context, convert
 from ..domain import article_order, is_public
 from ..model.article import (
@@ -56,12 +57,12 @@ ERROR, WARNING, NOTE = "error", "warning", "note"
 #: Front-matter keys the extension, MyST or Sphinx read, besides the configured fields.
 KNOWN_KEYS = frozenset({
     "article", "language", "translation_key", "translations", "canonical_url", "access",
-    "bibliography", "corrections", "updates", "excerpt_separator", "blogpost",
-    # Pandoc's citation keys (read/bibliography_files.py) and the footnote kinds.
-    "nocite", "suppress-bibliography", "csl", "link-citations", "footnotes",
+    "corrections", "updates", "excerpt_separator", "blogpost",
+    # The footnote kinds.
+    "footnotes",
     # Sphinx's file-wide metadata.
     "orphan", "nosearch", "tocdepth", "nocomments",
-}) | MYST_KEYS
+}) | MYST_KEYS | PANDOC_KEYS  # Pandoc's citation keys (read/bibliography_files.py)
 #: Sphinx's own warning for a footnote nothing cites (``UnreferencedFootnotesDetector``).
 FOOTNOTE = "ref.footnote"
 

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..citations.bibfile import READERS, Reference, ReferenceFile, merged
+from ..citations.pandoc_keys import BIBLIOGRAPHY, CSL, NOCITE, SECTION_TITLE, SUPPRESS
 from ..compat.citations import cited_keys
 from ..domain import get_domain
 from ..log import warn
@@ -48,10 +49,10 @@ def read_bibliography(app: Sphinx, docname: str,
                       front_matter: RawFrontMatter) -> ArticleBibliography | None:
     """The article's bibliography files read, or None when it names none."""
     data = front_matter.data
-    if "bibliography" not in data:
+    if BIBLIOGRAPHY not in data:
         return None
-    line = front_matter.line_of("bibliography")
-    value = data["bibliography"]
+    line = front_matter.line_of(BIBLIOGRAPHY)
+    value = data[BIBLIOGRAPHY]
     paths = [value] if isinstance(value, str) else value
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         warn(NewsroomWarning.FIELD, "bibliography must be a file name or a list of file "
@@ -59,17 +60,17 @@ def read_bibliography(app: Sphinx, docname: str,
         paths = []
     files = [found for path in paths if path.strip()
              for found in [_read_file(app, docname, path.strip(), line)] if found]
-    if "csl" in data:
-        get_domain(app.env).note_csl_style(docname, front_matter.line_of("csl"))
-    nocite = data.get("nocite")
-    title = data.get("reference-section-title")
+    if CSL in data:
+        get_domain(app.env).note_csl_style(docname, front_matter.line_of(CSL))
+    nocite = data.get(NOCITE)
+    title = data.get(SECTION_TITLE)
     return ArticleBibliography(
         references=merged(files),
         nocite=tuple(cited_keys(" ".join(map(str, nocite)) if isinstance(nocite, list)
                                 else str(nocite or ""))),
-        suppress=str(data.get("suppress-bibliography", "")).strip().lower() in _TRUE,
+        suppress=str(data.get(SUPPRESS, "")).strip().lower() in _TRUE,
         section_title=" ".join(title.split()) if isinstance(title, str) else "",
-        line=line, nocite_line=front_matter.line_of("nocite"))
+        line=line, nocite_line=front_matter.line_of(NOCITE))
 
 
 def _read_file(app: Sphinx, docname: str, written: str, line: int) -> ReferenceFile | None:
