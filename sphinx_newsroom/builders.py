@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
@@ -12,8 +13,13 @@ from sphinx.environment import BuildEnvironment
 
 def builder_of(env: BuildEnvironment) -> Builder:
     """The running builder (Sphinx's own post-transforms reach it the same way)."""
-    app = getattr(env, "_app", None) or env.app  # Sphinx 9 deprecates env.app
-    return app.builder
+    return app_of(env).builder
+
+
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The running application (Sphinx 9 deprecates ``env.app`` and a transform's ``app``)."""
+    app: Sphinx = getattr(env, "_app", None) or env.app
+    return app
 
 
 def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:

@@ -71,7 +71,12 @@ class FillBibliography(SphinxPostTransform):
                                         classes=classes)
         for entry in entries:
             listing += self._entry(entry, node["style"], with_ids)
-        result.append(listing)
+        if builder.format == "latex":
+            # Set ragged right (the style file): a long title or URL does not
+            # stretch its line.
+            result.append(nodes.container("", listing, classes=["news-bibliography"]))
+        else:
+            result.append(listing)
         return result
 
     def _entry(self, entry: Entry, style: str, with_ids: bool) -> nodes.list_item:

@@ -16,6 +16,7 @@ from ..directives.nodes import article_list, term_index
 from ..doctree import nodes_of
 from ..domain import get_domain
 from ..i18n import _
+from ..indices import in_book_index, term_label
 from ..model.article import Article, matches_filters
 from ..model.collation import index_letter, sort_key
 from ..model.terms import term_key, weight_classes
@@ -76,15 +77,24 @@ class FillListings(SphinxPostTransform):
             head += nodes.Text(" · ")
             head += time_node(article.date, language)
         body: list[nodes.Node] = [head]
-        if article.summary:
+        paged = builder_of(self.env).format == "latex"
+        if paged:
+            # A book lists an article by its page; its summary opens its chapter.
+            if article.docname in getattr(builder_of(self.env), "docnames", ()):
+                head += nr.page_ref(label=f"{article.docname}:{article.anchor}")
+        elif article.summary:
             summary = summary_nodes(article.summary, self.config.newsroom_math)
             body.append(nodes.paragraph(article.summary, "", *summary,
                                         classes=["news-list-summary"]))
         compact = builder_of(self.env).format == "html"
         shown = [(taxonomy, tuple(s for s in spellings if [taxonomy, term_key(s)] != omit))
                  for taxonomy, spellings in article.terms]
+        # HTML's badges are apart by themselves; in text one taxonomy's terms are
+        # set apart from the next one's.
+        between = " " if compact else " · "
         terms = [n for taxonomy, spellings in shown if spellings
-                 for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings, compact))]
+                 for n in (nodes.inline(between, between, classes=["news-sep"]),
+                           *term_nodes(taxonomy, spellings, compact))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
         return body
@@ -120,6 +130,8 @@ class FillListings(SphinxPostTransform):
         terms.sort(key=lambda t: sort_key(t.name))
         if node["sort"] == "count":
             terms.sort(key=lambda t: -len(t.docnames))
+        if builder_of(self.env).format == "latex":
+            return self._paged_terms(node, terms)
         if node["format"] == "cloud":
             weights = weight_classes({t.key: len(t.docnames) for t in terms})
             cloud = nodes.paragraph(classes=["news-cloud"])
@@ -143,6 +155,25 @@ class FillListings(SphinxPostTransform):
                 container += self._term_list(members)
             return container
         return self._term_list(terms)
+
+    def _paged_terms(self, node: term_index, terms: list[Any]) -> nodes.Node:
+        """In the PDF, every format is one compact list in two columns: each term, its
+        count and the page of its entry in the taxonomy's index (A-Z: by letter)."""
+        domain, docnames = get_domain(self.env), getattr(builder_of(self.env), "docnames", ())
+        columns = nodes.container(classes=["news-columns", nr.NO_SEARCH])
+        letter = None
+        for term in terms:
+            if node["format"] == "az" and index_letter(term.name) != letter:
+                letter = index_letter(term.name)
+                columns += nodes.paragraph("", "", nodes.strong(letter, letter))
+            count = f" ({len(term.docnames)})"
+            line = nodes.paragraph(
+                "", "", nr.term_ref(term.name, term.name, taxonomy=term.taxonomy, key=term.key),
+                nodes.inline(count, count, classes=["news-count"]))
+            if in_book_index(domain, self.config, term.taxonomy, term.key, docnames):
+                line += nr.page_ref(label=term_label(term.taxonomy, term.key))
+            columns += line
+        return columns
 
     @staticmethod
     def _term_list(terms: list[Any]) -> nodes.bullet_list:
