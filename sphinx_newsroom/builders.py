@@ -41,3 +41,10 @@ def writes_one_document(env: BuildEnvironment) -> bool:
     builder = app.builder
     return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
         builder, SingleFileHTMLBuilder)
+
+
+def in_output(env: BuildEnvironment, docname: str) -> bool:
+    """Whether the document being written can link to ``docname``: a book (the LaTeX
+    and texinfo builders) holds only the documents of its toctree."""
+    held = getattr(builder_of(env), "docnames", None)
+    return held is None or docname in held

@@ -9,7 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, in_output, nothing_to_fill
 from ..directives import nodes as nr
 from ..directives.nodes import archive
 from ..doctree import nodes_of
@@ -34,7 +34,7 @@ class FillArchive(SphinxPostTransform):
         domain = get_domain(self.env)
         articles = [a for a in domain.published(self.config.newsroom_show_drafts,
                                                 clock.now())
-                    if matches_filters(a, node["filters"])]
+                    if matches_filters(a, node["filters"]) and in_output(self.env, a.docname)]
         grouped = by_month(articles)
         if node["years"]:
             grouped = grouped[: node["years"]]

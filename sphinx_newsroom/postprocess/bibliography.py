@@ -121,6 +121,8 @@ class LinkSources(SphinxPostTransform):
         if nothing_to_fill(self.env, domain.articles):
             return
         builder = builder_of(self.env)
+        if target not in getattr(builder, "docnames", (target,)):
+            return  # a book (a PDF, a texinfo manual) without the bibliography in it
         compact = builder.format == "html"
         here = self.env.docname
         label = _("in the bibliography")

@@ -10,7 +10,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, in_output, nothing_to_fill
 from ..directives import nodes as nr
 from ..directives.nodes import article_list, term_index
 from ..doctree import nodes_of
@@ -35,7 +35,9 @@ class FillListings(SphinxPostTransform):
         found = nodes_of(self.document, article_list, term_index)
         if not found[article_list] and not found[term_index]:
             return
-        visible = domain.published(self.config.newsroom_show_drafts, clock.now())
+        # (A book lists only the articles it holds: there is no page to link to.)
+        visible = [a for a in domain.published(self.config.newsroom_show_drafts, clock.now())
+                   if in_output(self.env, a.docname)]
         for node in found[article_list]:
             node.replace_self(self._article_list(node, visible))
         for node in found[term_index]:
@@ -80,7 +82,7 @@ class FillListings(SphinxPostTransform):
         paged = builder_of(self.env).format == "latex"
         if paged:
             # A book lists an article by its page; its summary opens its chapter.
-            if article.docname in getattr(builder_of(self.env), "docnames", ()):
+            if in_output(self.env, article.docname):
                 head += nr.page_ref(label=f"{article.docname}:{article.anchor}")
         elif article.summary:
             summary = summary_nodes(article.summary, self.config.newsroom_math)
