@@ -36,6 +36,7 @@ Words after the table of contents.
 ```{tag-index}
 ```
 
+(about-us)=
 ## About
 
 Kept: a section with words of its own.
@@ -70,6 +71,7 @@ def test_the_home_pages_lists_are_left_out_and_no_chapter_follows_the_last(book)
     assert "\\chapter{Latest}" not in text and "\\chapter{Tags}" not in text
     # A section with words of its own stays where its author put it.
     assert "\\chapter{About}" in text
+    assert text.index("\\chapter{About}") < text.index("{index:about-us}")
     # The text after the toctree is set with the opening words, before chapter one.
     first = text.index("\\chapter{")
     assert text.index("Opening words.") < text.index("Words after the table") < first

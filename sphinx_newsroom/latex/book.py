@@ -86,8 +86,9 @@ def _text_before_contents(root: nodes.section) -> None:
     if not wrappers:
         return
     first, last = wrappers[0], wrappers[-1]
+    # (A target stays: it labels the section after it.)
     trailing = [child for child in root.children[last + 1:]
-                if not isinstance(child, nodes.section)]
+                if not isinstance(child, nodes.section | nodes.target)]
     for child in trailing:
         root.remove(child)
     root[first:first] = trailing
@@ -104,6 +105,9 @@ def append_indexes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         article = section.get(nr.ARTICLE_ATTR)
         if article and article not in order:
             order[article] = len(order)
+    # (What term links and lists check: the documents the book holds.)
+    order = {d: order.get(d, len(order) + i)
+             for i, d in enumerate(sorted(builder.docnames)) if d in domain.articles}
     for taxonomy in book_taxonomies(app.config):
         groups = book_index(domain, taxonomy, order)
         if not groups:

@@ -108,9 +108,14 @@ def _emoji_at(text: str, i: int, names: frozenset[str]) -> tuple[int, str, str] 
     return None
 
 
+#: Whatever :func:`split_symbols` may change: the invisible characters, the blocks.
+_CANDIDATES = re.compile(INVISIBLE.pattern[:-1] + "".join(
+    f"{chr(low)}-{chr(high)}" for low, high in _EMOJI_BLOCKS) + "]")
+
+
 def has_symbols(text: str) -> bool:
     """Whether ``text`` holds anything :func:`split_symbols` changes."""
-    return bool(INVISIBLE.search(text)) or any(_in_blocks(c) for c in text)
+    return _CANDIDATES.search(text) is not None
 
 
 def latex_text(text: str, encode: Callable[[str], str]) -> str:
