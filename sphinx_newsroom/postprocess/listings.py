@@ -91,12 +91,13 @@ class FillListings(SphinxPostTransform):
         compact = builder_of(self.env).format == "html"
         shown = [(taxonomy, tuple(s for s in spellings if [taxonomy, term_key(s)] != omit))
                  for taxonomy, spellings in article.terms]
-        # HTML's badges are apart by themselves; in text one taxonomy's terms are
-        # set apart from the next one's.
-        between = " " if compact else " · "
+        # HTML's badges stand apart by themselves (a plain space: HTML hides
+        # .news-sep from the eye); elsewhere a taxonomy's terms are set apart
+        # from the next one's.
+        between = (nodes.inline(" ", " ") if compact
+                   else nodes.inline(" · ", " · ", classes=["news-sep"]))
         terms = [n for taxonomy, spellings in shown if spellings
-                 for n in (nodes.inline(between, between, classes=["news-sep"]),
-                           *term_nodes(taxonomy, spellings, compact))]
+                 for n in (between.deepcopy(), *term_nodes(taxonomy, spellings, compact))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
         return body
