@@ -21,7 +21,8 @@ def builder_of(env: BuildEnvironment) -> Builder:
 
 def app_of(env: BuildEnvironment) -> Sphinx:
     """The running application (Sphinx 9 deprecates ``env.app`` and a transform's ``app``)."""
-    return getattr(env, "_app", None) or env.app
+    app: Sphinx = getattr(env, "_app", None) or env.app
+    return app
 
 
 def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:
@@ -89,3 +90,8 @@ def reference_to(builder: Builder, fromdoc: str, todoc: str, anchor: str, child:
         node["reftitle"] = title
     node += child
     return node
+def in_output(env: BuildEnvironment, docname: str) -> bool:
+    """Whether the document being written can link to ``docname``: a book (the LaTeX
+    and texinfo builders) holds only the documents of its toctree."""
+    held = getattr(builder_of(env), "docnames", None)
+    return held is None or docname in held

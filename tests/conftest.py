@@ -197,3 +197,114 @@ def built(builder: str, srcdir: Path, **kwargs):
     finally:
         app.cleanup()
     return app
+
+
+#: An overfull line wider than this (in points) is one a reader sees.
+OVERFULL_LIMIT = 10.0
+
+
+def tex_log_problems(log: str) -> list[str]:
+    """The lines of a TeX log that show on the page: glyphs missing, lines too wide."""
+    problems = [line for line in log.splitlines() if "Missing character" in line]
+    for match in re.finditer(r"Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\)[^\n]*", log):
+        if float(match.group(1)) > OVERFULL_LIMIT:
+            problems.append(match.group(0))
+    return problems
+
+
+def pdf_text(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def label_pages(aux: str) -> dict[str, int]:
+    """Every label of a LaTeX ``.aux`` file and the page it is on."""
+    return {m.group(1): int(m.group(2))
+            for m in re.finditer(r"\\newlabel\{([^}]*)\}\{\{[^}]*\}\{(\d+)\}", aux)}
+
+
+def book_index_of(tex: str, title: str) -> list[tuple[str, list[str]]]:
+    """The index ``title`` as the LaTeX file writes it: (term, its articles' labels)."""
+    body = tex[tex.index(f"\\renewcommand{{\\indexname}}{{{title}}}"):]
+    body = body[:body.index("\\end{sphinxtheindex}")]
+    entries: list[tuple[str, list[str]]] = []
+    for line in body.splitlines():
+        term = re.match(r"\\item\\relax\\sphinxnewsroomindexterm\{\\detokenize\{[^}]*\}\}\{(.*)\}$",
+                        line)
+        article = re.search(r"\\sphinxnewsroomindexarticle\{\\detokenize\{([^}]*)\}\}", line)
+        if term:
+            entries.append((term.group(1), []))
+        elif article:
+            entries[-1][1].append(article.group(1))
+    return entries
+
+
+def index_text(pdf: Path, title: str, next_title: str | None) -> str:
+    """The text of the index ``title`` of a PDF, column by column.
+
+    (``pdftotext`` alone may interleave the lines of two columns: each page is
+    read as its left half, then its right half.)
+    """
+    sheets = pdf_text(pdf).split("\f")
+    first = _index_sheet(sheets, title)
+    # (pdftotext ends every page with a form feed, the last one too)
+    end = _index_sheet(sheets, next_title) if next_title else len(sheets) - 1
+    info = subprocess.run(["pdfinfo", "-f", str(first + 1), "-l", str(first + 1), str(pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    size = re.search(r"size:\s+([\d.]+) x ([\d.]+)", info)
+    assert size is not None, info
+    width, height = float(size.group(1)), float(size.group(2))
+    halves = []
+    for page in range(first + 1, end + 1):
+        for x in (0, width / 2):
+            halves.append(pdf_text(pdf, "-f", str(page), "-l", str(page), "-x", str(int(x)),
+                                   "-y", "0", "-W", str(int(width / 2)), "-H", str(int(height))))
+    return "\n".join(halves)
+
+
+def _index_sheet(sheets: list[str], title: str) -> int:
+    """The page (0-based) where the index ``title`` begins: its title, then a letter
+    heading (not the table of contents, nor a running head)."""
+    for number, sheet in enumerate(sheets):
+        lines = [line.strip() for line in sheet.splitlines() if line.strip()]
+        if title in lines[:2]:
+            after = lines[lines.index(title) + 1:][:1]
+            if after and len(after[0]) <= 3 and not after[0].isdigit():
+                return number
+    raise AssertionError(f"no index {title!r} in the text")
+
+
+def read_back_index(text: str, terms: list[str]) -> dict[str, list[list[int]]]:
+    """Each term's lines in an index's text: term -> the page numbers after each line
+    that is the term alone (one list per such line)."""
+    names = {"".join(t.split()): t for t in terms}
+    found: dict[str, list[list[int]]] = {t: [] for t in terms}
+    current: list[int] | None = None
+    chunk: list[str] = []
+
+    def close() -> None:
+        if current is not None:
+            current.extend(int(n) for n in re.findall(r",\s*(\d+)(?!\S)", "\n".join(chunk)))
+
+    for line in text.splitlines():
+        key = "".join(line.split())
+        if key in names:
+            close()
+            current, chunk = [], []
+            found[names[key]].append(current)
+        elif len(key) > 3 or not key.isalpha():  # (not a letter heading)
+            chunk.append(line)
+    close()
+    return found
+
+
+def save_pages(pdf: Path, folder: Path, pages: dict[str, int]) -> list[Path]:
+    """Pages of ``pdf`` as PNG images (60 dpi) for a reader of the test run to look at."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for name, page in pages.items():
+        stem = folder / name
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(pdf), str(stem)], check=True)
+        saved.append(stem.with_suffix(".png"))
+    return saved

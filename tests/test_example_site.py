@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import REPO, html, needs_tex, warnings_of
+from conftest import (
+    REPO,
+    book_index_of,
+    html,
+    index_text,
+    label_pages,
+    needs_tex,
+    pdf_text,
+    read_back_index,
+    save_pages,
+    tex_log_problems,
+    warnings_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -92,9 +103,13 @@ def test_example_site_pdf(example_pdf):
     assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
     # Each published article is one chapter (nine, the English version of one of them
     # included; the draft is in no toctree), plus
-    # the topics and sources pages and the front page's four sections (latest,
-    # archive, topics, tags); an article's sections are numbered within its chapter.
-    assert text.count("CHAPTER") == 9 + 2 + 4
+    # the topics and sources pages; the front page's lists (latest, archive, topics,
+    # tags) are the book's opening page, where they are left out: no chapter of
+    # their own after the sources. An article's sections are numbered within its chapter.
+    assert text.count("CHAPTER") == 9 + 2
+    assert "CHAPTER 12" not in text
+    opening = text[:text.index("CHAPTER")]
+    assert "(The draft, articles/datacenter-power-policy, is in no toctree" in opening
     numbers = [line.split()[0] for line in seed.splitlines()
                if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
     assert numbers[:2] == ["7.1", "7.6"]
@@ -103,14 +118,63 @@ def test_example_site_pdf(example_pdf):
     assert "每瓦性能高出 30 到 80 倍 (Jouppi et al. 2017, p. 1)" in papers
     assert "[1] In-Datacenter Performance Analysis of a Tensor Processing Unit." in papers
     # The taxonomy indexes, with the articles' page numbers.
-    reading_order = subprocess.run(["pdftotext", str(outdir / "compute-watch.pdf"), "-"],
-                                   capture_output=True, text=True, check=True).stdout
+    reading_order = pdf_text(outdir / "compute-watch.pdf")
     flat = "".join(reading_order.split())
-    tag_index = flat[flat.index("标签索引A"):]
-    # One entry per article carrying the tag, with the page the article starts on.
-    assert tag_index.split("主题索引")[0].count("GoogleTPU(") == 5
-    assert re.search(r"AI基础设施\(OpenAI转向TPU：重塑AI算力版图的战略棋局\),\d+", tag_index)
-    assert "主题索引" in tag_index
+    assert "主题索引" in flat[flat.index("标签索引A"):]
     # The bibliography is a chapter of its own, entries numbered and linked.
     sources = flat[flat.index("信息来源Sources"):]
     assert "[1]OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？华尔街见闻.许超." in sources
+
+
+@needs_tex
+@pytest.mark.pdf
+def test_example_site_pdf_log_shows_no_missing_glyph_and_no_wide_line(example_pdf):
+    outdir, _warnings = example_pdf
+    log = (outdir / "compute-watch.log").read_text("utf-8", errors="replace")
+    assert tex_log_problems(log) == []
+    tex = (outdir / "compute-watch.tex").read_text("utf-8")
+    # The article with emoji sets them as images, and its invisible break hint is gone.
+    assert "\\sphinxnewsroomemoji{1f680}" in tex and "\\usepackage{twemojis}" in tex
+    assert "\u200b" not in tex
+    assert "\\usepackage{xurl}" not in tex  # (loaded by the style file, not the preamble)
+    assert "xurl.sty" in (outdir / "compute-watch.fls").read_text("utf-8")
+
+
+#: Each index of the example PDF, the next heading after it, and its number of terms.
+INDEXES = [("标签索引", "主题索引", 14), ("主题索引", None, 3)]
+
+
+@needs_tex
+@pytest.mark.pdf
+@pytest.mark.parametrize(("title", "after", "count"), INDEXES)
+def test_example_site_pdf_indexes_print_each_term_once_with_its_pages(example_pdf, title,
+                                                                      after, count):
+    """Read back from the PDF: one line per term, then its articles' page numbers."""
+    outdir, _warnings = example_pdf
+    tex = (outdir / "compute-watch.tex").read_text("utf-8")
+    pages = label_pages((outdir / "compute-watch.aux").read_text("utf-8"))
+    entries = book_index_of(tex, title)
+    assert len(entries) == count
+    found = read_back_index(index_text(outdir / "compute-watch.pdf", title, after),
+                            [term for term, _labels in entries])
+    for term, labels in entries:
+        # Each article starts on the page its label is on; sub-entries in book order.
+        expected = [pages[label] for label in labels]
+        assert found[term] == [expected], term
+        assert expected == sorted(expected)
+    if title == "标签索引":
+        google = dict(entries)["Google TPU"]
+        assert len(google) == 4 and all(label.startswith("articles/") for label in google)
+
+
+@needs_tex
+@pytest.mark.pdf
+def test_example_site_pdf_pages_are_kept_for_a_reader(example_pdf):
+    """An article page and the first index page, as PNG images of the test run."""
+    outdir, _warnings = example_pdf
+    sheets = pdf_text(outdir / "compute-watch.pdf").split("\f")
+    seed = next(i for i, p in enumerate(sheets) if "CHAPTER" in p and "2025 年 7 月 2 日" in p)
+    index = next(i for i, p in enumerate(sheets) if p.lstrip().startswith("标签索引\n\nA"))
+    saved = save_pages(outdir / "compute-watch.pdf", outdir / "pages",
+                       {"article": seed + 1, "tag-index": index + 1})
+    assert all(p.stat().st_size > 5000 for p in saved)

@@ -5,7 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import html, warnings_of
+from conftest import (
+    book_index_of,
+    build_root,
+    html,
+    index_text,
+    label_pages,
+    needs_tex,
+    pdf_text,
+    read_back_index,
+    run_latexmk,
+    save_pages,
+    tex_log_problems,
+    warnings_of,
+)
 
 
 @pytest.mark.sphinx("html", testroot="seed", freshenv=True)
@@ -84,6 +97,40 @@ def test_seed_latex(app):
     assert refs.count(r"\sphinxstylestrong{{[}") == 3
     assert r"\begin{footnote}" not in body
     assert (Path(app.outdir) / "sphinxnewsroom.sty").is_file()
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory) -> Path:
+    """The seed built to LaTeX and compiled, as a user would: its output folder."""
+    app = build_root(tmp_path_factory, "seed", "latex")
+    outdir = Path(app.outdir)
+    app.cleanup()
+    run = run_latexmk(outdir, "seed.tex")
+    assert run.returncode == 0, run.stdout[-3000:]
+    return outdir
+
+
+@needs_tex
+@pytest.mark.pdf
+def test_seed_pdf_reads_like_a_book(seed_pdf):
+    log = (seed_pdf / "seed.log").read_text("utf-8", errors="replace")
+    assert tex_log_problems(log) == []
+    assert "undefined references" not in log
+    pdf = seed_pdf / "seed.pdf"
+    text = pdf_text(pdf, "-layout")
+    assert "标签 OpenAI, Google TPU, Nvidia, AWS" in text
+    tex = (seed_pdf / "seed.tex").read_text("utf-8")
+    pages = label_pages((seed_pdf / "seed.aux").read_text("utf-8"))
+    for title, after in (("标签索引", "主题索引"), ("主题索引", None)):
+        entries = book_index_of(tex, title)
+        assert entries and all(len(labels) == 1 for _term, labels in entries)
+        found = read_back_index(index_text(pdf, title, after), [t for t, _ in entries])
+        # One line per term, with the page the article starts on.
+        assert found == {t: [[pages[labels[0]]]] for t, labels in entries}
+    sheets = pdf_text(pdf).split("\f")
+    first = next(i for i, sheet in enumerate(sheets) if "CHAPTER" in sheet)
+    saved = save_pages(pdf, seed_pdf / "pages", {"seed-article": first + 1})
+    assert saved[0].stat().st_size > 5000
 
 
 @pytest.mark.sphinx("text", testroot="seed", freshenv=True)

@@ -38,7 +38,7 @@ def test_an_article_brings_the_style_file(make_app, rootdir, tmp_path):
     app = make_app("latex", srcdir=src)
     app.build()
     tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
-    assert "\\usepackage{sphinxnewsroom}" in tex and "\\sphinxnewsroomindex" in tex
+    assert "\\usepackage{sphinxnewsroom}" in tex and "\\sphinxnewsroomindexterm" in tex
     assert (Path(app.outdir) / "sphinxnewsroom.sty").is_file()
 
 

@@ -87,3 +87,13 @@ class bibliography(nodes.General, nodes.Element):
 class cite_source(nodes.Inline, nodes.Element):
     """``{cite-source}`title=…; publisher=…```: the fields of the footnote holding it
     (``fields``, ``(name, value)`` pairs). Read and removed with ``footnote_kind``."""
+
+
+class page_ref(nodes.inline):
+    """The page number of ``label`` (``docname:anchor``, or a term's index entry), set
+    at the right margin; only the PDF has pages, so other writers show nothing."""
+
+
+class book_index(nodes.General, nodes.Element):
+    """A taxonomy's index at the end of the PDF (``taxonomy``, ``title``, and ``groups``:
+    letter groups of ``indices.BookTerm``). Only the LaTeX builder's tree holds one."""

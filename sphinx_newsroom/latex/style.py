@@ -1,4 +1,4 @@
-"""The LaTeX style file: the panel's framed environment and the index of each taxonomy."""
+"""The LaTeX style file (the panel's frame, the indexes' entries), and the book's setup."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.util.fileutil import copy_asset_file
-from sphinx.util.texescape import escape as tex_escape
 
 from ..domain import get_domain
-from ..indices import index_class
+from .book import BookLayout, append_indexes
 from .fonts import setup_fonts
-from .visitors import tex_name
+from .symbols import SymbolsTexCanSet
 
 TEXINPUTS = Path(__file__).parent / "texinputs"
 STYLE = "sphinxnewsroom"
@@ -22,6 +21,9 @@ STYLE = "sphinxnewsroom"
 
 def setup_latex(app: Sphinx) -> None:
     app.connect("doctree-resolved", _load_style)
+    app.connect("doctree-resolved", append_indexes)
+    app.add_post_transform(BookLayout)
+    app.add_post_transform(SymbolsTexCanSet)
     setup_fonts(app)
     app.connect("build-finished", _copy_style)
 
@@ -38,22 +40,10 @@ def _load_style(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     _STYLED.add(builder)
     app.add_latex_package(STYLE)  # the builder reads the packages just before writing
-    _name_indices(app)
 
 
 #: The LaTeX builders whose documents load the style file.
 _STYLED: weakref.WeakSet[LaTeXBuilder] = weakref.WeakSet()
-
-
-def _name_indices(app: Sphinx) -> None:
-    """Tell the style file which index belongs to which taxonomy (for term links)."""
-    if not isinstance(app.builder, LaTeXBuilder):
-        return
-    lines = [
-        f"\\sphinxnewsroomindex{{{tex_escape(str(index_class(t).localname))}}}{{{tex_name(t)}}}"
-        for t in app.config.newsroom_taxonomies
-    ]
-    app.builder.context["preamble"] += "\n" + "\n".join(lines) + "\n"
 
 
 def _copy_style(app: Sphinx, exception: Exception | None) -> None:

@@ -8,6 +8,8 @@ from sphinx.writers.latex import LaTeXTranslator
 from ..directives import nodes as nr
 from ..doctree import Visitor, visit_children
 from ..domain import get_domain
+from ..indices import in_book_index, term_label
+from .book import latex_visit_book_index, latex_visit_page_ref
 
 
 def latex_visit_article_meta(self: LaTeXTranslator, node: nr.article_meta) -> None:
@@ -35,22 +37,19 @@ def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
 
 
 def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
-    # Terms have no page in a PDF: link to the taxonomy's index instead.
-    if get_domain(self.builder.env).term_page(node["taxonomy"], node["key"]) is None:
+    # Terms have no page in a PDF: link to the term's entry in its taxonomy's index.
+    taxonomy, key = node["taxonomy"], node["key"]
+    if not in_book_index(get_domain(self.builder.env), self.config, taxonomy, key,
+                         self.builder.docnames):
         node["newsroom_linked"] = False
         return
     node["newsroom_linked"] = True
-    self.body.append(f"\\sphinxnewsroomterm{{{tex_name(node['taxonomy'])}}}{{")
+    self.body.append(f"\\sphinxnewsroomterm{{{self.idescape(term_label(taxonomy, key))}}}{{")
 
 
 def latex_depart_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
     if node.get("newsroom_linked"):
         self.body.append("}")
-
-
-def tex_name(taxonomy: str) -> str:
-    """A taxonomy's name as a hyperlink target: nothing TeX reads as a command."""
-    return "".join(c for c in taxonomy if c.isalnum() or c in "-_")
 
 
 def latex_visit_featured_image(self: LaTeXTranslator, node: nr.featured_image) -> None:
@@ -105,4 +104,6 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     nr.term_ref: (latex_visit_term_ref, latex_depart_term_ref),
     nr.featured_image: (latex_visit_featured_image, latex_depart_featured_image),
     nr.line_break: (latex_visit_line_break, visit_children),
+    nr.page_ref: (latex_visit_page_ref, visit_children),
+    nr.book_index: (latex_visit_book_index, visit_children),
 }

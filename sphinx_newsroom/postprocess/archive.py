@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import clock
-from ..builders import app_of, builder_of, nothing_to_fill, reference_to
+from ..builders import app_of, builder_of, in_output, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..directives.nodes import archive
 from ..doctree import nodes_of
@@ -34,7 +34,7 @@ class FillArchive(SphinxPostTransform):
         domain = get_domain(self.env)
         articles = [a for a in domain.published(self.config.newsroom_show_drafts,
                                                 clock.now())
-                    if matches_filters(a, node["filters"])]
+                    if matches_filters(a, node["filters"]) and in_output(self.env, a.docname)]
         pages = self._pages(node)
         if pages is not None:
             dated = [a for a in articles if a.date is not None]  # the archive's entries

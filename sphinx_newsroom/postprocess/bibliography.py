@@ -70,7 +70,12 @@ class FillBibliography(SphinxPostTransform):
                                         classes=classes)
         for entry in entries:
             listing += self._entry(entry, node["style"], with_ids)
-        result.append(listing)
+        if builder.format == "latex":
+            # Set ragged right (the style file): a long title or URL does not
+            # stretch its line.
+            result.append(nodes.container("", listing, classes=["news-bibliography"]))
+        else:
+            result.append(listing)
         return result
 
     def _entry(self, entry: Entry, style: str, with_ids: bool) -> nodes.list_item:
@@ -115,6 +120,8 @@ class LinkSources(SphinxPostTransform):
         if nothing_to_fill(self.env, domain.articles):
             return
         builder = builder_of(self.env)
+        if target not in getattr(builder, "docnames", (target,)):
+            return  # a book (a PDF, a texinfo manual) without the bibliography in it
         compact = builder.format == "html"
         here = self.env.docname
         label = _("in the bibliography")

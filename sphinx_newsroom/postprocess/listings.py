@@ -8,12 +8,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import clock
-from ..builders import app_of, builder_of, nothing_to_fill, reference_to
+from ..builders import app_of, builder_of, in_output, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..directives.nodes import article_list, term_index
 from ..doctree import nodes_of
 from ..domain import get_domain
 from ..i18n import _
+from ..indices import in_book_index, term_label
 from ..model.article import Article
 from ..model.collation import index_letter, sort_key
 from ..model.selection import selected
@@ -34,7 +35,9 @@ class FillListings(SphinxPostTransform):
         found = nodes_of(self.document, article_list, term_index)
         if not found[article_list] and not found[term_index]:
             return
-        visible = domain.published(self.config.newsroom_show_drafts, clock.now())
+        # (A book lists only the articles it holds: there is no page to link to.)
+        visible = [a for a in domain.published(self.config.newsroom_show_drafts, clock.now())
+                   if in_output(self.env, a.docname)]
         paged = [node for node in found[article_list] if self._page_of(node)[2]]
         for node in found[article_list]:
             filled = self._article_list(node, visible)
@@ -92,15 +95,25 @@ class FillListings(SphinxPostTransform):
             head += nodes.Text(" · ")
             head += time_node(article.date, language)
         body: list[nodes.Node] = [head]
-        if article.summary:
+        paged = builder_of(self.env).format == "latex"
+        if paged:
+            # A book lists an article by its page; its summary opens its chapter.
+            if in_output(self.env, article.docname):
+                head += nr.page_ref(label=f"{article.docname}:{article.anchor}")
+        elif article.summary:
             summary = summary_nodes(article.summary, self.config.newsroom_math)
             body.append(nodes.paragraph(article.summary, "", *summary,
                                         classes=["news-list-summary"]))
         compact = builder_of(self.env).format == "html"
         shown = [(taxonomy, tuple(s for s in spellings if [taxonomy, term_key(s)] != omit))
                  for taxonomy, spellings in article.terms]
+        # HTML's badges stand apart by themselves (a plain space: HTML hides
+        # .news-sep from the eye); elsewhere a taxonomy's terms are set apart
+        # from the next one's.
+        between = (nodes.inline(" ", " ") if compact
+                   else nodes.inline(" · ", " · ", classes=["news-sep"]))
         terms = [n for taxonomy, spellings in shown if spellings
-                 for n in (nodes.inline(" ", " "), *term_nodes(taxonomy, spellings, compact))]
+                 for n in (between.deepcopy(), *term_nodes(taxonomy, spellings, compact))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
         return body
@@ -136,6 +149,8 @@ class FillListings(SphinxPostTransform):
         terms.sort(key=lambda t: sort_key(t.name))
         if node["sort"] == "count":
             terms.sort(key=lambda t: -len(t.docnames))
+        if builder_of(self.env).format == "latex":
+            return self._paged_terms(node, terms)
         if node["format"] == "cloud":
             weights = weight_classes({t.key: len(t.docnames) for t in terms})
             cloud = nodes.paragraph(classes=["news-cloud"])
@@ -159,6 +174,25 @@ class FillListings(SphinxPostTransform):
                 container += self._term_list(members)
             return container
         return self._term_list(terms)
+
+    def _paged_terms(self, node: term_index, terms: list[Any]) -> nodes.Node:
+        """In the PDF, every format is one compact list in two columns: each term, its
+        count and the page of its entry in the taxonomy's index (A-Z: by letter)."""
+        domain, docnames = get_domain(self.env), getattr(builder_of(self.env), "docnames", ())
+        columns = nodes.container(classes=["news-columns", nr.NO_SEARCH])
+        letter = None
+        for term in terms:
+            if node["format"] == "az" and index_letter(term.name) != letter:
+                letter = index_letter(term.name)
+                columns += nodes.paragraph("", "", nodes.strong(letter, letter))
+            count = f" ({len(term.docnames)})"
+            line = nodes.paragraph(
+                "", "", nr.term_ref(term.name, term.name, taxonomy=term.taxonomy, key=term.key),
+                nodes.inline(count, count, classes=["news-count"]))
+            if in_book_index(domain, self.config, term.taxonomy, term.key, docnames):
+                line += nr.page_ref(label=term_label(term.taxonomy, term.key))
+            columns += line
+        return columns
 
     @staticmethod
     def _term_list(terms: list[Any]) -> nodes.bullet_list:
