@@ -47,6 +47,8 @@ INVALID: dict[str, object] = {
     "newsroom_sitemap": "yes",
     "newsroom_news_sitemap": 1,
     "newsroom_publication_name": None,
+    "newsroom_authors": ["authors.yml"],
+    "newsroom_author_pages": "no",
 }
 
 #: For each "html" option, another valid value than test-feeds' (its output differs).
@@ -62,6 +64,8 @@ HTML_CHANGES: dict[str, object] = {
     "newsroom_sitemap": False,
     "newsroom_news_sitemap": False,
     "newsroom_publication_name": "The Other Paper",
+    "newsroom_authors": {"Li Lei": {"name": "Lei Li", "sameAs": "https://lilei.example.org/"}},
+    "newsroom_author_pages": False,
 }
 
 

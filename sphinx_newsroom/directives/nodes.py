@@ -87,3 +87,7 @@ class bibliography(nodes.General, nodes.Element):
 class cite_source(nodes.Inline, nodes.Element):
     """``{cite-source}`title=…; publisher=…```: the fields of the footnote holding it
     (``fields``, ``(name, value)`` pairs). Read and removed with ``footnote_kind``."""
+
+
+class corrections_list(nodes.General, nodes.Element):
+    """Placeholder of ``corrections-list``; replaced at write time."""

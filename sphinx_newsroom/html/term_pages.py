@@ -11,11 +11,13 @@ from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 
 from ..directives.nodes import article_list, term_index
 from ..i18n import _
 from ..labels import taxonomy_label, taxonomy_title
 from ..log import warn
+from ..model.authors import AUTHORS, AuthorEntry
 from ..model.taxonomy import Term
 from ..warnings_ import NewsroomWarning
 from .pages import Generator, Page, writes_pages
@@ -26,6 +28,8 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         return
     pages = Generator(app)
     domain = pages.domain
+    if AUTHORS not in domain.terms:
+        pages.remove(f"{AUTHORS}/index")  # author pages are off (newsroom_author_pages)
     for taxonomy in app.config.newsroom_taxonomies:
         if not domain.terms.get(taxonomy):
             # Sphinx writes no page for an empty index, but keeps an old one.
@@ -51,6 +55,13 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
             if term is None:
                 title = taxonomy_title(taxonomy)
                 yield pages.render(pagename, title, _overview(taxonomy, title, len(terms)))
+            elif taxonomy == AUTHORS:
+                overview = app.builder.get_relative_uri(pagename, f"{taxonomy}/index")
+                section = _term_page(term, term.name, overview)
+                entry = domain.authors.get(term.key)
+                if entry is not None:
+                    section.insert(1, author_profile(app, pagename, entry))
+                yield pages.render(pagename, term.name, section)
             else:
                 title = f"{taxonomy_label(taxonomy)}: {term.name}"
                 overview = app.builder.get_relative_uri(pagename, f"{taxonomy}/index")
@@ -71,6 +82,28 @@ def _term_page(term: Term, title: str, overview: str) -> nodes.section:
     return section
 
 
+def author_profile(app: Sphinx, pagename: str, entry: AuthorEntry) -> nodes.container:
+    """What the authors file says of an author: photo, bio, links (all text escaped).
+
+    A photo given as a path is a file of the HTML output (from ``html_static_path``
+    or ``html_extra_path``), linked relative to the page.
+    """
+    profile = nodes.container(classes=["news-author-profile"])
+    if entry.photo:
+        uri = entry.photo if "://" in entry.photo else relative_uri(
+            app.builder.get_target_uri(pagename), entry.photo.lstrip("/"))
+        profile += nodes.image(uri=uri, alt=entry.name, classes=["news-author-photo"])
+    if entry.bio:
+        profile += nodes.paragraph(entry.bio, entry.bio, classes=["news-author-bio"])
+    if entry.links:
+        links = nodes.bullet_list(classes=["news-author-links"])
+        for label, url in entry.links:
+            links += nodes.list_item("", nodes.paragraph(
+                "", "", nodes.reference(label, label, refuri=url)))
+        profile += links
+    return profile
+
+
 def _count_text(count: int) -> str:
     return _("1 article") if count == 1 else _("%d articles") % count
 
@@ -79,6 +112,11 @@ def _overview(taxonomy: str, title: str, count: int) -> nodes.section:
     """Every term as a cloud, then A to Z with its count."""
     section = nodes.section(ids=[taxonomy], classes=["news-taxonomy-page"])
     section += nodes.title(title, title)
+    if taxonomy == AUTHORS:
+        # People, A to Z: a cloud would size them by how much they write.
+        section += nodes.paragraph(classes=["news-count"], text=_("%d authors") % count)
+        section += term_index(taxonomy=taxonomy, format="az", sort="name", min_count=1)
+        return section
     section += nodes.paragraph(classes=["news-count"], text=_("%d terms") % count)
     section += term_index(taxonomy=taxonomy, format="cloud", sort="name", min_count=1)
     section += nodes.paragraph(classes=["news-sort-note"],

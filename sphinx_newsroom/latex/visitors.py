@@ -8,6 +8,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ..directives import nodes as nr
 from ..doctree import Visitor, visit_children
 from ..domain import get_domain
+from ..model.authors import AUTHORS
 
 
 def latex_visit_article_meta(self: LaTeXTranslator, node: nr.article_meta) -> None:
@@ -35,8 +36,10 @@ def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
 
 
 def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
-    # Terms have no page in a PDF: link to the taxonomy's index instead.
-    if get_domain(self.builder.env).term_page(node["taxonomy"], node["key"]) is None:
+    # Terms have no page in a PDF: link to the taxonomy's index instead. Authors have
+    # no index: a byline is plain text.
+    if node["taxonomy"] == AUTHORS or \
+            get_domain(self.builder.env).term_page(node["taxonomy"], node["key"]) is None:
         node["newsroom_linked"] = False
         return
     node["newsroom_linked"] = True
