@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOTS, html, warnings_of
 
-from sphinx_newsroom.model.authors import AuthorEntry, near_duplicates, read_authors_text, \
-    read_entries
+from sphinx_newsroom.model.authors import (
+    AuthorEntry,
+    near_duplicates,
+    read_authors_text,
+    read_entries,
+)
 from sphinx_newsroom.model.terms import term_key
 
 SITE = "https://bylines.example.org/"
@@ -259,6 +263,8 @@ def test_read_authors_text_lines():
     data, lines, problems = read_authors_text("# people\nJane Doe:\n  bio: b\njroe: {}\n",
                                               "authors.yaml")
     assert problems == [] and lines == {"Jane Doe": 2, "jroe": 4}
+    assert data == {"Jane Doe": {"bio": "b"}, "jroe": {}}
     data, lines, problems = read_authors_text('{\n  "Jane Doe": {},\n  "jroe": {}\n}',
                                               "authors.json")
     assert problems == [] and lines == {"Jane Doe": 2, "jroe": 3}
+    assert data == {"Jane Doe": {}, "jroe": {}}
