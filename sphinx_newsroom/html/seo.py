@@ -30,7 +30,8 @@ from .. import clock
 from ..config import opengraph_loaded
 from ..domain import get_domain, is_public
 from ..model.article import Article
-from .urls import Person, absolute_url, asset_url, people
+from ..model.authors import AUTHORS
+from .urls import Person, absolute_url, asset_url, people, photo_url
 
 #: schema.org (and Google) recommend headlines of at most 110 characters.
 HEADLINE_LENGTH = 110
@@ -85,6 +86,10 @@ def add_social_meta(
         return
     article = get_domain(app.env).articles.get(pagename)
     if article is None:
+        profile = profile_page_ld(app, pagename)
+        if profile is not None:
+            context["metatags"] = (context.get("metatags", "") or "") + (
+                f'\n    <script type="application/ld+json">{script_json(profile)}</script>')
         return
     existing = context.get("metatags", "") or ""
     present = {key.lower() for key in _META_KEY.findall(existing)}
@@ -191,6 +196,32 @@ def person_ld(person: Person) -> dict[str, Any]:
         data["image"] = person.photo
     if person.same_as:
         data["sameAs"] = list(person.same_as)
+    return data
+
+
+def profile_page_ld(app: Sphinx, pagename: str) -> dict[str, Any] | None:
+    """An author's page as a schema.org ``ProfilePage`` whose ``mainEntity`` is the Person.
+
+    Google Search Central, "Profile page (ProfilePage) structured data". None for
+    any other page.
+    """
+    folder, _, slug = pagename.partition("/")
+    domain = get_domain(app.env)
+    if folder != AUTHORS or not slug:
+        return None
+    term = next((t for t in domain.terms.get(AUTHORS, {}).values() if t.slug == slug), None)
+    if term is None:
+        return None
+    entry = domain.authors.get(term.key)
+    url = absolute_url(app, pagename)
+    person = Person(name=term.name, url=url, photo=photo_url(app, entry.photo) if entry else "",
+                    same_as=entry.same_as if entry else ())
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "ProfilePage",
+                            "mainEntity": person_ld(person)}
+    if entry and entry.bio:
+        data["mainEntity"]["description"] = entry.bio
+    if url:
+        data["url"] = url
     return data
 
 

@@ -46,6 +46,11 @@ class Person:
     same_as: tuple[str, ...] = ()
 
 
+def photo_url(app: Sphinx, photo: str) -> str:
+    """The absolute URL of an author's photo: a URL as given, a path in the site's output."""
+    return photo if "://" in photo else asset_url(app, photo) if photo else ""
+
+
 def people(app: Sphinx, article: Article) -> list[Person]:
     """The article's authors, each with the page, photo and ``sameAs`` the site knows."""
     domain = get_domain(app.env)
@@ -53,10 +58,9 @@ def people(app: Sphinx, article: Article) -> list[Person]:
     for spelling in article.authors:
         entry = domain.author(spelling)
         page = domain.term_page(AUTHORS, term_key(spelling))
-        photo = entry.photo if entry else ""
         result.append(Person(
             name=domain.author_name(spelling),
             url=absolute_url(app, page) if page else "",
-            photo=photo if "://" in photo else asset_url(app, photo) if photo else "",
+            photo=photo_url(app, entry.photo) if entry else "",
             same_as=entry.same_as if entry else ()))
     return result
