@@ -19,6 +19,8 @@ newsroom_publisher = {
 # sitemap.xml and news-sitemap.xml are written (html_baseurl is set); Google News
 # knows the publication by this name. robots.txt names both sitemaps.
 newsroom_publication_name = "Compute Watch"
+# Bios, photos, links and sameAs of the authors, whose pages are authors/<slug>.html.
+newsroom_authors = "authors.yml"
 html_extra_path = ["robots.txt"]
 html_theme = "alabaster"
 html_title = project

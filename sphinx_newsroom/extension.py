@@ -136,6 +136,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.add_directive("topic-index", index_directive("topics"))
     app.add_role("tag", TermRole("tags"))
     app.add_role("topic", TermRole("topics"))
+    app.add_role("author", TermRole(AUTHORS))
     app.add_post_transform(FillListings)
     app.connect("config-inited", register_indices)
     app.connect("env-get-outdated", hide_unpublished, priority=400)

@@ -53,10 +53,12 @@ class FillCorrections(SphinxPostTransform):
         items = nodes.bullet_list(classes=["news-corrections-list"])
         builder = builder_of(self.env)
         for correction, article in found:
+            # HTML links to the notice; LaTeX labels sections only: the article's title.
+            anchor = "corrections" if builder.format == "html" else article.anchor
             label = str(_("Correction") if correction.kind == "correction" else _("Update"))
             title = nodes.inline(article.title, article.title)
-            link = make_refnode(builder, self.env.docname, article.docname, "corrections",
-                                title, article.title)
+            link = make_refnode(builder, self.env.docname, article.docname, anchor, title,
+                                article.title)
             line = nodes.paragraph("", "", classes=[f"news-{correction.kind}"])
             line += nodes.strong(label, label)
             line += nodes.Text(" ")
