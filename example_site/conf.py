@@ -26,6 +26,14 @@ html_theme = "alabaster"
 html_title = project
 exclude_patterns = ["_build"]
 
+# EPUB (`-b epub`): EPUB 3 wants a version, a language tag written with a
+# hyphen (Sphinx copies `language` as it is written); the crawler file is for
+# the website, not the book. (Leave `epub_identifier` at its default: Sphinx
+# writes it to the OPF but `epub_uid` to the NCX, and epubcheck wants them equal.)
+version = release = "2026.12"
+epub_language = "zh-CN"
+epub_exclude_files = ["robots.txt"]
+
 # PDF: xelatex with xeCJK (Sphinx loads it for Chinese) and the Noto CJK fonts.
 latex_engine = "xelatex"
 latex_elements = {

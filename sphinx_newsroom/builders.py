@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from docutils import nodes
+from docutils.nodes import Node
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
+from sphinx.util.osutil import relative_uri
 
 
 def builder_of(env: BuildEnvironment) -> Builder:
@@ -35,3 +38,49 @@ def writes_one_document(env: BuildEnvironment) -> bool:
     builder = app.builder
     return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
         builder, SingleFileHTMLBuilder)
+
+
+def is_ebook(builder: Builder) -> bool:
+    """EPUB: HTML pages packed into one book, which holds no downloads and no site files."""
+    return builder.name.startswith("epub")
+
+
+def relative_link(builder: Builder, fromdoc: str, todoc: str, anchor: str = "") -> str:
+    """The ``href`` from the page of ``fromdoc`` to ``todoc``'s (``#anchor`` on it, if given).
+
+    Either may be a doc of the project or a page the extension generates (a
+    term page, the archive).  ``singlehtml`` puts every doc on the root
+    page, where Sphinx's own ``get_relative_uri`` returns ``#document-<doc>``
+    from anywhere, so an anchor would make a second ``#`` and a generated
+    page beside the root page would point into itself: here a doc's anchor is
+    the fragment alone, and a generated page reaches the root page by a path.
+    """
+    if not isinstance(builder, SingleFileHTMLBuilder):
+        if fromdoc == todoc and anchor:
+            return f"#{anchor}"
+        uri = builder.get_relative_uri(fromdoc, todoc)
+        return f"{uri}#{anchor}" if anchor else uri
+    docs = builder.env.all_docs
+    root = builder.config.root_doc
+    here = root if fromdoc in docs else fromdoc
+    if todoc in docs:
+        page, fragment = root, f"#{anchor or 'document-' + todoc}"
+    else:
+        page, fragment = todoc, f"#{anchor}" if anchor else ""
+    if page == here:
+        return fragment or "#"
+    return relative_uri(here + builder.out_suffix, page + builder.out_suffix) + fragment
+
+
+def reference_to(builder: Builder, fromdoc: str, todoc: str, anchor: str, child: Node,
+                 title: str | None = None) -> nodes.reference:
+    """``sphinx.util.nodes.make_refnode``, with the link of :func:`relative_link`."""
+    node = nodes.reference("", "", internal=True)
+    if fromdoc == todoc and anchor:
+        node["refid"] = anchor
+    else:
+        node["refuri"] = relative_link(builder, fromdoc, todoc, anchor)
+    if title:
+        node["reftitle"] = title
+    node += child
+    return node

@@ -31,7 +31,9 @@ from .html.exports import write_exports
 from .html.feeds import setup_feeds
 from .html.pages import note_frame
 from .html.paywall import MarkPaywalled
+from .html.search_fix import mend_chinese_search
 from .html.seo import mark_unpublished, setup_seo
+from .html.single_page import write_beside_single_page
 from .html.sitemaps import setup_sitemaps
 from .html.term_pages import collect_pages
 from .i18n import CATALOG, LOCALE_DIR
@@ -171,6 +173,8 @@ def setup_publishing(app: Sphinx) -> None:
     app.add_post_transform(AddRelated)
     app.add_post_transform(ExpandPanels)
     app.connect("html-collect-pages", archive_page)
+    app.connect("build-finished", write_beside_single_page)
+    app.connect("build-finished", mend_chinese_search)
 
 
 def setup_visitors(app: Sphinx) -> None:

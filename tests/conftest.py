@@ -66,6 +66,9 @@ def warnings_of(app) -> list[str]:
 
 TEX_TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "fc-list")
 BROWSER_TOOLS = ("chromium", "chromedriver")
+#: epubcheck (Debian package epubcheck): a Java program, run as ``java -jar``.
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
+EPUB_TOOLS = ("java",)
 
 
 def missing(tools: tuple[str, ...]) -> list[str]:
@@ -86,10 +89,17 @@ needs_tex = pytest.mark.skipif(not has_tex(), reason=_skip_reason(TEX_TOOLS))
 #: A browser test; skipped, saying which tool is absent, where Chromium is not installed.
 needs_browser = pytest.mark.skipif(bool(missing(BROWSER_TOOLS)), reason=_skip_reason(BROWSER_TOOLS))
 
-#: NEWSROOM_REQUIRE_TOOLS=tex,browser (set by .ci/run): a skipped PDF or browser test fails.
+#: An EPUB validation; skipped, saying what is absent, where epubcheck is not installed.
+_EPUB_ABSENT = [*missing(EPUB_TOOLS), *([] if EPUBCHECK_JAR.is_file() else [str(EPUBCHECK_JAR)])]
+needs_epubcheck = pytest.mark.skipif(
+    bool(_EPUB_ABSENT), reason=f"not installed: {', '.join(_EPUB_ABSENT)} (Debian package "
+                               "epubcheck; the packages are listed in .ci/debian-packages.txt)")
+
+#: NEWSROOM_REQUIRE_TOOLS=tex,browser,epub (set by .ci/run): a skipped PDF,
+#: browser or EPUB-validation test fails.
 REQUIRED = {name.strip() for name in os.environ.get("NEWSROOM_REQUIRE_TOOLS", "").split(",")
             if name.strip()}
-MARKERS = {"tex": "pdf", "browser": "browser"}
+MARKERS = {"tex": "pdf", "browser": "browser", "epub": "epubcheck"}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -170,11 +180,20 @@ def html_tree(outdir: Path) -> dict[str, str]:
 
 def build_root(tmp_path_factory, root: str, builder: str, **overrides):
     """A copy of test root ``root`` built fresh with ``builder``: for module-scoped fixtures."""
-    from sphinx.testing.util import SphinxTestApp
-
     src = tmp_path_factory.mktemp(f"{root}-{builder}") / "src"
     shutil.copytree(ROOTS / f"test-{root}", src)
-    app = SphinxTestApp(builder, srcdir=src, freshenv=True, confoverrides=overrides,
-                        status=StringIO(), warning=StringIO())
-    app.build()
+    return built(builder, src, confoverrides=overrides)
+
+
+def built(builder: str, srcdir: Path, **kwargs):
+    """The project in ``srcdir`` built once, fresh, by a test app of its own (for
+    module-scoped fixtures); its status and warnings are kept in memory."""
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(builder, srcdir=srcdir, freshenv=True, status=StringIO(),
+                        warning=StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
     return app

@@ -15,10 +15,20 @@ import functools
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BROWSER_TOOLS, REPO, TEX_TOOLS, needs_browser, needs_tex
+from conftest import (
+    BROWSER_TOOLS,
+    EPUB_TOOLS,
+    EPUBCHECK_JAR,
+    REPO,
+    TEX_TOOLS,
+    needs_browser,
+    needs_epubcheck,
+    needs_tex,
+)
 
 PACKAGE_LIST = REPO / ".ci" / "debian-packages.txt"
 BASE_IMAGES = REPO / ".ci" / "base-image"
@@ -150,8 +160,8 @@ def test_the_readme_and_ci_read_the_one_list():
         assert installs
         for line in installs:
             assert ".ci/debian-packages.txt" in line or '"${packages[@]}"' in line, line
-    # .ci/run makes a skipped PDF or browser test a failure.
-    assert "NEWSROOM_REQUIRE_TOOLS=tex,browser" in ci
+    # .ci/run makes a skipped PDF, browser or EPUB-validation test a failure.
+    assert "NEWSROOM_REQUIRE_TOOLS=tex,browser,epub" in ci
 
 
 def test_the_image_lists_cover_this_machine():
@@ -177,6 +187,20 @@ def test_every_file_of_the_example_pdf_comes_from_the_list(example_pdf):
 @pytest.mark.browser
 def test_the_browser_comes_from_the_list():
     assert_from_the_list(program_files(BROWSER_TOOLS), "the browser tests")
+
+
+@needs_epubcheck
+@pytest.mark.epubcheck
+def test_epubcheck_comes_from_the_list():
+    """Java, epubcheck's jar and every jar on its class path."""
+    with zipfile.ZipFile(EPUBCHECK_JAR) as jar:
+        manifest = jar.read("META-INF/MANIFEST.MF").decode("utf-8")
+    class_path = re.search(r"^Class-Path: (.*(?:\n .*)*)", manifest, re.M)
+    assert class_path, "epubcheck's jar names the jars it loads"
+    jars = set(class_path.group(1).replace("\n ", "").replace("\r", "").split())
+    assert len(jars) > 5
+    assert_from_the_list(program_files(EPUB_TOOLS) | {str(EPUBCHECK_JAR)} | jars,
+                         "the EPUB check")
 
 
 @needs_tex

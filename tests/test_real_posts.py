@@ -22,13 +22,12 @@ import subprocess
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import needs_tex, run_latexmk, warnings_of
+from conftest import built, needs_tex, run_latexmk, warnings_of
 
 CORPUS = Path(__file__).parent / "corpus"
 MANIFEST = json.loads((CORPUS / "MANIFEST.json").read_text("utf-8"))
@@ -197,15 +196,7 @@ def _source_tree(root: Path) -> Path:
 
 
 def _build(root: Path, builder: str):
-    from sphinx.testing.util import SphinxTestApp
-
-    app = SphinxTestApp(builder, srcdir=_source_tree(root), freshenv=True,
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built(builder, _source_tree(root))
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,14 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .. import clock
+from ..builders import is_ebook
 from ..citations.export import EXPORT_FILES, EXPORT_FOLDER, to_bibtex, to_csl_json
 from ..domain import get_domain
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """CSL-JSON and BibTeX of every published source, beside the HTML pages."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or is_ebook(app.builder):
         return
     domain = get_domain(app.env)
     if not domain.bibliographies:

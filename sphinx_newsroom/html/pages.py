@@ -10,6 +10,7 @@ written into the source folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import new_document
+from sphinx.util.osutil import relative_uri
 
 from ..domain import get_domain
 from ..log import warn
@@ -31,9 +33,12 @@ Page = tuple[str, dict[str, Any], str]
 
 
 def writes_pages(builder: Builder) -> bool:
-    """Builders that write one file per page (not ``singlehtml``, not other formats)."""
-    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
-        builder, SingleFileHTMLBuilder)
+    """The HTML builders, which write the generated pages as files of their own.
+
+    ``singlehtml`` too: its one page links to them, and they are written
+    beside it (see :mod:`.single_page`).
+    """
+    return isinstance(builder, StandaloneHTMLBuilder)
 
 
 def note_frame(app: Sphinx, env: BuildEnvironment) -> None:
@@ -119,5 +124,22 @@ class Generator:
             for name, value in saved.items():
                 if value is not None:
                     setattr(builder, name, value)
-        return pagename, {"title": escape(title), "body": body}, "page.html"
+        context: dict[str, Any] = {"title": escape(title), "body": body}
+        if isinstance(builder, SingleFileHTMLBuilder):
+            context["toctree"] = _toctree_beside(builder, pagename)
+        return pagename, context, "page.html"
+
+
+def _toctree_beside(builder: SingleFileHTMLBuilder, pagename: str) -> Callable[..., str]:
+    """The theme's ``toctree()`` for a page beside ``singlehtml``'s one page.
+
+    Its entries point into that page (``#document-…``), so they are written
+    relative to it.
+    """
+    root = relative_uri(pagename + builder.out_suffix, builder.config.root_doc + builder.out_suffix)
+
+    def toctree(**kwargs: Any) -> str:
+        return builder._get_local_toctree(pagename, **kwargs).replace('href="#', f'href="{root}#')
+
+    return toctree
 

@@ -27,6 +27,7 @@ from babel.core import get_global
 from sphinx.application import Sphinx
 
 from .. import clock
+from ..builders import is_ebook
 from ..config import opengraph_loaded
 from ..domain import get_domain, is_public
 from ..model.article import Article
@@ -82,7 +83,7 @@ def add_social_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     if not app.config.newsroom_social_meta or app.builder.format != "html" \
-            or app.builder.name.startswith("epub"):
+            or is_ebook(app.builder):
         return
     article = get_domain(app.env).articles.get(pagename)
     if article is None:

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..builders import relative_link
 from ..directives.nodes import article_list, term_index
 from ..i18n import _
 from ..labels import taxonomy_label, taxonomy_title
@@ -56,7 +57,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
                 title = taxonomy_title(taxonomy)
                 yield pages.render(pagename, title, _overview(taxonomy, title, len(terms)))
             elif taxonomy == AUTHORS:
-                overview = app.builder.get_relative_uri(pagename, f"{taxonomy}/index")
+                overview = relative_link(app.builder, pagename, f"{taxonomy}/index")
                 section = _term_page(term, term.name, overview)
                 entry = domain.authors.get(term.key)
                 if entry is not None:
@@ -64,7 +65,7 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
                 yield pages.render(pagename, term.name, section)
             else:
                 title = f"{taxonomy_label(taxonomy)}: {term.name}"
-                overview = app.builder.get_relative_uri(pagename, f"{taxonomy}/index")
+                overview = relative_link(app.builder, pagename, f"{taxonomy}/index")
                 yield pages.render(pagename, title, _term_page(term, title, overview))
 
 

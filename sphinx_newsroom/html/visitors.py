@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from ..builders import relative_link
 from ..directives import nodes as nr
 from ..doctree import Visitor, visit_children
 from ..domain import get_domain
@@ -69,7 +70,7 @@ def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
         self.body.append(self.starttag(node, "span", "", CLASS=classes))
         node["newsroom_tag"] = "span"
         return
-    uri = self.builder.get_relative_uri(self.builder.current_docname, page)
+    uri = relative_link(self.builder, self.builder.current_docname, page)
     self.body.append(self.starttag(node, "a", "", CLASS=classes, href=uri,
                                    rel="author" if author else "tag"))
     node["newsroom_tag"] = "a"

@@ -6,10 +6,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..directives.nodes import archive
 from ..doctree import nodes_of
@@ -55,7 +54,7 @@ class FillArchive(SphinxPostTransform):
                 label = month_name(year, month, language)
                 entries = nodes.bullet_list()
                 for article in members:
-                    link = make_refnode(builder_of(self.env), self.env.docname, article.docname,
+                    link = reference_to(builder_of(self.env), self.env.docname, article.docname,
                                         article.anchor, nodes.Text(article.title), article.title)
                     assert article.date is not None
                     entries += nodes.list_item("", nodes.paragraph(

@@ -9,10 +9,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, is_ebook, nothing_to_fill, reference_to, relative_link
 from ..citations.bibliography import Entry, anchor_of, collect, sort_entries
 from ..citations.export import EXPORT_FILES, EXPORT_FOLDER
 from ..citations.keys import citation_key
@@ -64,7 +63,7 @@ class FillBibliography(SphinxPostTransform):
                                     classes=["news-empty"])]
         result: list[nodes.Node] = []
         builder = builder_of(self.env)
-        if builder.format == "html" and exports:
+        if builder.format == "html" and not is_ebook(builder) and exports:
             result.append(self._exports())
         classes = ["news-bibliography", f"news-style-{node['style']}"]
         listing = nodes.enumerated_list(enumtype="arabic", prefix="[", suffix="]",
@@ -85,7 +84,7 @@ class FillBibliography(SphinxPostTransform):
         for index, citer in enumerate(entry.citers):
             if index:
                 cited += nodes.Text(_(", "))
-            cited += make_refnode(builder_of(self.env), self.env.docname, citer.docname,
+            cited += reference_to(builder_of(self.env), self.env.docname, citer.docname,
                                   citer.target, nodes.Text(citer.title), citer.title)
         return nodes.list_item("", text, cited)
 
@@ -138,12 +137,11 @@ class LinkSources(SphinxPostTransform):
             if compact:
                 # One node, written whole by the HTML visitor, for what other
                 # formats build from six (a space, an inline, brackets, a link).
-                uri = "" if target == here else builder.get_relative_uri(here, target)
                 paragraph += nr.source_backlink(
-                    refuri=f"{uri}#{anchor}", label=str(label),
+                    refuri=relative_link(builder, here, target, anchor), label=str(label),
                     classes=["news-source-backlink", nr.NO_SEARCH])
                 continue
-            link = make_refnode(builder, here, target, anchor, nodes.Text(label))
+            link = reference_to(builder, here, target, anchor, nodes.Text(label))
             link["classes"].append("news-source-link")
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),

@@ -6,10 +6,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..doctree import nodes_of
 from ..domain import get_domain
@@ -57,7 +56,7 @@ class FillCorrections(SphinxPostTransform):
             anchor = "corrections" if builder.format == "html" else article.anchor
             label = str(_("Correction") if correction.kind == "correction" else _("Update"))
             title = nodes.inline(article.title, article.title)
-            link = make_refnode(builder, self.env.docname, article.docname, anchor, title,
+            link = reference_to(builder, self.env.docname, article.docname, anchor, title,
                                 article.title)
             line = nodes.paragraph("", "", classes=[f"news-{correction.kind}"])
             line += nodes.strong(label, label)

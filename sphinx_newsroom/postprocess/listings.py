@@ -7,10 +7,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..directives.nodes import article_list, term_index
 from ..doctree import nodes_of
@@ -63,7 +62,7 @@ class FillListings(SphinxPostTransform):
         return items
 
     def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
-        return make_refnode(builder_of(self.env), self.env.docname, article.docname, article.anchor,
+        return reference_to(builder_of(self.env), self.env.docname, article.docname, article.anchor,
                             content, article.title)
 
     def _entry(self, article: Article, omit: list[str] | None = None) -> list[nodes.Node]:

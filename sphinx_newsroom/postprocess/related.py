@@ -6,9 +6,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
-from ..builders import builder_of, writes_one_document
+from ..builders import builder_of, reference_to, writes_one_document
 from ..directives import nodes as nr
 from ..doctree import nodes_of
 from ..domain import get_domain
@@ -42,7 +41,7 @@ class AddRelated(SphinxPostTransform):
             block += nodes.rubric(heading, heading)
             items = nodes.bullet_list()
             for article in related:
-                link = make_refnode(builder_of(self.env), self.env.docname, article.docname,
+                link = reference_to(builder_of(self.env), self.env.docname, article.docname,
                                     article.anchor, nodes.Text(article.title), article.title)
                 items += nodes.list_item("", nodes.paragraph("", "", link))
             block += items
