@@ -22,6 +22,12 @@ newsroom_publication_name = "Compute Watch"
 # Bios, photos, links and sameAs of the authors, whose pages are authors/<slug>.html.
 newsroom_authors = "authors.yml"
 html_extra_path = ["robots.txt"]
+# A small page size, so that the archive and the busiest tags show their later
+# pages (archive/page/2.html, tags/google-tpu/page/2.html); the PDF lists all.
+newsroom_page_size = 4
+# The English and Chinese versions of one article link each other (hreflang);
+# Chinese is the version for readers of any other language.
+newsroom_hreflang_default = "zh-CN"
 html_theme = "alabaster"
 html_title = project
 exclude_patterns = ["_build"]

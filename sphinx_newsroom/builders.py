@@ -6,6 +6,7 @@ from collections.abc import Container
 
 from docutils import nodes
 from docutils.nodes import Node
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
@@ -15,8 +16,12 @@ from sphinx.util.osutil import relative_uri
 
 def builder_of(env: BuildEnvironment) -> Builder:
     """The running builder (Sphinx's own post-transforms reach it the same way)."""
-    app = getattr(env, "_app", None) or env.app  # Sphinx 9 deprecates env.app
-    return app.builder
+    return app_of(env).builder
+
+
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The running application (Sphinx 9 deprecates ``env.app`` and a transform's ``app``)."""
+    return getattr(env, "_app", None) or env.app
 
 
 def nothing_to_fill(env: BuildEnvironment, docnames: Container[str]) -> bool:

@@ -20,6 +20,7 @@ from sphinx.config import Config
 from .citations.notes import MODES
 from .log import warn
 from .model.authors import AUTHORS
+from .model.translations import is_language_tag
 from .warnings_ import NewsroomWarning
 
 DEFAULT_FIELDS: dict[str, list[str]] = {
@@ -34,6 +35,9 @@ DEFAULT_FIELDS: dict[str, list[str]] = {
     "canonical_url": ["canonical_url", "canonicalURL", "canonical"],
     "access": ["access"],
     "robots": ["robots"],
+    "language": ["language", "lang"],
+    "translation_key": ["translation_key", "translationKey"],
+    "translations": ["translations"],
 }
 DEFAULT_TAXONOMIES: dict[str, list[str]] = {
     "tags": ["tags", "keywords"],
@@ -95,6 +99,10 @@ def _is_hub(value: Any) -> bool:
 
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_language_or_empty(value: Any) -> bool:
+    return value == "" or (isinstance(value, str) and is_language_tag(value.replace("_", "-")))
 
 
 def _is_positive_int(value: Any) -> bool:
@@ -224,6 +232,15 @@ OPTIONS: tuple[Option, ...] = (
     Option("newsroom_author_pages", True, lambda v: isinstance(v, bool), "True or False",
            "Write a page for each author (authors/<slug>.html) and link bylines to it.",
            types=bool, rebuild="html"),
+    Option("newsroom_page_size", 50, _is_count, "a whole number (0 turns pagination off)",
+           "Articles per page of a term page, the archive and an article-list without "
+           ":limit:; longer lists continue on <page>/page/2.html, ... (HTML only).",
+           types=int, rebuild="html"),
+    Option("newsroom_hreflang_default", "", _is_language_or_empty,
+           "a BCP 47 language tag such as 'en' or ''",
+           "The language whose version of a translated article is hreflang=\"x-default\" "
+           "(for readers of every other language); '' names none.",
+           types=str, rebuild="env"),
     Option("newsroom_shortcodes", True,
            lambda v: isinstance(v, bool) or (_is_str_list(v) and set(v) <= {"hugo", "liquid",
                                                                              "pandoc"}),

@@ -19,9 +19,11 @@ from sphinx.environment import BuildEnvironment
 from .citations.bibliography import Collision, Entry, collect
 from .model.article import Article
 from .model.authors import AUTHORS, AuthorEntry
+from .model.frontmatter import Problem
 from .model.related import related_articles
 from .model.taxonomy import Term, collect_terms
 from .model.terms import term_key
+from .model.translations import Version, effective_language, versions
 
 
 class NewsroomDomain(Domain):
@@ -30,10 +32,11 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 14
+    data_version = 15
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
         "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {}, "authors": {},
+        "paged_lists": {}, "versions": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -50,6 +53,10 @@ class NewsroomDomain(Domain):
         self.outputs_stale = True
         #: The site's bibliography (entries, collisions), computed once per build.
         self._site_sources: tuple[list[Entry], list[Collision]] | None = None
+        #: What the translations of this build's articles got wrong: (docname, Problem).
+        self.translation_problems: list[tuple[str, Problem]] = []
+        #: Paginated lists of this build: base pagename -> number of pages (``html.paging``).
+        self.page_counts: dict[str, int] | None = None
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -100,6 +107,19 @@ class NewsroomDomain(Domain):
     def note_csl_style(self, docname: str, line: int) -> None:
         self.csl_styles[docname] = line
 
+    @property
+    def paged_lists(self) -> dict[str, list[dict[str, Any]]]:
+        """Docs holding ``article-list`` without ``:limit:`` -> each one's attributes."""
+        return self.data.setdefault("paged_lists", {})
+
+    def note_paged_list(self, docname: str, attributes: dict[str, Any]) -> None:
+        self.paged_lists.setdefault(docname, []).append(attributes)
+
+    @property
+    def versions(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """docname -> its published versions (hreflang, docname), itself included."""
+        return self.data.setdefault("versions", {})
+
     def clear_doc(self, docname: str) -> None:
         self._before.setdefault(docname, self.articles.get(docname))
         self.articles.pop(docname, None)
@@ -107,6 +127,7 @@ class NewsroomDomain(Domain):
         self.bibliographies.pop(docname, None)
         self.term_refs.pop(docname, None)
         self.csl_styles.pop(docname, None)
+        self.paged_lists.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, article in otherdata.get("articles", {}).items():
@@ -124,6 +145,9 @@ class NewsroomDomain(Domain):
         for docname, line in otherdata.get("csl_styles", {}).items():
             if docname in docnames:
                 self.csl_styles[docname] = line
+        for docname, lists in otherdata.get("paged_lists", {}).items():
+            if docname in docnames:
+                self.paged_lists[docname] = lists
 
     def published(self, show_drafts: bool, now: dt.datetime | None = None) -> list[Article]:
         """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""
@@ -171,6 +195,7 @@ class NewsroomDomain(Domain):
         # The entries shape bylines and author pages: a change rewrites like a setting.
         stamp = (*stamp, sorted(authors.items()))
         self.data["authors"] = authors
+        self.page_counts = None
         unchanged = self.data.get("outputs_stamp") == stamp
         self.data["outputs_stamp"] = stamp
         if unchanged and not self._before and self.embargo_ended(now) == []:
@@ -197,6 +222,7 @@ class NewsroomDomain(Domain):
             if (before.listing() if before else None)
             != (self.articles[docname].listing() if docname in self.articles else None)
         }
+        reread = set(self._before)
         self._before = {}
         # An embargo that ended (or a clock that moved) publishes an unchanged article.
         public = {a.docname for a in visible}
@@ -211,6 +237,10 @@ class NewsroomDomain(Domain):
         rewrite = set(self.listers) if changed else set()
         if changed:
             self.changed_pages.add("archive")
+            self.changed_pages |= set(self.paged_lists)
+        # A doc's later pages follow the doc (its lists, its title).
+        self.changed_pages |= reread & set(self.paged_lists)
+        rewrite |= self._update_versions(config, now)
         rewrite |= {
             docname for docname in set(old_related) | set(self.related)
             if old_related.get(docname) != self.related.get(docname)
@@ -227,11 +257,26 @@ class NewsroomDomain(Domain):
             # A setting changed that may show on any page (its feed links, its
             # metadata): the term pages and the archive are rewritten like the
             # documents, and returning the documents saves the new stamp.
-            self.changed_pages |= {"archive"} | {
+            self.changed_pages |= {"archive", *self.paged_lists} | {
                 page for taxonomy, terms in self.terms.items()
                 for page in (f"{taxonomy}/index", *(t.page for t in terms.values()))}
             rewrite |= set(self.env.found_docs)
         return sorted(d for d in rewrite if d in self.env.found_docs)
+
+    def _update_versions(self, config: Config, now: dt.datetime) -> set[str]:
+        """Derive each article's versions; return the docs whose versions changed."""
+        site = config.language or "en"
+        found = [Version(a.docname, effective_language(a.declared_language, a.language, site),
+                         is_public(a, now), a.translation_key, a.translations,
+                         a.translations_line, a.language_line)
+                 for a in self.articles.values()]
+        suffixes = tuple(config.source_suffix) if config.source_suffix else (".md", ".rst")
+        new, self.translation_problems = versions(found, set(self.env.found_docs), suffixes,
+                                                  config.newsroom_hreflang_default,
+                                                  set(self.data.get("hidden", ())))
+        old = self.versions
+        self.data["versions"] = new
+        return {d for d in set(old) | set(new) if old.get(d) != new.get(d)}
 
     @property
     def has_articles(self) -> bool:

@@ -30,12 +30,14 @@ from .html.design import defer_design_assets, guard_design_transforms
 from .html.exports import write_exports
 from .html.feeds import setup_feeds
 from .html.pages import note_frame
+from .html.paging import setup_paging
 from .html.paywall import MarkPaywalled
 from .html.search_fix import mend_chinese_search
 from .html.seo import mark_unpublished, setup_seo
 from .html.single_page import write_beside_single_page
 from .html.sitemaps import setup_sitemaps
 from .html.term_pages import collect_pages
+from .html.translations import setup_translations
 from .i18n import CATALOG, LOCALE_DIR
 from .indices import register_indices
 from .latex import visitors as latex_visitors
@@ -95,6 +97,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(MarkPaywalled)
     setup_feeds(app)
     setup_sitemaps(app)
+    setup_paging(app)
+    setup_translations(app)
     app.connect("env-updated", _add_static_path, priority=900)
     app.connect("html-page-context", _link_stylesheet)
     return {

@@ -42,6 +42,9 @@ class NewsroomWarning(Enum):
     """A ``newsroom_*`` configuration value is invalid; the default is used."""
     PAGE = "page"
     """A document of the project takes the place of a page the extension generates."""
+    TRANSLATION = "translation"
+    """An article's ``language`` is no BCP 47 tag, or a ``translations:`` entry is one-way,
+    names no article, or names a draft or embargoed one (which is not linked)."""
     DIRECTIVE = "directive"
     """A newsroom directive is used where it cannot work."""
     AUTHOR = "author"

@@ -177,6 +177,7 @@ def test_search_names_a_stemmer_it_defines(dirhtml):
     """The site's search script (a Chinese site: Sphinx 9.0 names ``ChineseStemmer``,
     which it never defines, and every search fails; see html/search_fix.py)."""
     script = (Path(dirhtml.outdir) / "_static" / "language_data.js").read_text("utf-8")
+    # Sphinx 9 names a stemmer class defined above; Sphinx 8 defines Stemmer itself.
     named = re.search(r"window\.Stemmer = (\w+);", script)
-    assert named, "the script sets no stemmer"
-    assert re.search(rf"\b{named.group(1)}\s*=\s*function", script)
+    stemmer = named.group(1) if named else "Stemmer"
+    assert re.search(rf"\b{stemmer}\s*=\s*function", script), f"{stemmer} is not defined"

@@ -49,6 +49,8 @@ INVALID: dict[str, object] = {
     "newsroom_publication_name": None,
     "newsroom_authors": ["authors.yml"],
     "newsroom_author_pages": "no",
+    "newsroom_page_size": -5,
+    "newsroom_hreflang_default": "english language",
 }
 
 #: For each "html" option, another valid value than test-feeds' (its output differs).
@@ -60,6 +62,7 @@ HTML_CHANGES: dict[str, object] = {
     "newsroom_publisher": {"name": "Other Desk"},
     "newsroom_social_meta": False,
     "newsroom_related": 0,
+    "newsroom_page_size": 1,
     "newsroom_websub_hub": "https://hub.example.org/",
     "newsroom_sitemap": False,
     "newsroom_news_sitemap": False,

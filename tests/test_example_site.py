@@ -69,6 +69,26 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert [c["@type"] for c in data["correction"]] == ["CorrectionComment"]
     listed = html(app, "corrections").select(".news-corrections-list > li")
     assert [li.select_one("strong").get_text() for li in listed] == ["更新", "更正"]
+    # An English and Chinese pair: each links the other, both carry the same hreflang set.
+    chinese = html(app, "articles/google-tpu-external-customers")
+    english = html(app, "articles/en/google-tpu-external-customers")
+    base = "https://compute-watch.example.org/articles/"
+    pair = [("en", base + "en/google-tpu-external-customers.html"),
+            ("zh-CN", base + "google-tpu-external-customers.html"),
+            ("x-default", base + "google-tpu-external-customers.html")]
+    for page in (chinese, english):
+        assert [(link["hreflang"], link["href"]) for link in
+                page.select('head link[rel="alternate"][hreflang]')] == pair
+    assert english.html["lang"] == "en" and chinese.html["lang"] == "zh-CN"
+    assert chinese.select_one(".news-meta-translations a").get_text() == "English"
+    assert english.select_one(".news-meta-translations a").get_text() == "中文"
+    assert 'hreflang="en"' in sitemap
+    # newsroom_page_size = 4: the Google TPU tag (five articles) continues on a page 2.
+    tpu = html(app, "tags/google-tpu/page/2")
+    assert len(tpu.select("ul.news-article-list > li")) == 1
+    assert tpu.select_one('head link[rel="prev"]')["href"] == "../../google-tpu.html"
+    assert tpu.select_one("nav.news-pagination")["aria-label"] == "分页"
+    assert "https://compute-watch.example.org/tags/google-tpu/page/2.html" in sitemap
 
 
 @needs_tex
@@ -87,10 +107,11 @@ def test_example_site_pdf(example_pdf):
     for heading in ["技术格局的深层变迁", "前瞻：算力多元化与 AI 生态新平衡", "引用"]:
         assert heading in seed
     assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
-    # Each published article is one chapter (eight; the draft is in no toctree), plus
-    # the topics, sources and corrections pages and the front page's four sections
-    # (latest, archive, topics, tags); an article's sections are numbered within its chapter.
-    assert text.count("CHAPTER") == 8 + 3 + 4
+    # Each published article is one chapter (nine, the English version of one of them
+    # included; the draft is in no toctree), plus the topics, sources and corrections
+    # pages and the front page's four sections (latest, archive, topics, tags); an
+    # article's sections are numbered within its chapter.
+    assert text.count("CHAPTER") == 9 + 3 + 4
     numbers = [line.split()[0] for line in seed.splitlines()
                if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
     assert numbers[:2] == ["7.1", "7.6"]
@@ -106,7 +127,7 @@ def test_example_site_pdf(example_pdf):
     flat = "".join(reading_order.split())
     tag_index = flat[flat.index("标签索引A"):]
     # One entry per article carrying the tag, with the page the article starts on.
-    assert tag_index.split("主题索引")[0].count("GoogleTPU(") == 4
+    assert tag_index.split("主题索引")[0].count("GoogleTPU(") == 5
     assert re.search(r"AI基础设施\(OpenAI转向TPU：重塑AI算力版图的战略棋局\),\d+", tag_index)
     assert "主题索引" in tag_index
     # The bibliography is a chapter of its own, entries numbered and linked.

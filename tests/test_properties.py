@@ -1,5 +1,10 @@
 """Random edit sequences: after every step an incremental build equals a clean one.
 
+Edits include translations (a ``translation_key`` shared or dropped, a ``language``
+set) and tag changes that grow or shrink a term across a page boundary (the site
+paginates at two articles): every later page, every ``hreflang`` link and the
+sitemap must be what a clean build writes.
+
 Seeded, so a failure names the seed and the step that broke; run more seeds
 with ``NEWSROOM_SEEDS=0-20 pytest tests/test_properties.py``.
 """
@@ -12,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import html_tree
 
 TAGS = ["Chips", "chips", "Cloud", "AI", "ＡＩ", "算力", "云计算", "Policy", "HBM"]
@@ -49,6 +55,7 @@ class Site:
         (root / "conf.py").write_text(
             'extensions = ["sphinx_newsroom"]\nproject = "Props"\nhtml_theme = "basic"\n'
             'html_baseurl = "https://props.example.org/"\nnewsroom_term_feeds = True\n'
+            'newsroom_page_size = 2\nnewsroom_hreflang_default = "en"\n'
             'newsroom_authors = "authors.yml"\n', "utf-8")
         (root / "authors.yml").write_text(AUTHORS_FILES[0], "utf-8")
         (root / "index.md").write_text(
@@ -78,11 +85,14 @@ class Site:
         corrections = fields.get("corrections", [
             {"date": f"2025-{month:02d}-{day:02d}T1{rng.randint(1, 9)}:00:00+08:00",
              "text": f"Fixed {rng.randint(0, 99)}."} for _ in range(rng.randint(0, 2))])
+        key = fields.get("key", "")
+        language = fields.get("language", "")
         refs = "".join(f"[^{i + 1}]" for i in range(len(cites)))
         notes = "".join(f"[^{i + 1}]: {c}\n" for i, c in enumerate(cites))
         text = (f"---\ntitle: {title}\ndate: {date}\ndraft: {str(draft).lower()}\n"
                 f"tags: {list(tags)}\ntopics: {list(topics)}\nsummary: About {title}.\n"
-                f"authors: {list(authors)}\ncorrections: {list(corrections)}\n---\n\n"
+                f"authors: {list(authors)}\ncorrections: {list(corrections)}\n"
+                f"translation_key: '{key}'\nlanguage: '{language}'\n---\n\n"
                 f"{body}{refs}\n\n### Section\n\nMore.\n")
         if cites:
             text += f"\n## References\n\n{notes}"
@@ -98,7 +108,8 @@ class Site:
         """One random edit; returns its description."""
         existing = self.articles()
         op = self.rng.choice(["add", "delete", "rename", "tags", "topics", "date", "draft",
-                              "footnotes", "body", "authors", "corrections", "authors-file"]
+                              "footnotes", "body", "translate", "language", "untranslate",
+                              "grow", "shrink", "authors", "corrections", "authors-file"]
                              if len(existing) > 2 else ["add"])
         if op == "add":
             return self.add()
@@ -115,9 +126,28 @@ class Site:
         elif op == "rename":
             self.counter += 1
             path.rename(path.with_name(f"r{self.counter:03d}.md"))
+        elif op in ("translate", "language", "untranslate", "grow", "shrink"):
+            fields = _fields(text)
+            if op == "translate":  # a version of another article: share its key
+                other = self.rng.choice([p for p in existing if p != path])
+                key = _fields(other.read_text("utf-8"))["key"] or f"k{self.rng.randint(0, 99)}"
+                other_fields = {**_fields(other.read_text("utf-8")), "key": key}
+                other_title = other.read_text("utf-8").split("title: ", 1)[1].split("\n", 1)[0]
+                self.write(other, other_title, **other_fields)
+                fields["key"] = key
+                fields["language"] = self.rng.choice(["zh-Hans", "fr", "de"])
+            elif op == "language":
+                fields["language"] = self.rng.choice(["", "en", "zh", "ja"])
+            elif op == "untranslate":
+                fields["key"] = ""
+            elif op == "grow":  # the busiest tag gains an article: past a page boundary
+                fields["tags"] = list(dict.fromkeys([*fields["tags"], "Chips"]))
+            else:
+                fields["tags"] = [t for t in fields["tags"] if t.lower() != "chips"]
+            self.write(path, title, **fields)
         else:
-            keep = {"tags", "topics", "date", "draft", "sources", "body", "authors",
-                    "corrections"} - {
+            keep = {"tags", "topics", "date", "draft", "sources", "body", "key", "language",
+                    "authors", "corrections"} - {
                 ("footnotes" == op and "sources") or op}
             fields = {k: v for k, v in _fields(text).items() if k in keep}
             self.write(path, title, **fields)
@@ -139,7 +169,24 @@ def _fields(text: str) -> dict[str, object]:
         "body": body.split("[^", 1)[0].split("\n", 1)[0],
         "authors": ast.literal_eval(values["authors"]),
         "corrections": ast.literal_eval(values["corrections"]),
+        "key": ast.literal_eval(values["translation_key"]),
+        "language": ast.literal_eval(values["language"]),
     }
+
+
+def site_tree(outdir: Path) -> dict[str, str]:
+    """``html_tree`` with each page's hreflang links and its links to the pages of a
+    list (the theme's ``prev``/``next`` of a page sequence), and the sitemap."""
+    pages = html_tree(outdir)
+    for name in pages:
+        head = BeautifulSoup((Path(outdir) / name).read_text("utf-8"), "html.parser").head
+        links = [(link.get("rel"), link.get("hreflang"), link.get("href"))
+                 for link in head.select("link[hreflang], link[rel=prev], link[rel=next]")
+                 if link.get("hreflang") or "/page/" in name or "page/" in link["href"]]
+        pages[name] += repr(links)
+    sitemap = Path(outdir) / "sitemap.xml"
+    pages["sitemap.xml"] = sitemap.read_text("utf-8") if sitemap.is_file() else ""
+    return pages
 
 
 def build(make_app, src: Path, fresh: bool = False, parallel: int = 0):
@@ -154,7 +201,7 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
     site = Site(tmp_path / "site", rng)
     build(make_app, site.root)
     removed: set[str] = set()
-    for step in range(6):
+    for step in range(8):
         before = {p.stem for p in site.articles()}
         what = site.edit()
         removed |= {f"news/{name}.html" for name in before - {p.stem for p in site.articles()}}
@@ -162,7 +209,7 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
         clean_src = tmp_path / f"clean-{step}"
         shutil.copytree(site.root, clean_src, ignore=shutil.ignore_patterns("_build"))
         clean = build(make_app, clean_src, fresh=True)
-        got, expected = html_tree(incremental.outdir), html_tree(clean.outdir)
+        got, expected = site_tree(incremental.outdir), site_tree(clean.outdir)
         assert files(incremental.outdir) == files(clean.outdir), f"seed {seed}, step {step}: {what}"
         for page in removed - expected.keys():
             got.pop(page, None)  # Sphinx keeps the pages of deleted documents
@@ -172,7 +219,7 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
     parallel_src = tmp_path / "parallel"
     shutil.copytree(site.root, parallel_src, ignore=shutil.ignore_patterns("_build"))
     parallel = build(make_app, parallel_src, fresh=True, parallel=2)
-    assert html_tree(parallel.outdir) == html_tree(clean.outdir), f"seed {seed}: -j 2"
+    assert site_tree(parallel.outdir) == site_tree(clean.outdir), f"seed {seed}: -j 2"
     assert files(parallel.outdir) == files(clean.outdir), f"seed {seed}: -j 2"
 
 

@@ -225,8 +225,18 @@ def test_a_tag_leads_to_a_term_page_listing_the_article(reader):
     assert urlsplit(reader.driver.current_url).path.startswith(f"/{reader.theme}/tags/")
     heading = reader.driver.find_element("css selector", "section.news-term-page h1")
     assert name in heading.text
-    titles = [a.text for a in reader.driver.find_elements(
-        "css selector", ".news-article-list .news-list-title a")]
+    # The term's list may run over pages (the site sets newsroom_page_size):
+    # its "next" link leads on, and every page is in the theme too.
+    titles: list[str] = []
+    for _ in range(20):
+        titles += [a.text for a in reader.driver.find_elements(
+            "css selector", ".news-article-list .news-list-title a")]
+        following = reader.driver.find_elements("css selector", "a.news-page-next[rel=next]")
+        if ARTICLE_TITLE in titles or not following:
+            break
+        reader.js("arguments[0].click()", following[0])
+        reader.settle()
+        assert "/page/" in urlsplit(reader.driver.current_url).path
     assert ARTICLE_TITLE in titles
     reader.read_logs("term page")
     assert reader.problems == []

@@ -9,6 +9,7 @@ import zoneinfo
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..domain import get_domain
 from ..log import warn
 from ..model.dates import DateError, parse_datetime
 from ..warnings_ import NewsroomWarning
@@ -52,6 +53,9 @@ class ArticleListDirective(ListerDirective):
             format=self.options.get("format", "list"),
             **bounds,
         )
+        if not node["limit"]:
+            # Its later pages (html.paging) are written from these, without the document.
+            get_domain(self.env).note_paged_list(self.env.docname, dict(node.attributes))
         return self.placeholder(node)
 
 

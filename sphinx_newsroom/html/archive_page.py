@@ -1,4 +1,8 @@
-"""The site's ``archive.html``: an ``article-archive`` of every published article."""
+"""The site's ``archive.html``: an ``article-archive`` of every published article.
+
+Past ``newsroom_page_size`` articles it continues on ``archive/page/2.html``, ...
+(see :mod:`.paging`).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,8 @@ from sphinx.application import Sphinx
 
 from ..directives.nodes import archive
 from ..i18n import _
+from ..paging import ARCHIVE_PAGE, page_counts, page_name
 from .pages import Generator, Page, writes_pages
-
-ARCHIVE_PAGE = "archive"
 
 
 def archive_page(app: Sphinx) -> Iterator[Page]:
@@ -22,10 +25,14 @@ def archive_page(app: Sphinx) -> Iterator[Page]:
     if not pages.domain.has_articles:
         pages.remove(ARCHIVE_PAGE)  # nothing to show: a clean build has no archive
         return
-    if pages.claimed(ARCHIVE_PAGE) or pages.fresh(ARCHIVE_PAGE):
+    if pages.claimed(ARCHIVE_PAGE):
         return
-    title = _("Archive")
-    section = nodes.section(ids=[ARCHIVE_PAGE], classes=["news-archive-page"])
-    section += nodes.title(title, title)
-    section += archive(filters={}, years=0)
-    yield pages.render(ARCHIVE_PAGE, title, section)
+    for number in range(1, page_counts(app).get(ARCHIVE_PAGE, 1) + 1):
+        pagename = page_name(ARCHIVE_PAGE, number)
+        if (number > 1 and pages.claimed(pagename)) or pages.fresh(pagename, ARCHIVE_PAGE):
+            continue
+        title = _("Archive") if number == 1 else f"{_('Archive')} ({_('page %d') % number})"
+        section = nodes.section(ids=[ARCHIVE_PAGE], classes=["news-archive-page"])
+        section += nodes.title(title, title)
+        section += archive(filters={}, years=0, page=number, base=ARCHIVE_PAGE)
+        yield pages.render(pagename, title, section)

@@ -276,6 +276,8 @@ def build_json_feed(app: Sphinx, articles: Sequence[Article], term: Term | None 
         if article.canonical_url and article.canonical_url != url:
             item["external_url"] = uri(article.canonical_url)
         item["title"] = xml_text(article.title) or url
+        if article.declared_language and article.declared_language != feed.get("language"):
+            item["language"] = article.declared_language  # JSON Feed 1.1: an item's own
         summary = xml_text(article.summary)
         # An item needs content_html or content_text; the feeds carry no body.
         item["content_text"] = summary or item["title"]

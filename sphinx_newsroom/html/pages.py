@@ -91,10 +91,14 @@ class Generator:
                  "article-archive)", location=docname)
         return True
 
-    def fresh(self, pagename: str) -> bool:
-        """Whether the file an earlier build wrote still stands: same content, same frame."""
+    def fresh(self, pagename: str, content: str = "") -> bool:
+        """Whether the file an earlier build wrote still stands: same content, same frame.
+
+        ``content`` names what the page shows, when another page's: a later page of a
+        list is rewritten with the list's first page.
+        """
         target = self.target(pagename)
-        if (pagename in self.domain.changed_pages or self.domain.frame_changed
+        if ((content or pagename) in self.domain.changed_pages or self.domain.frame_changed
                 or not target.is_file()):
             return False
         return target.stat().st_mtime >= self.template_mtime

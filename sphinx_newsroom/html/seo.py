@@ -32,12 +32,13 @@ from ..config import opengraph_loaded
 from ..domain import get_domain, is_public
 from ..model.article import Article
 from ..model.authors import AUTHORS
+from ..model.translations import effective_language
 from .urls import Person, absolute_url, asset_url, people, photo_url
 
 #: schema.org (and Google) recommend headlines of at most 110 characters.
 HEADLINE_LENGTH = 110
 #: Open Graph properties that may repeat (arrays).
-REPEATABLE = frozenset({"article:author", "article:tag"})
+REPEATABLE = frozenset({"article:author", "article:tag", "og:locale:alternate"})
 #: Run after other html-page-context handlers (sphinxext-opengraph uses 500),
 #: so the tags they add are seen and not repeated.
 PRIORITY = 800
@@ -122,6 +123,10 @@ def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
             tags.append(("og:image", image))
             tags.append(("og:image:alt", article.title))
         tags.append(("og:locale", og_locale(language(app, article))))
+        own = language(app, article).lower()
+        tags += [("og:locale:alternate", og_locale(tag)) for tag, _doc in
+                 get_domain(app.env).versions.get(article.docname, ())
+                 if tag != "x-default" and tag.lower() != own]
         tags.append(("og:site_name", site_name(app)))
     if article.date:
         tags.append(("article:published_time", article.date.isoformat()))
@@ -249,11 +254,10 @@ def headline(title: str) -> str:
 
 
 def language(app: Sphinx, article: Article) -> str:
-    """BCP 47 tag: the site's language, unless the article is detected as another one."""
-    site = (app.config.language or "en").replace("_", "-")
-    if article.language and article.language.lower() != site.split("-")[0].lower():
-        return article.language
-    return site
+    """BCP 47 tag: the front matter's ``language``, else the site's, unless the article is
+    detected as written in another one."""
+    return effective_language(article.declared_language, article.language,
+                              app.config.language or "en")
 
 
 @lru_cache(maxsize=64)
@@ -267,8 +271,11 @@ def og_locale(tag: str) -> str:
         locale = Locale.parse(tag.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return tag.replace("-", "_")
-    if not locale.territory:
-        likely = get_global("likely_subtags").get(str(locale))
+    likely_subtags = get_global("likely_subtags")
+    for key in (str(locale), locale.language):
+        if locale.territory:
+            break
+        likely = likely_subtags.get(key)
         if likely:
             locale = Locale.parse(likely)
     if not locale.territory:

@@ -42,15 +42,18 @@ from ..config import set_by_user
 from ..domain import get_domain, is_public
 from ..log import warn
 from ..model.article import Article, is_noindex, robots_directives
+from ..paging import ARCHIVE_PAGE, page_counts, page_name
 from ..warnings_ import NewsroomWarning
-from .archive_page import ARCHIVE_PAGE
 from .feeds import is_site_builder, uri, xml_text
 from .pages import writes_pages
 from .seo import language
+from .translations import alternates
 from .urls import absolute_url, asset_url, site_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+#: Google's localized versions in a sitemap: ``<xhtml:link rel="alternate" hreflang>``.
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 SITEMAP = "sitemap.xml"
 NEWS_SITEMAP = "news-sitemap.xml"
 #: sitemaps.org: at most 50,000 URLs in one sitemap.
@@ -137,6 +140,13 @@ def sitemap_pages(app: Sphinx, now: dt.datetime) -> list[tuple[str, str]]:
                 continue  # a document of the project's own stands there
             stamps = [m for m in map(_modified, members) if m is not None]
             pages[pagename] = w3c(max(stamps)) if stamps else ""
+    # The later pages of every long list: with their first page's lastmod.
+    for base, count in page_counts(app).items():
+        if base in pages:
+            for number in range(2, count + 1):
+                later = page_name(base, number)
+                if later not in app.env.found_docs:
+                    pages[later] = pages[base]
     return sorted(pages.items())
 
 
@@ -168,20 +178,28 @@ def _text(value: str) -> str:
     return escape(xml_text(value), quote=False)
 
 
-def _document(root: str, body: list[str], news: bool = False) -> bytes:
+def _document(root: str, body: list[str], news: bool = False, xhtml: bool = False) -> bytes:
     namespaces = f' xmlns="{SITEMAP_NS}"' + (f' xmlns:news="{NEWS_NS}"' if news else "")
+    namespaces += f' xmlns:xhtml="{XHTML_NS}"' if xhtml else ""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', MARK, f"<{root}{namespaces}>", *body,
              f"</{root}>", ""]
     return "\n".join(lines).encode("utf-8")
 
 
-def urlset(entries: Sequence[tuple[str, str]]) -> bytes:
-    """A sitemap of (absolute URL, lastmod or "")."""
+def urlset(entries: Sequence[tuple[str, str]],
+           versions: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
+    """A sitemap of (absolute URL, lastmod or ""); ``versions``: URL -> (hreflang, URL) of
+    each of its language versions, itself included."""
+    versions = versions or {}
     body = []
     for loc, lastmod in entries:
+        links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{_text(tag)}" '
+                        f'href="{escape(xml_text(url), quote=True)}"/>'
+                        for tag, url in versions.get(loc, ()))
         body.append(f"  <url>\n    <loc>{_text(loc)}</loc>" +
-                    (f"\n    <lastmod>{lastmod}</lastmod>" if lastmod else "") + "\n  </url>")
-    return _document("urlset", body)
+                    (f"\n    <lastmod>{lastmod}</lastmod>" if lastmod else "") + links +
+                    "\n  </url>")
+    return _document("urlset", body, xhtml=any(versions.get(loc) for loc, _ in entries))
 
 
 def news_urlset(app: Sphinx, articles: Sequence[Article]) -> bytes:
@@ -239,7 +257,11 @@ def write_sitemaps(app: Sphinx, exception: Exception | None) -> None:
     elif base and config.newsroom_sitemap:
         pages = sitemap_pages(app, now)
         entries = [(uri(absolute_url(app, name)), lastmod) for name, lastmod in pages]
-        own_sitemap = _split(app, SITEMAP, entries, SITEMAP_LIMIT, urlset)
+        versions = {uri(absolute_url(app, name)): [(tag, uri(url)) for tag, url in
+                                                   alternates(app, name)]
+                    for name, _lastmod in pages}
+        own_sitemap = _split(app, SITEMAP, entries, SITEMAP_LIMIT,
+                             lambda chunk: urlset(chunk, versions))
     news: dict[str, bytes] = {}
     if base and config.newsroom_news_sitemap:
         recent = news_articles(app, now)

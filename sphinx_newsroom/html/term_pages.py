@@ -7,7 +7,7 @@ Each page holds the placeholders of ``article-list`` (a term's articles) and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -20,6 +20,7 @@ from ..labels import taxonomy_label, taxonomy_title
 from ..log import warn
 from ..model.authors import AUTHORS, AuthorEntry
 from ..model.taxonomy import Term
+from ..paging import page_counts, page_name, term_list_attributes
 from ..warnings_ import NewsroomWarning
 from .pages import Generator, Page, writes_pages
 
@@ -67,9 +68,26 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
                 title = f"{taxonomy_label(taxonomy)}: {term.name}"
                 overview = relative_link(app.builder, pagename, f"{taxonomy}/index")
                 yield pages.render(pagename, title, _term_page(term, title, overview))
+        yield from _later_term_pages(app, pages, terms.values())
 
 
-def _term_page(term: Term, title: str, overview: str) -> nodes.section:
+def _later_term_pages(app: Sphinx, pages: Generator, terms: Iterable[Term]) -> Iterator[Page]:
+    """Pages 2, 3, ... of a term with more articles than ``newsroom_page_size``."""
+    counts = page_counts(app)
+    for term in terms:
+        for number in range(2, counts.get(term.page, 1) + 1):
+            pagename = page_name(term.page, number)
+            if pages.claimed(pagename) or pages.fresh(pagename, term.page):
+                continue
+            # An author's page is titled with their name alone, as its first page is.
+            name = term.name if term.taxonomy == AUTHORS else \
+                f"{taxonomy_label(term.taxonomy)}: {term.name}"
+            title = f"{name} ({_('page %d') % number})"
+            overview = app.builder.get_relative_uri(pagename, f"{term.taxonomy}/index")
+            yield pages.render(pagename, title, _term_page(term, title, overview, number))
+
+
+def _term_page(term: Term, title: str, overview: str, number: int = 1) -> nodes.section:
     """The term's articles, newest first, each without the term's own badge."""
     section = nodes.section(ids=[term.slug], classes=["news-term-page"])
     section += nodes.title(title, title)
@@ -78,8 +96,7 @@ def _term_page(term: Term, title: str, overview: str) -> nodes.section:
     name = taxonomy_title(term.taxonomy)
     count += nodes.reference(name, name, refuri=overview, internal=True)
     section += count
-    section += article_list(filters={term.taxonomy: [term.key]}, sort="-date", limit=0,
-                            format="list", omit=[term.taxonomy, term.key])
+    section += article_list(**term_list_attributes(term), page=number, base=term.page)
     return section
 
 

@@ -21,6 +21,7 @@ from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
 from .pickling import compact_pickle
 from .terms import alias_map, clean_spelling, split_terms, term_key
+from .translations import is_language_tag, normal_tag, tag_for_name
 
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
@@ -103,6 +104,15 @@ class Article:
         if self.updated is not None:
             moments.append(self.updated)
         return max(moments, key=lambda m: m.timestamp()) if moments else self.date
+    #: The front matter's ``language`` (a BCP 47 tag); "" unsaid (see ``language``, detected).
+    declared_language: str = ""
+    #: Versions of one article share a key (Hugo's ``translationKey``); "" when none.
+    translation_key: str = ""
+    #: The ``translations:`` mapping: (language, docname or path), as written.
+    translations: tuple[tuple[str, str], ...] = ()
+    #: Lines of ``translations:`` and ``language`` in the front matter, for warnings.
+    translations_line: int = 1
+    language_line: int = 1
 
     @property
     def noindex(self) -> bool:
@@ -149,6 +159,9 @@ class Fields:
     access: str = ""
     robots: str = ""
     corrections: tuple[Correction, ...] = ()
+    language: str = ""
+    translation_key: str = ""
+    translations: tuple[tuple[str, str], ...] = ()
     #: Line of each canonical field, for warnings raised later (image, title).
     lines: tuple[tuple[str, int], ...] = ()
 
@@ -349,6 +362,16 @@ def normalise(
                 f"{_show(access)} is not one of {', '.join(repr(v) for v in ACCESS_VALUES if v)}; "
                 "the article is read as free")
         access = ""
+    language = text("language")
+    if language and not is_language_tag(language.replace("_", "-")):
+        language = tag_for_name(language) or language  # ABlog writes "English"
+    if language and not is_language_tag(language.replace("_", "-")):
+        problems.append(Problem(
+            NewsroomWarning.TRANSLATION,
+            f"{found['language'][0]!r}: {_show(language)} is no BCP 47 language tag (such as "
+            "'en', 'zh-Hans' or 'pt-BR'); the article is read in the site's language",
+            line("language")))
+        language = ""
     result = Fields(
         title=title,
         date=dated(),
@@ -364,6 +387,9 @@ def normalise(
         access="" if access == "free" else access,
         robots=robots_directives(found.get("robots", ("", ""))[1]),
         corrections=read_corrections(fm, tz, problems),
+        language=normal_tag(language) if language else "",
+        translation_key=text("translation_key"),
+        translations=_translations(found.get("translations"), fm, problems),
         lines=tuple((field, line(field)) for field in found),
     )
     return result, problems
@@ -504,6 +530,36 @@ def _names(found: tuple[str, Any] | None, fm: RawFrontMatter, problems: list[Pro
         if name and name not in names:
             names.append(name)
     return tuple(names)
+
+
+def _translations(found: tuple[str, Any] | None, fm: RawFrontMatter,
+                  problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """``translations:`` as (language tag, target): a mapping of tags to docnames or paths."""
+    if found is None:
+        return ()
+    key, value = found
+    if not isinstance(value, dict):
+        problems.append(Problem(
+            NewsroomWarning.TRANSLATION, f"{key!r}: expected a mapping of language to "
+            f"document (zh: story-zh), got {_show(value)}; ignored", fm.line_of(key)))
+        return ()
+    pairs: list[tuple[str, str]] = []
+    for tag, target in value.items():
+        tag = str(tag).strip()
+        if not is_language_tag(tag.replace("_", "-")):
+            problems.append(Problem(
+                NewsroomWarning.TRANSLATION,
+                f"{key!r}: {_show(tag)} is no BCP 47 language tag; entry ignored",
+                fm.line_of(key)))
+            continue
+        if not isinstance(target, str) or not target.strip():
+            problems.append(Problem(
+                NewsroomWarning.TRANSLATION,
+                f"{key!r}: {tag}: expected a document name or path, got {_show(target)}; "
+                "entry ignored", fm.line_of(key)))
+            continue
+        pairs.append((normal_tag(tag), target.strip()))
+    return tuple(pairs)
 
 
 def matches_filters(article: Article, filters: dict[str, list[str]]) -> bool:

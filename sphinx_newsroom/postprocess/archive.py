@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill, reference_to
+from ..builders import app_of, builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..directives.nodes import archive
 from ..doctree import nodes_of
@@ -17,6 +17,7 @@ from ..i18n import _
 from ..model.archive import by_month
 from ..model.article import matches_filters
 from ..model.locale_dates import month_name
+from ..paging import navigation, page_counts, page_slice, paginates
 from .inline import claim_id, time_node
 
 
@@ -34,6 +35,10 @@ class FillArchive(SphinxPostTransform):
         articles = [a for a in domain.published(self.config.newsroom_show_drafts,
                                                 clock.now())
                     if matches_filters(a, node["filters"])]
+        pages = self._pages(node)
+        if pages is not None:
+            dated = [a for a in articles if a.date is not None]  # the archive's entries
+            articles = page_slice(dated, pages[0], self.config.newsroom_page_size)
         grouped = by_month(articles)
         if node["years"]:
             grouped = grouped[: node["years"]]
@@ -65,4 +70,13 @@ class FillArchive(SphinxPostTransform):
                 month_list += month_item
             year_item += month_list
             years += year_item
+        if pages is not None and pages[1] > 1:
+            nav = navigation(app_of(self.env), self.env.docname, node["base"], *pages)
+            return nodes.container("", years, nav, classes=["news-archive-pages"])
         return years
+
+    def _pages(self, node: archive) -> tuple[int, int] | None:
+        """(page, number of pages) of the site's archive page; None elsewhere (not paginated)."""
+        if "page" not in node.attributes or not paginates(app_of(self.env)):
+            return None
+        return node["page"], page_counts(app_of(self.env)).get(node["base"], 1)

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import clock
-from ..builders import builder_of, nothing_to_fill, reference_to
+from ..builders import app_of, builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..directives.nodes import article_list, term_index
 from ..doctree import nodes_of
 from ..domain import get_domain
 from ..i18n import _
-from ..model.article import Article, matches_filters
+from ..model.article import Article
 from ..model.collation import index_letter, sort_key
+from ..model.selection import selected
 from ..model.terms import term_key, weight_classes
+from ..paging import navigation, page_counts, page_slice, paginates
 from .inline import claim_id, summary_nodes, term_nodes, time_node
 
 
@@ -34,32 +35,48 @@ class FillListings(SphinxPostTransform):
         if not found[article_list] and not found[term_index]:
             return
         visible = domain.published(self.config.newsroom_show_drafts, clock.now())
+        paged = [node for node in found[article_list] if self._page_of(node)[2]]
         for node in found[article_list]:
-            node.replace_self(self._article_list(node, visible))
+            filled = self._article_list(node, visible)
+            if paged and node is paged[-1]:
+                # One navigation per page, under the last of its paginated lists.
+                page, base, count = self._page_of(node)
+                filled.append(navigation(app_of(self.env), self.env.docname, base, page, count))
+            if filled:
+                node.replace_self(filled)
+            else:
+                node.parent.remove(node)
         for node in found[term_index]:
             node.replace_self(self._term_index(node))
 
     # article-list
 
-    def _article_list(self, node: article_list, articles: list[Article]) -> nodes.Node:
-        chosen = [a for a in articles if _listed(a, node)]
-        if node["sort"] == "date":
-            chosen.reverse()
-        elif node["sort"] == "title":
-            chosen.sort(key=lambda a: sort_key(a.title))
-        elif node["sort"] == "updated":
-            chosen.sort(key=lambda a: -(a.updated or a.date or _EPOCH).timestamp())
+    def _article_list(self, node: article_list, articles: list[Article]) -> list[nodes.Node]:
+        chosen = selected(articles, node.attributes)
         if node["limit"]:
             chosen = chosen[: node["limit"]]
+        page, _base, count = self._page_of(node)
+        if count:
+            chosen = page_slice(chosen, page, self.config.newsroom_page_size)
+            if not chosen and page > 1:
+                return []  # a shorter list of the same document: it ended on an earlier page
         if not chosen:
-            return nodes.paragraph(_("No articles yet."), _("No articles yet."),
-                                   classes=["news-empty"])
+            return [nodes.paragraph(_("No articles yet."), _("No articles yet."),
+                                    classes=["news-empty"])]
         if node["format"] == "cards" and builder_of(self.env).format == "html":
-            return self._cards(chosen)
+            return [self._cards(chosen)]
         items = nodes.bullet_list(classes=["news-article-list", nr.NO_SEARCH])
         for article in chosen:
             items += nodes.list_item("", *self._entry(article, node.get("omit")))
-        return items
+        return [items]
+
+    def _page_of(self, node: article_list) -> tuple[int, str, int]:
+        """(page number, first page, number of pages) of a paginated list; count 0 if not."""
+        if node["limit"] or not paginates(app_of(self.env)):
+            return 1, "", 0
+        base = node.get("base") or self.env.docname
+        count = page_counts(app_of(self.env)).get(base, 0)
+        return node.get("page", 1), base, count
 
     def _link(self, article: Article, content: nodes.Node) -> nodes.Element:
         return reference_to(builder_of(self.env), self.env.docname, article.docname, article.anchor,
@@ -152,19 +169,3 @@ class FillListings(SphinxPostTransform):
                 "", "", nr.term_ref(term.name, term.name, taxonomy=term.taxonomy, key=term.key),
                 nodes.inline(count, count, classes=["news-count"])))
         return items
-
-
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def _listed(article: Article, node: article_list) -> bool:
-    if not matches_filters(article, node["filters"]):
-        return False
-    if "since" in node.attributes or "until" in node.attributes:
-        if article.date is None:
-            return False
-        if "since" in node.attributes and article.date < dt.datetime.fromisoformat(node["since"]):
-            return False
-        if "until" in node.attributes and article.date >= dt.datetime.fromisoformat(node["until"]):
-            return False
-    return True

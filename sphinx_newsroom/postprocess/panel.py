@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..builders import builder_of, nothing_to_fill
+from ..builders import builder_of, nothing_to_fill, reference_to
 from ..directives import nodes as nr
 from ..doctree import nodes_of
 from ..domain import get_domain
@@ -19,6 +19,7 @@ from ..labels import taxonomy_plural
 from ..model.article import Article
 from ..model.authors import AUTHORS
 from ..model.terms import term_key
+from ..model.translations import language_name
 from .inline import summary_nodes, term_nodes, time_node
 
 #: Fields the site search leaves out: they say the same on every article.
@@ -57,12 +58,14 @@ def byline_nodes(article: Article, names: Mapping[str, str]) -> list[nodes.Node]
 
 def expand_panel(panel: nr.article_meta, article: Article, language: str,
                  compact: bool = False, math: bool = False,
+                 versions: Sequence[nodes.Node] = (),
                  names: Mapping[str, str] | None = None) -> None:
     """Fill a panel placeholder: dates, authors, reading time, terms, summary.
 
     ``compact`` (HTML builders): labels and separators as attributes the HTML
     visitors write, not as nodes (see ``_field`` and ``term_nodes``). ``math``
-    (``newsroom_math``): the summary's TeX as math.
+    (``newsroom_math``): the summary's TeX as math. ``versions``: the article's other
+    language versions, each by the language's own name ("Also in: 中文").
     """
     image = list(panel.children)
     panel.clear()
@@ -89,6 +92,11 @@ def expand_panel(panel: nr.article_meta, article: Article, language: str,
         panel += field("canonical", _("Originally published at"),
                        nodes.reference(host, host, refuri=article.canonical_url,
                                        classes=["news-canonical"]))
+    if versions:
+        shown: list[nodes.Node] = []
+        for node in versions:
+            shown += [nodes.Text(_(", ")), node] if shown else [node]
+        panel += field("translations", _("Also in"), *shown)
     panel.extend(image)
 
 
@@ -107,4 +115,24 @@ class ExpandPanels(SphinxPostTransform):
             article = domain.articles.get(panel.get("docname", ""))
             if article is not None:
                 names = {s: domain.author_name(s) for s in article.authors}
-                expand_panel(panel, article, language, compact, self.config.newsroom_math, names)
+                expand_panel(panel, article, language, compact, self.config.newsroom_math,
+                             self._versions(article), names)
+
+    def _versions(self, article: Article) -> list[nodes.Node]:
+        """The article's other published versions: links in HTML, names elsewhere."""
+        domain = get_domain(self.env)
+        builder = builder_of(self.env)
+        own = domain.versions.get(article.docname, ())
+        shown: list[nodes.Node] = []
+        for tag, docname in own:
+            if tag == "x-default" or docname == article.docname or docname not in domain.articles:
+                continue
+            name = language_name(tag)
+            label = nodes.inline(name, name, classes=["news-translation"])
+            if builder.format == "html":
+                other = domain.articles[docname]
+                shown.append(reference_to(builder, self.env.docname, docname, other.anchor,
+                                          label, other.title))
+            else:
+                shown.append(label)
+        return shown

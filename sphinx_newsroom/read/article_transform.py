@@ -98,6 +98,11 @@ class ArticleTransform(SphinxTransform):
             robots=fields.robots,
             corrections=fields.corrections,
             authors_line=fields.line_of("authors") if fields.authors else 0,
+            declared_language=fields.language,
+            translation_key=fields.translation_key,
+            translations=fields.translations,
+            translations_line=fields.line_of("translations"),
+            language_line=fields.line_of("language"),
         )
         domain = get_domain(self.env)
         domain.add_article(article)
