@@ -268,3 +268,14 @@ def test_read_authors_text_lines():
                                               "authors.json")
     assert problems == [] and lines == {"Jane Doe": 2, "jroe": 3}
     assert data == {"Jane Doe": {}, "jroe": {}}
+
+
+def test_an_author_page_paginates_like_a_term_page(build_copy):
+    app = build_copy("authors", freshenv=True, confoverrides={"newsroom_page_size": 1})
+    first = html(app, "authors/jane-doe")
+    second = html(app, "authors/jane-doe/page/2")
+    assert [a.get_text() for a in first.select(".news-list-title a")] == ["Power prices climb"]
+    assert [a.get_text() for a in second.select(".news-list-title a")] == ["Chip shortage eases"]
+    assert second.select_one("h1").get_text().rstrip("¶") == "Jane Doe (page 2)"
+    assert second.select_one('head link[rel="prev"]')["href"] == "../../jane-doe.html"
+    assert warnings_of(app) == []
