@@ -19,6 +19,8 @@ newsroom_publisher = {
 # sitemap.xml and news-sitemap.xml are written (html_baseurl is set); Google News
 # knows the publication by this name. robots.txt names both sitemaps.
 newsroom_publication_name = "Compute Watch"
+# Bios, photos, links and sameAs of the authors, whose pages are authors/<slug>.html.
+newsroom_authors = "authors.yml"
 html_extra_path = ["robots.txt"]
 # A small page size, so that the archive and the busiest tags show their later
 # pages (archive/page/2.html, tags/google-tpu/page/2.html); the PDF lists all.

@@ -19,6 +19,7 @@ from sphinx.config import Config
 
 from .citations.notes import MODES
 from .log import warn
+from .model.authors import AUTHORS
 from .model.translations import is_language_tag
 from .warnings_ import NewsroomWarning
 
@@ -222,6 +223,15 @@ OPTIONS: tuple[Option, ...] = (
            "YYYY-MM-DD- prefix, the YYYY/MM/DD/slug of Zola's path key, or a "
            "front-matter key.",
            types=(list, tuple), rebuild="env"),
+    Option("newsroom_authors", {}, lambda v: isinstance(v, dict) or (
+               isinstance(v, str) and bool(v.strip())),
+           "a dict of author entries or the path of a YAML or JSON authors file",
+           "Authors' display names, bios, photos, links and sameAs: a dict, or a YAML "
+           "(.yml, .yaml) or JSON (.json) file, relative to the folder of conf.py.",
+           types=(dict, str), rebuild="html"),
+    Option("newsroom_author_pages", True, lambda v: isinstance(v, bool), "True or False",
+           "Write a page for each author (authors/<slug>.html) and link bylines to it.",
+           types=bool, rebuild="html"),
     Option("newsroom_page_size", 50, _is_count, "a whole number (0 turns pagination off)",
            "Articles per page of a term page, the archive and an article-list without "
            ":limit:; longer lists continue on <page>/page/2.html, ... (HTML only).",
@@ -265,6 +275,14 @@ def validate(app: Sphinx, config: Config) -> None:
     if config.newsroom_fields is not DEFAULT_FIELDS:
         # A project that overrides some fields keeps the defaults of the others.
         config.newsroom_fields = {**DEFAULT_FIELDS, **config.newsroom_fields}
+    if AUTHORS in config.newsroom_taxonomies:
+        # Authors are a taxonomy of their own, read from the authors field: an
+        # ``authors`` taxonomy names more keys of that field.
+        taxonomies = dict(config.newsroom_taxonomies)
+        keys = taxonomies.pop(AUTHORS)
+        config.newsroom_taxonomies = taxonomies
+        config.newsroom_fields = {**config.newsroom_fields, "authors": list(dict.fromkeys(
+            [*keys, *config.newsroom_fields["authors"]]))}
 
 
 #: Sphinx's values that the feeds and the extension's own pages quote.

@@ -7,6 +7,7 @@ from the articles once per build, in ``env-updated``.
 
 from __future__ import annotations
 
+import dataclasses as dc
 import datetime as dt
 from collections.abc import Set
 from typing import Any
@@ -17,9 +18,11 @@ from sphinx.environment import BuildEnvironment
 
 from .citations.bibliography import Collision, Entry, collect
 from .model.article import Article
+from .model.authors import AUTHORS, AuthorEntry
 from .model.frontmatter import Problem
 from .model.related import related_articles
 from .model.taxonomy import Term, collect_terms
+from .model.terms import term_key
 from .model.translations import Version, effective_language, versions
 
 
@@ -29,10 +32,10 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 14
+    data_version = 16
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
-        "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {},
+        "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {}, "authors": {},
         "paged_lists": {}, "versions": {},
     }
 
@@ -163,7 +166,22 @@ class NewsroomDomain(Domain):
             self._site_sources = collect(self.published(show_drafts, now))
         return self._site_sources
 
-    def update(self, config: Config, now: dt.datetime, stamp: tuple[object, ...]) -> list[str]:
+    @property
+    def authors(self) -> dict[str, AuthorEntry]:
+        """term key -> the authors file's entry (set in ``update``)."""
+        return self.data.setdefault("authors", {})
+
+    def author(self, spelling: str) -> AuthorEntry | None:
+        """The entry of the author an article names ``spelling``, if the file has one."""
+        return self.authors.get(term_key(spelling))
+
+    def author_name(self, spelling: str) -> str:
+        """How an author is shown: the entry's name, else as the article writes it."""
+        entry = self.author(spelling)
+        return entry.name if entry else spelling
+
+    def update(self, config: Config, now: dt.datetime, stamp: tuple[object, ...],
+               authors: dict[str, AuthorEntry] | None = None) -> list[str]:
         """Derive terms and related articles; return the docs to rewrite.
 
         A doc is rewritten when what it shows of other articles changed: docs
@@ -173,6 +191,10 @@ class NewsroomDomain(Domain):
         when it changed, every page is rewritten, the generated ones included.
         """
         self._site_sources = None
+        authors = authors or {}
+        # The entries shape bylines and author pages: a change rewrites like a setting.
+        stamp = (*stamp, sorted(authors.items()))
+        self.data["authors"] = authors
         self.page_counts = None
         unchanged = self.data.get("outputs_stamp") == stamp
         self.data["outputs_stamp"] = stamp
@@ -184,8 +206,14 @@ class NewsroomDomain(Domain):
         self.outputs_stale = True
         old_terms, old_related = self.terms, self.related
         visible = self.published(config.newsroom_show_drafts, now)
-        self.data["terms"] = collect_terms(
-            visible, config.newsroom_taxonomies, set(self.env.found_docs))
+        taxonomies = [*config.newsroom_taxonomies]
+        if config.newsroom_author_pages:
+            taxonomies.append(AUTHORS)
+        terms = collect_terms(visible, taxonomies, set(self.env.found_docs))
+        for key, term in terms.get(AUTHORS, {}).items():
+            if key in authors:
+                terms[AUTHORS][key] = dc.replace(term, name=authors[key].name)
+        self.data["terms"] = terms
         self.data["related"] = related_articles(
             visible, list(config.newsroom_taxonomies), config.newsroom_related)
         changed = {

@@ -10,11 +10,13 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__, clock, config
 from . import text as text_visitors
+from .authors import load_authors, report_authors
 from .compat.citations import ROLE as PANDOC_CITE_ROLE
 from .directives import nodes as nr
 from .directives.archive import ArchiveDirective
 from .directives.bibliography import BibliographyDirective
 from .directives.cite_source import CiteSourceRole
+from .directives.corrections import CorrectionsListDirective
 from .directives.footnote_kind import FootnoteKindRole
 from .directives.listings import ArticleListDirective, TaxonomyIndexDirective, index_directive
 from .directives.pandoc_cite import PandocCiteRole
@@ -44,8 +46,10 @@ from .latex.images import ImagesTexCanInclude
 from .latex.math import MathColoursForTex
 from .latex.style import setup_latex
 from .log import warn
+from .model.authors import AUTHORS
 from .postprocess.archive import FillArchive
 from .postprocess.bibliography import FillBibliography, LinkSources, report_collisions
+from .postprocess.corrections import FillCorrections
 from .postprocess.listings import FillListings
 from .postprocess.panel import ExpandPanels
 from .postprocess.related import AddRelated
@@ -139,6 +143,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.add_directive("topic-index", index_directive("topics"))
     app.add_role("tag", TermRole("tags"))
     app.add_role("topic", TermRole("topics"))
+    app.add_role("author", TermRole(AUTHORS))
     app.add_post_transform(FillListings)
     app.connect("config-inited", register_indices)
     app.connect("env-get-outdated", hide_unpublished, priority=400)
@@ -146,6 +151,7 @@ def setup_taxonomies(app: Sphinx) -> None:
     app.connect("build-finished", remove_written)
     app.connect("env-updated", _update_domain)
     app.connect("env-updated", _report_merged_terms)
+    app.connect("env-updated", report_authors)
     app.connect("env-updated", note_frame)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", mark_unpublished)
@@ -166,6 +172,9 @@ def setup_publishing(app: Sphinx) -> None:
     app.add_node(nr.archive)
     app.add_directive("article-archive", ArchiveDirective)
     app.add_post_transform(FillArchive)
+    app.add_node(nr.corrections_list)
+    app.add_directive("corrections-list", CorrectionsListDirective)
+    app.add_post_transform(FillCorrections)
     app.add_post_transform(AddRelated)
     app.add_post_transform(ExpandPanels)
     app.connect("html-collect-pages", archive_page)
@@ -189,7 +198,8 @@ def _embargo_ended(
 
 def _update_domain(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Derive the terms; rewrite the docs that list articles when a listing changed."""
-    return get_domain(env).update(app.config, clock.now(), config.outputs_stamp(app.config))
+    return get_domain(env).update(app.config, clock.now(), config.outputs_stamp(app.config),
+                                  load_authors(app))
 
 
 def _report_merged_terms(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -198,6 +208,8 @@ def _report_merged_terms(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not domain.outputs_stale:
         return []
     for taxonomy, terms in domain.terms.items():
+        if taxonomy == AUTHORS:
+            continue  # said at each article, with its line (authors.report_authors)
         for term in terms.values():
             if term.merged:
                 spellings = ", ".join(repr(s) for s in term.merged)

@@ -16,17 +16,20 @@ def readable(taxonomy: str) -> str:
 
 def taxonomy_label(taxonomy: str) -> str:
     """One term's kind: "Tag", "Topic" (a term page's title reads "Tag: AI")."""
-    return {"tags": _("Tag"), "topics": _("Topic")}.get(taxonomy, readable(taxonomy))
+    return {"tags": _("Tag"), "topics": _("Topic"), "authors": _("Author")}.get(
+        taxonomy, readable(taxonomy))
 
 
 def taxonomy_plural(taxonomy: str) -> str:
     """The label of a panel line listing an article's terms: "Tags", "Topics"."""
-    return {"topics": _("Topics"), "tags": _("Tags")}.get(taxonomy, readable(taxonomy))
+    return {"topics": _("Topics"), "tags": _("Tags"), "authors": _("Authors")}.get(
+        taxonomy, readable(taxonomy))
 
 
 def taxonomy_title(taxonomy: str) -> str:
     """The title of a taxonomy's overview page: "All tags", "All topics"."""
-    return {"tags": _("All tags"), "topics": _("All topics")}.get(taxonomy, readable(taxonomy))
+    return {"tags": _("All tags"), "topics": _("All topics"), "authors": _("All authors")}.get(
+        taxonomy, readable(taxonomy))
 
 
 def index_name(taxonomy: str) -> str:

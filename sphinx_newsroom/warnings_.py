@@ -47,4 +47,10 @@ class NewsroomWarning(Enum):
     names no article, or names a draft or embargoed one (which is not linked)."""
     DIRECTIVE = "directive"
     """A newsroom directive is used where it cannot work."""
+    AUTHOR = "author"
+    """The authors file cannot be read or an entry is unusable, or an author's name looks
+    like a misspelling of another author's."""
+    CORRECTION = "correction"
+    """An entry of an article's ``corrections`` or ``updates`` has no date, a bad date or
+    no text."""
 

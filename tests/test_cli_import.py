@@ -147,7 +147,10 @@ def test_an_ablog_project_imports_and_builds_cleanly(tmp_path, capsys, make_app)
     app, outdir = build(make_app, dest)
     assert warnings_of(app) == []
     post = page(outdir, "posts/2019/release")
-    assert post.select_one("strong").get_text() == "version 1.0"
+    # ABlog's update directive became an entry of updates: the dated notice shows it.
+    notice = post.select_one(".news-corrections .news-update")
+    assert notice.get_text().endswith("A typo in the announcement was fixed.")
+    assert post.select_one("p:not(.news-notice) > strong").get_text() == "version 1.0"
     assert post.select_one("a[href='https://example.org/changelog']") is not None
     assert [h.get_text(strip=True).rstrip("¶") for h in post.select("h2")][:1] == ["Highlights"]
     assert (outdir / "locations").is_dir()

@@ -47,6 +47,8 @@ INVALID: dict[str, object] = {
     "newsroom_sitemap": "yes",
     "newsroom_news_sitemap": 1,
     "newsroom_publication_name": None,
+    "newsroom_authors": ["authors.yml"],
+    "newsroom_author_pages": "no",
     "newsroom_page_size": -5,
     "newsroom_hreflang_default": "english language",
 }
@@ -65,6 +67,8 @@ HTML_CHANGES: dict[str, object] = {
     "newsroom_sitemap": False,
     "newsroom_news_sitemap": False,
     "newsroom_publication_name": "The Other Paper",
+    "newsroom_authors": {"Li Lei": {"name": "Lei Li", "sameAs": "https://lilei.example.org/"}},
+    "newsroom_author_pages": False,
 }
 
 

@@ -63,6 +63,23 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     assert "Microsoft Corporation" in sources and "(mirror)" not in sources
     azure = html(app, "articles/azure-openai-multicloud").get_text()
     assert "Microsoft Investor Relations (mirror)" in azure and "cite-source" not in azure
+    # Two authors with entries (authors.yml) and pages; bylines link to them.
+    dana = html(app, "authors/dana-whitfield")
+    assert "hyperscaler earnings" in dana.select_one(".news-author-bio").get_text()
+    assert len(dana.select(".news-article-list > li")) == 2
+    zhou = html(app, "authors/周知远")
+    assert "TPU" in zhou.select_one(".news-author-bio").get_text()
+    capex = html(app, "articles/hyperscaler-capex-q2")
+    assert capex.select_one(".news-meta-authors a")["href"] == "../authors/dana-whitfield.html"
+    # The corrected article: its notice, its JSON-LD, the site's corrections page.
+    notice = capex.select(".news-corrections .news-notice time")
+    assert [t["datetime"] for t in notice] == ["2025-08-02T11:00:00+00:00",
+                                               "2025-08-05T08:00:00+00:00"]
+    data = json.loads(capex.select_one('script[type="application/ld+json"]').string)
+    assert data["dateModified"] == "2025-08-05T08:00:00+00:00"
+    assert [c["@type"] for c in data["correction"]] == ["CorrectionComment"]
+    listed = html(app, "corrections").select(".news-corrections-list > li")
+    assert [li.select_one("strong").get_text() for li in listed] == ["更新", "更正"]
     # An English and Chinese pair: each links the other, both carry the same hreflang set.
     chinese = html(app, "articles/google-tpu-external-customers")
     english = html(app, "articles/en/google-tpu-external-customers")
@@ -102,18 +119,20 @@ def test_example_site_pdf(example_pdf):
         assert heading in seed
     assert "[2] OpenAI 转向 TPU，这对谷歌、英伟达和亚马逊意味着什么？" in seed
     # Each published article is one chapter (nine, the English version of one of them
-    # included; the draft is in no toctree), plus
-    # the topics and sources pages; the front page's lists (latest, archive, topics,
-    # tags) are the book's opening page, where they are left out: no chapter of
-    # their own after the sources. An article's sections are numbered within its chapter.
-    assert text.count("CHAPTER") == 9 + 2
-    assert "CHAPTER 12" not in text
+    # included; the draft is in no toctree), plus the topics, sources and corrections
+    # pages; the front page's lists (latest, archive, topics, tags) are the book's
+    # opening page, where they are left out: no chapter of their own after the
+    # sources. An article's sections are numbered within its chapter.
+    assert text.count("CHAPTER") == 9 + 3
+    assert "CHAPTER 13" not in text
     opening = text[:text.index("CHAPTER")]
     assert "(The draft, articles/datacenter-power-policy, is in no toctree" in opening
     numbers = [line.split()[0] for line in seed.splitlines()
                if line.strip().endswith(("技术格局的深层变迁", "引用")) and line[:1].isdigit()]
     assert numbers[:2] == ["7.1", "7.6"]
     assert "绿电直连与算力券" not in text  # the draft
+    capex = " ".join(text[text.index("Hyperscalers Raise the Stakes"):].split())
+    assert "更正 2025 年 8 月 2 日: An earlier version put Meta" in capex
     papers = " ".join(text[text.index("读论文看 TPU：谷歌自研芯片的三次自述\n\n"):].split())
     assert "每瓦性能高出 30 到 80 倍 (Jouppi et al. 2017, p. 1)" in papers
     assert "[1] In-Datacenter Performance Analysis of a Tensor Processing Unit." in papers

@@ -165,3 +165,59 @@ def clean_build_with(make_app, src: Path, tmp_path: Path, overrides: dict):
     app = make_app("html", srcdir=copy, freshenv=True, confoverrides=overrides)
     app.build()
     return app
+
+
+@pytest.fixture
+def bylines(tmp_path):
+    src = tmp_path / "bylines"
+    shutil.copytree(ROOTS / "test-authors", src)
+    return src
+
+
+def test_author_and_correction_edits(make_app, bylines, tmp_path):
+    """Authors file, bylines and corrections edited: incremental builds equal clean ones."""
+    incremental(make_app, bylines)
+    authors = bylines / "authors.yml"
+
+    # The authors file alone changes: bylines, author pages and metadata follow.
+    authors.write_text(authors.read_text("utf-8").replace("name: John Roe", "name: Jon Roe"),
+                       "utf-8")
+    app = incremental(make_app, bylines)
+    assert "Jon Roe" in (Path(app.outdir) / "news/chips.html").read_text("utf-8")
+    assert "Jon Roe" in (Path(app.outdir) / "authors/jroe.html").read_text("utf-8")
+    assert_same(make_app, bylines, tmp_path, app)
+
+    # An article changes its author: the old author's page goes, a new one comes.
+    markets = bylines / "news/markets.md"
+    markets.write_text(markets.read_text("utf-8").replace("Wei Zhang", "Ann Lee"), "utf-8")
+    app = incremental(make_app, bylines)
+    assert not (Path(app.outdir) / "authors/wei-zhang.html").exists()
+    assert (Path(app.outdir) / "authors/ann-lee.html").is_file()
+    assert_same(make_app, bylines, tmp_path, app)
+
+    # A correction is added: the notice, the corrections page and the feeds follow.
+    power = bylines / "news/power.md"
+    power.write_text(power.read_text("utf-8").replace(
+        "tags: [Power]", "tags: [Power]\ncorrections:\n  - date: 2025-06-09\n"
+        "    text: Prices were in euros."), "utf-8")
+    app = incremental(make_app, bylines)
+    assert "Prices were in euros." in (Path(app.outdir) / "corrections.html").read_text("utf-8")
+    assert "2025-06-09" in (Path(app.outdir) / "atom.xml").read_text("utf-8")
+    assert_same(make_app, bylines, tmp_path, app)
+
+    # A draft becomes public: its author gets a page, its correction is listed.
+    draft = bylines / "news/draft.md"
+    draft.write_text(draft.read_text("utf-8").replace("draft: true", "draft: false"), "utf-8")
+    app = incremental(make_app, bylines)
+    assert (Path(app.outdir) / "authors/secret-writer.html").is_file()
+    assert "A draft" in (Path(app.outdir) / "corrections.html").read_text("utf-8")
+    assert_same(make_app, bylines, tmp_path, app)
+
+
+def test_author_pages_in_parallel_equal_serial(make_app, bylines, tmp_path):
+    serial = clean_build(make_app, bylines, tmp_path)
+    parallel = clean_build(make_app, bylines, tmp_path, parallel=2)
+    assert html_tree(parallel.outdir) == html_tree(serial.outdir)
+    for name in ("atom.xml", "feed.json", "sitemap.xml", "authors/jane-doe.feed.json"):
+        assert (Path(parallel.outdir) / name).read_bytes() == \
+            (Path(serial.outdir) / name).read_bytes(), name

@@ -106,7 +106,8 @@ def test_json_feed_top_level(build_copy):
     assert chips["date_published"] == "2025-03-01T09:30:00+08:00"
     assert chips["date_modified"] == "2025-03-05T10:00:00+08:00"
     assert chips["summary"] == chips["content_text"] == "Foundries catch up with demand."
-    assert chips["authors"] == [{"name": "Li Lei"}, {"name": "Jane Roe"}]
+    assert chips["authors"] == [{"name": "Li Lei", "url": BASE + "authors/li-lei.html"},
+                                {"name": "Jane Roe", "url": BASE + "authors/jane-roe.html"}]
     assert "hubs" not in feed
     term = json_feed(app, "tags/chips.feed.json")
     assert term["home_page_url"] == BASE + "tags/chips.html"

@@ -89,8 +89,8 @@ FORBIDDEN: dict[str, set[str]] = {
 }
 #: Shared top-level modules: helpers every stage may use; they use no stage folder
 #: but the pure ones (and the domain), so any stage can import them.
-HELPERS = ("builders", "clock", "config", "doctree", "i18n", "indices", "labels", "log",
-           "paging")
+HELPERS = ("authors", "builders", "clock", "config", "doctree", "i18n", "indices", "labels",
+           "log", "paging")
 
 
 def test_the_pure_folders_import_neither_sphinx_nor_docutils():

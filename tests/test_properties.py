@@ -29,6 +29,14 @@ SOURCES = [
     "[Power and AI](https://example.org/power)",
     "HBM supply·Memory Weekly·（2025/7/1）",
 ]
+#: Bylines: an entry of the authors file (Jane Doe), a handle with one (jroe), a case
+#: variant (one page), an accent variant and an author with no entry (their own pages).
+AUTHORS = ["Jane Doe", "jane doe", "jroe", "Zoë Li", "Zoe Li", "Wei Zhang"]
+AUTHORS_FILES = [
+    "Jane Doe:\n  bio: Chips.\n  sameAs: https://jane.example/\njroe:\n  name: John Roe\n",
+    "Jane Doe:\n  name: Jane Q. Doe\n  bio: Chips and cloud.\n",
+    "",
+]
 
 
 def seeds() -> list[int]:
@@ -47,13 +55,16 @@ class Site:
         (root / "conf.py").write_text(
             'extensions = ["sphinx_newsroom"]\nproject = "Props"\nhtml_theme = "basic"\n'
             'html_baseurl = "https://props.example.org/"\nnewsroom_term_feeds = True\n'
-            'newsroom_page_size = 2\nnewsroom_hreflang_default = "en"\n', "utf-8")
+            'newsroom_page_size = 2\nnewsroom_hreflang_default = "en"\n'
+            'newsroom_authors = "authors.yml"\n', "utf-8")
+        (root / "authors.yml").write_text(AUTHORS_FILES[0], "utf-8")
         (root / "index.md").write_text(
             "# Props\n\n```{toctree}\n:glob:\n\nnews/*\nlists\n```\n", "utf-8")
         (root / "lists.md").write_text(
             "# Lists\n\n```{article-list}\n:format: cards\n```\n\n```{tag-index}\n:format: az\n```"
             "\n\n```{topic-index}\n:format: cloud\n```\n\n```{news-bibliography}\n```\n\n"
-            "```{article-archive}\n```\n\nRoles: {tag}`Chips`, {tag}`HBM`, {topic}`Markets`.\n",
+            "```{article-archive}\n```\n\n```{corrections-list}\n```\n\n"
+            "Roles: {tag}`Chips`, {tag}`HBM`, {topic}`Markets`.\n",
             "utf-8")
         for _ in range(4):
             self.add()
@@ -70,12 +81,17 @@ class Site:
         draft = fields.get("draft", rng.random() < 0.15)
         cites = fields.get("sources", rng.sample(SOURCES, rng.randint(0, 3)))
         body = fields.get("body", f"Body {rng.randint(0, 10**6)}.")
+        authors = fields.get("authors", rng.sample(AUTHORS, rng.randint(0, 2)))
+        corrections = fields.get("corrections", [
+            {"date": f"2025-{month:02d}-{day:02d}T1{rng.randint(1, 9)}:00:00+08:00",
+             "text": f"Fixed {rng.randint(0, 99)}."} for _ in range(rng.randint(0, 2))])
         key = fields.get("key", "")
         language = fields.get("language", "")
         refs = "".join(f"[^{i + 1}]" for i in range(len(cites)))
         notes = "".join(f"[^{i + 1}]: {c}\n" for i, c in enumerate(cites))
         text = (f"---\ntitle: {title}\ndate: {date}\ndraft: {str(draft).lower()}\n"
                 f"tags: {list(tags)}\ntopics: {list(topics)}\nsummary: About {title}.\n"
+                f"authors: {list(authors)}\ncorrections: {list(corrections)}\n"
                 f"translation_key: '{key}'\nlanguage: '{language}'\n---\n\n"
                 f"{body}{refs}\n\n### Section\n\nMore.\n")
         if cites:
@@ -93,9 +109,15 @@ class Site:
         existing = self.articles()
         op = self.rng.choice(["add", "delete", "rename", "tags", "topics", "date", "draft",
                               "footnotes", "body", "translate", "language", "untranslate",
-                              "grow", "shrink"] if len(existing) > 2 else ["add"])
+                              "grow", "shrink", "authors", "corrections", "authors-file"]
+                             if len(existing) > 2 else ["add"])
         if op == "add":
             return self.add()
+        if op == "authors-file":
+            path = self.root / "authors.yml"
+            others = [text for text in AUTHORS_FILES if text != path.read_text("utf-8")]
+            path.write_text(self.rng.choice(others), "utf-8")
+            return op
         path = self.rng.choice(existing)
         text = path.read_text("utf-8")
         title = text.split("title: ", 1)[1].split("\n", 1)[0]
@@ -124,7 +146,8 @@ class Site:
                 fields["tags"] = [t for t in fields["tags"] if t.lower() != "chips"]
             self.write(path, title, **fields)
         else:
-            keep = {"tags", "topics", "date", "draft", "sources", "body", "key", "language"} - {
+            keep = {"tags", "topics", "date", "draft", "sources", "body", "key", "language",
+                    "authors", "corrections"} - {
                 ("footnotes" == op and "sources") or op}
             fields = {k: v for k, v in _fields(text).items() if k in keep}
             self.write(path, title, **fields)
@@ -144,6 +167,8 @@ def _fields(text: str) -> dict[str, object]:
         "draft": values["draft"] == "true",
         "sources": [n.split(": ", 1)[1] for n in refs[1].splitlines()] if len(refs) > 1 else [],
         "body": body.split("[^", 1)[0].split("\n", 1)[0],
+        "authors": ast.literal_eval(values["authors"]),
+        "corrections": ast.literal_eval(values["corrections"]),
         "key": ast.literal_eval(values["translation_key"]),
         "language": ast.literal_eval(values["language"]),
     }
@@ -185,6 +210,7 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
         shutil.copytree(site.root, clean_src, ignore=shutil.ignore_patterns("_build"))
         clean = build(make_app, clean_src, fresh=True)
         got, expected = site_tree(incremental.outdir), site_tree(clean.outdir)
+        assert files(incremental.outdir) == files(clean.outdir), f"seed {seed}, step {step}: {what}"
         for page in removed - expected.keys():
             got.pop(page, None)  # Sphinx keeps the pages of deleted documents
         assert got.keys() == expected.keys(), f"seed {seed}, step {step}: {what}"
@@ -194,3 +220,12 @@ def test_incremental_equals_clean_after_random_edits(make_app, tmp_path, seed):
     shutil.copytree(site.root, parallel_src, ignore=shutil.ignore_patterns("_build"))
     parallel = build(make_app, parallel_src, fresh=True, parallel=2)
     assert site_tree(parallel.outdir) == site_tree(clean.outdir), f"seed {seed}: -j 2"
+    assert files(parallel.outdir) == files(clean.outdir), f"seed {seed}: -j 2"
+
+
+def files(outdir: Path) -> dict[str, bytes]:
+    """Every feed and sitemap of a build (RSS says when it was built: left out)."""
+    return {p.relative_to(outdir).as_posix(): p.read_bytes()
+            for pattern in ("**/*.atom.xml", "**/*.feed.json", "atom.xml", "feed.json",
+                            "sitemap.xml")
+            for p in sorted(Path(outdir).glob(pattern))}

@@ -102,8 +102,10 @@ def test_json_ld_matches_front_matter(site):
     assert data["headline"] == TITLE
     assert data["datePublished"] == "2025-07-02T15:40:04+08:00"
     assert data["dateModified"] == "2025-07-03T09:00:00+08:00"
-    assert data["author"] == [{"@type": "Person", "name": "张三"},
-                              {"@type": "Person", "name": "李四"}]
+    # Each author links to their page here (authors/<slug>.html).
+    assert data["author"] == [
+        {"@type": "Person", "name": "张三", "url": f"{SITE}authors/%E5%BC%A0%E4%B8%89.html"},
+        {"@type": "Person", "name": "李四", "url": f"{SITE}authors/%E6%9D%8E%E5%9B%9B.html"}]
     assert data["keywords"] == ["OpenAI", "Google TPU", "算力", "算力与芯片", "产业生态与商业版图"]
     assert data["articleSection"] == ["算力与芯片", "产业生态与商业版图"]
     assert data["description"] == SUMMARY
@@ -129,7 +131,8 @@ def test_hostile_values_cannot_break_out(site):
     data = json.loads(body)
     assert data["headline"] == HOSTILE
     assert data["description"] == "</script><!-- <b>bold</b> & 'single'"
-    assert data["author"] == [{"@type": "Person", "name": "</script>Eve"}]
+    assert data["author"] == [{"@type": "Person", "name": "</script>Eve",
+                               "url": f"{SITE}authors/script-eve.html"}]
     assert data["image"] == ["https://cdn.example.com/a.png?x=1&y=</script>"]
     # Attribute values round-trip through an HTML parser unchanged.
     assert meta(page, "og:title") == HOSTILE and meta(page, "twitter:title") == HOSTILE

@@ -97,3 +97,7 @@ class page_ref(nodes.inline):
 class book_index(nodes.General, nodes.Element):
     """A taxonomy's index at the end of the PDF (``taxonomy``, ``title``, and ``groups``:
     letter groups of ``indices.BookTerm``). Only the LaTeX builder's tree holds one."""
+
+
+class corrections_list(nodes.General, nodes.Element):
+    """Placeholder of ``corrections-list``; replaced at write time."""

@@ -1,4 +1,4 @@
-"""The ``tag`` and ``topic`` roles: a link to a term's page."""
+"""The ``tag``, ``topic`` and ``author`` roles: a link to a term's (an author's) page."""
 
 from __future__ import annotations
 

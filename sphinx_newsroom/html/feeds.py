@@ -45,10 +45,11 @@ from ..domain import get_domain
 from ..labels import taxonomy_label
 from ..log import warn
 from ..model.article import Article
+from ..model.authors import AUTHORS
 from ..model.taxonomy import Term
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
-from .urls import absolute_url, asset_url, site_url
+from .urls import absolute_url, asset_url, people, site_url
 
 ATOM_TYPE = "application/atom+xml"
 RSS_TYPE = "application/rss+xml"
@@ -146,8 +147,13 @@ def feed_articles(app: Sphinx, now: dt.datetime | None = None) -> list[Article]:
 
 
 def _updated(article: Article) -> dt.datetime:
-    assert article.date is not None
-    return article.updated or article.date
+    """When the entry changed: its ``updated`` or latest correction, else its date.
+
+    Its id stays the page's URL: a corrected article is the same entry, updated.
+    """
+    modified = article.modified
+    assert modified is not None
+    return modified
 
 
 def _feed_path(term: Term | None, suffix: str) -> str:
@@ -214,10 +220,13 @@ def build_feed(
         entry.updated(_updated(article))
         if xml_text(article.summary):
             entry.summary(xml_text(article.summary))
-        names = [xml_text(name) for name in article.authors if xml_text(name)]
-        if names:
-            entry.author([{"name": name} for name in names])
-            entry.dc.dc_creator(names)
+        authors = [p for p in people(app, article) if xml_text(p.name)]
+        if authors:
+            # Atom's person construct has a uri (RFC 4287 3.2.2); RSS's <author> is an
+            # email address, so RSS names them with dc:creator only.
+            entry.author([{"name": xml_text(p.name), **({"uri": uri(p.url)} if p.url else {})}
+                          for p in authors])
+            entry.dc.dc_creator([xml_text(p.name) for p in authors])
         categories = list(_categories(app, article, domain.terms))
         if categories:
             entry.category(categories)
@@ -276,9 +285,12 @@ def build_json_feed(app: Sphinx, articles: Sequence[Article], term: Term | None 
             item["summary"] = summary
         item["date_published"] = article.date.isoformat()
         item["date_modified"] = _updated(article).isoformat()
-        names = [xml_text(name) for name in article.authors if xml_text(name)]
-        if names:
-            item["authors"] = [{"name": name} for name in names]
+        authors = [p for p in people(app, article) if xml_text(p.name)]
+        if authors:
+            # JSON Feed 1.1's author object: name, url, avatar.
+            item["authors"] = [{"name": xml_text(p.name), **({"url": uri(p.url)} if p.url else {}),
+                                **({"avatar": uri(p.photo)} if p.photo else {})}
+                               for p in authors]
         tags = [c["term"] for c in _categories(app, article, domain.terms)]
         if tags:
             item["tags"] = list(dict.fromkeys(tags))
@@ -364,7 +376,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     terms = get_domain(app.env).terms
     for suffix in KINDS:
         _write(outdir, outdir / _feed_path(None, suffix), build_feed(app, articles, suffix))
-    for taxonomy in sorted(set(app.config.newsroom_taxonomies) | set(terms)):
+    for taxonomy in sorted({*app.config.newsroom_taxonomies, AUTHORS, *terms}):
         current = terms.get(taxonomy, {}) if term_feeds else {}
         _remove_stale(outdir, taxonomy, {t.slug for t in current.values()})
         for term in current.values():
@@ -385,7 +397,8 @@ def _remove_feeds(app: Sphinx, outdir: Path) -> None:
         path = outdir / _feed_path(None, suffix)
         if path.is_file() and _MARKS[suffix] in path.read_bytes():
             path.unlink()
-    for taxonomy in sorted(set(app.config.newsroom_taxonomies) | set(get_domain(app.env).terms)):
+    for taxonomy in sorted({*app.config.newsroom_taxonomies, AUTHORS,
+                            *get_domain(app.env).terms}):
         _remove_stale(outdir, taxonomy, set())
 
 

@@ -31,8 +31,9 @@ from ..builders import is_ebook
 from ..config import opengraph_loaded
 from ..domain import get_domain, is_public
 from ..model.article import Article
+from ..model.authors import AUTHORS
 from ..model.translations import effective_language
-from .urls import absolute_url, asset_url
+from .urls import Person, absolute_url, asset_url, people, photo_url
 
 #: schema.org (and Google) recommend headlines of at most 110 characters.
 HEADLINE_LENGTH = 110
@@ -87,6 +88,10 @@ def add_social_meta(
         return
     article = get_domain(app.env).articles.get(pagename)
     if article is None:
+        profile = profile_page_ld(app, pagename)
+        if profile is not None:
+            context["metatags"] = (context.get("metatags", "") or "") + (
+                f'\n    <script type="application/ld+json">{script_json(profile)}</script>')
         return
     existing = context.get("metatags", "") or ""
     present = {key.lower() for key in _META_KEY.findall(existing)}
@@ -125,10 +130,10 @@ def meta_tags(app: Sphinx, article: Article) -> list[tuple[str, str]]:
         tags.append(("og:site_name", site_name(app)))
     if article.date:
         tags.append(("article:published_time", article.date.isoformat()))
-    modified = article.updated or article.date
+    modified = article.modified
     if modified:
         tags.append(("article:modified_time", modified.isoformat()))
-    tags += [("article:author", name) for name in article.authors]
+    tags += [("article:author", person.name) for person in people(app, article)]
     tags += [("article:tag", term) for term in article.terms_of("tags")]
     if article.terms_of("topics"):
         tags.append(("article:section", article.terms_of("topics")[0]))
@@ -155,11 +160,12 @@ def json_ld(app: Sphinx, article: Article) -> dict[str, Any]:
         data["description"] = article.summary
     if article.date:
         data["datePublished"] = article.date.isoformat()
-    modified = article.updated or article.date
+    modified = article.modified
     if modified:
+        # The latest of ``updated`` and the corrections' dates (Google: dateModified).
         data["dateModified"] = modified.isoformat()
     if article.authors:
-        data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+        data["author"] = [person_ld(person) for person in people(app, article)]
     image = image_url(app, article)
     if image:
         data["image"] = [image]
@@ -174,11 +180,54 @@ def json_ld(app: Sphinx, article: Article) -> dict[str, Any]:
         data["url"] = url
         data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
     data["publisher"] = publisher(app)
+    corrections = [c for c in article.corrections if c.kind == "correction"]
+    if corrections:
+        # schema.org CreativeWork.correction, one CorrectionComment per correction.
+        data["correction"] = [{"@type": "CorrectionComment", "text": c.text,
+                               "datePublished": c.date.isoformat()} for c in corrections]
     if article.access == "subscriber":
         # Google's paywalled-content markup: the page says which part is for subscribers.
         data["isAccessibleForFree"] = False
         data["hasPart"] = {"@type": "WebPageElement", "isAccessibleForFree": False,
                            "cssSelector": f".{PAYWALLED_CLASS}"}
+    return data
+
+
+def person_ld(person: Person) -> dict[str, Any]:
+    """A schema.org ``Person``: name, the author's page as ``url``, photo, ``sameAs``."""
+    data: dict[str, Any] = {"@type": "Person", "name": person.name}
+    if person.url:
+        data["url"] = person.url
+    if person.photo:
+        data["image"] = person.photo
+    if person.same_as:
+        data["sameAs"] = list(person.same_as)
+    return data
+
+
+def profile_page_ld(app: Sphinx, pagename: str) -> dict[str, Any] | None:
+    """An author's page as a schema.org ``ProfilePage`` whose ``mainEntity`` is the Person.
+
+    Google Search Central, "Profile page (ProfilePage) structured data". None for
+    any other page.
+    """
+    folder, _, slug = pagename.partition("/")
+    domain = get_domain(app.env)
+    if folder != AUTHORS or not slug:
+        return None
+    term = next((t for t in domain.terms.get(AUTHORS, {}).values() if t.slug == slug), None)
+    if term is None:
+        return None
+    entry = domain.authors.get(term.key)
+    url = absolute_url(app, pagename)
+    person = Person(name=term.name, url=url, photo=photo_url(app, entry.photo) if entry else "",
+                    same_as=entry.same_as if entry else ())
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "ProfilePage",
+                            "mainEntity": person_ld(person)}
+    if entry and entry.bio:
+        data["mainEntity"]["description"] = entry.bio
+    if url:
+        data["url"] = url
     return data
 
 

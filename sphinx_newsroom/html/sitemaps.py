@@ -111,7 +111,8 @@ def w3c(moment: dt.datetime) -> str:
 
 
 def _modified(article: Article) -> dt.datetime | None:
-    return article.updated or article.date
+    """The latest of ``updated`` and the corrections' dates, else the date."""
+    return article.modified
 
 
 def sitemap_pages(app: Sphinx, now: dt.datetime) -> list[tuple[str, str]]:

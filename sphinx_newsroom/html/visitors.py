@@ -10,10 +10,13 @@ from ..directives import nodes as nr
 from ..doctree import Visitor, visit_children
 from ..domain import get_domain
 from ..i18n import _
+from ..model.authors import AUTHORS
 
 PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
 #: Classes of every term link, on article pages and generated pages alike.
 TERM_CLASSES = "news-term sd-badge sd-outline-primary sd-text-primary"
+#: Classes of a byline's link to an author's page.
+AUTHOR_CLASSES = "news-author-link"
 
 
 def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
@@ -60,12 +63,16 @@ def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
     if "separator" in node:  # compact (see postprocess.inline.term_nodes)
         self.body.append(f'<span class="news-sep">{self.encode(node["separator"])}</span>')
     page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
+    author = node["taxonomy"] == AUTHORS
+    # An author is a plain link to their page (rel="author"), not a badge.
+    classes = AUTHOR_CLASSES if author else TERM_CLASSES
     if page is None:
-        self.body.append(self.starttag(node, "span", "", CLASS=TERM_CLASSES))
+        self.body.append(self.starttag(node, "span", "", CLASS=classes))
         node["newsroom_tag"] = "span"
         return
     uri = relative_link(self.builder, self.builder.current_docname, page)
-    self.body.append(self.starttag(node, "a", "", CLASS=TERM_CLASSES, href=uri, rel="tag"))
+    self.body.append(self.starttag(node, "a", "", CLASS=classes, href=uri,
+                                   rel="author" if author else "tag"))
     node["newsroom_tag"] = "a"
 
 

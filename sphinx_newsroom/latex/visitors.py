@@ -9,6 +9,7 @@ from ..directives import nodes as nr
 from ..doctree import Visitor, visit_children
 from ..domain import get_domain
 from ..indices import in_book_index, term_label
+from ..model.authors import AUTHORS
 from .book import latex_visit_book_index, latex_visit_page_ref
 
 
@@ -38,9 +39,10 @@ def latex_depart_meta_label(self: LaTeXTranslator, node: nr.meta_label) -> None:
 
 def latex_visit_term_ref(self: LaTeXTranslator, node: nr.term_ref) -> None:
     # Terms have no page in a PDF: link to the term's entry in its taxonomy's index.
+    # Authors have no index: a byline is plain text.
     taxonomy, key = node["taxonomy"], node["key"]
-    if not in_book_index(get_domain(self.builder.env), self.config, taxonomy, key,
-                         self.builder.docnames):
+    if taxonomy == AUTHORS or not in_book_index(get_domain(self.builder.env), self.config,
+                                                taxonomy, key, self.builder.docnames):
         node["newsroom_linked"] = False
         return
     node["newsroom_linked"] = True

@@ -16,6 +16,7 @@ from typing import Any
 from ..citations.model import Citation
 from ..citations.notes import MODES as FOOTNOTE_MODES
 from ..warnings_ import NewsroomWarning
+from .authors import AUTHORS
 from .dates import DateError, parse_datetime
 from .frontmatter import Problem, RawFrontMatter
 from .pickling import compact_pickle
@@ -46,6 +47,22 @@ class Source:
 
 @compact_pickle
 @dc.dataclass(frozen=True, slots=True)
+class Correction:
+    """One dated notice of a published article: a correction or an update."""
+
+    date: dt.datetime
+    #: Plain text, whitespace collapsed; shown escaped (markup is shown as written).
+    text: str
+    #: "correction" (front matter ``corrections:``) or "update" (``updates:``).
+    kind: str = "correction"
+
+
+#: The front-matter keys of the notices, and the kind of notice each one holds.
+CORRECTION_KEYS = (("corrections", "correction"), ("updates", "update"))
+
+
+@compact_pickle
+@dc.dataclass(frozen=True, slots=True)
 class Article:
     """One published (or draft) article, as every output sees it."""
 
@@ -71,6 +88,22 @@ class Article:
     access: str = ""
     #: The front matter's ``robots`` directives, lowercased ("noindex, nofollow"); "" unsaid.
     robots: str = ""
+    #: Corrections and updates, oldest first.
+    corrections: tuple[Correction, ...] = ()
+    #: Line of the authors in the front matter (for warnings about them); 0 when none.
+    authors_line: int = 0
+
+    @property
+    def modified(self) -> dt.datetime | None:
+        """When the article last changed: the latest of ``updated`` and its notices' dates.
+
+        Without either, its date. The metadata (``dateModified``), every feed and
+        the sitemap give this one moment.
+        """
+        moments = [c.date for c in self.corrections]
+        if self.updated is not None:
+            moments.append(self.updated)
+        return max(moments, key=lambda m: m.timestamp()) if moments else self.date
     #: The front matter's ``language`` (a BCP 47 tag); "" unsaid (see ``language``, detected).
     declared_language: str = ""
     #: Versions of one article share a key (Hugo's ``translationKey``); "" when none.
@@ -93,11 +126,17 @@ class Article:
         than the article's own to be rewritten.
         """
         return (self.title, self.date, self.updated, self.draft, self.image, self.summary,
-                self.authors, self.terms, self.anchor, self.sources)
+                self.authors, self.terms, self.anchor, self.sources, self.corrections)
 
     def terms_of(self, taxonomy: str) -> tuple[str, ...]:
-        """The spellings of one taxonomy's terms (empty when it has none)."""
-        return dict(self.terms).get(taxonomy, ())
+        """The spellings of one taxonomy's terms (empty when it has none).
+
+        The ``authors`` taxonomy is the article's authors.
+        """
+        found = dict(self.terms).get(taxonomy)
+        if found is None and taxonomy == AUTHORS:
+            return self.authors
+        return found or ()
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -119,6 +158,7 @@ class Fields:
     canonical_url: str = ""
     access: str = ""
     robots: str = ""
+    corrections: tuple[Correction, ...] = ()
     language: str = ""
     translation_key: str = ""
     translations: tuple[tuple[str, str], ...] = ()
@@ -346,12 +386,62 @@ def normalise(
         canonical_url=canonical_url,
         access="" if access == "free" else access,
         robots=robots_directives(found.get("robots", ("", ""))[1]),
+        corrections=read_corrections(fm, tz, problems),
         language=normal_tag(language) if language else "",
         translation_key=text("translation_key"),
         translations=_translations(found.get("translations"), fm, problems),
         lines=tuple((field, line(field)) for field in found),
     )
     return result, problems
+
+
+def read_corrections(fm: RawFrontMatter, tz: dt.tzinfo,
+                     problems: list[Problem]) -> tuple[Correction, ...]:
+    """The ``corrections:`` and ``updates:`` lists, oldest first; a bad entry is left out.
+
+    Each entry is a mapping with a ``date`` and a ``text``; anything else is a
+    located problem (the line of its list, the entry's number), and the other
+    entries are kept.
+    """
+    found: list[Correction] = []
+    for key, kind in CORRECTION_KEYS:
+        value = fm.data.get(key)
+        if value is None:
+            continue
+        line = fm.line_of(key)
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list):
+            problems.append(Problem(NewsroomWarning.CORRECTION,
+                                    f"{key!r}: expected a list of entries with a date and a "
+                                    f"text, got {_show(value)}; ignored", line))
+            continue
+        for number, entry in enumerate(value, 1):
+            where = f"{key!r} entry {number}"
+            if not isinstance(entry, dict):
+                problems.append(Problem(NewsroomWarning.CORRECTION,
+                                        f"{where}: expected a mapping with a date and a text, "
+                                        f"got {_show(entry)}; left out", line))
+                continue
+            text = entry.get("text")
+            if not isinstance(text, str) or not " ".join(text.split()):
+                said = "has no text" if text is None or isinstance(text, str) else \
+                    f"text must be text, got {_show(text)}"
+                problems.append(Problem(NewsroomWarning.CORRECTION, f"{where}: {said}; left out",
+                                        line))
+                continue
+            if entry.get("date") in (None, ""):
+                problems.append(Problem(NewsroomWarning.CORRECTION,
+                                        f"{where}: has no date; left out", line))
+                continue
+            try:
+                when = parse_datetime(entry["date"], tz)
+            except DateError as error:
+                problems.append(Problem(NewsroomWarning.CORRECTION, f"{where}: {error}; left out",
+                                        line))
+                continue
+            found.append(Correction(when, " ".join(text.split()), kind))
+    return tuple(sorted(found, key=lambda c: (c.date.timestamp(), c.kind, c.text)))
 
 
 #: What ``access`` may say: free to read (the default) or for subscribers only.
@@ -436,7 +526,7 @@ def _names(found: tuple[str, Any] | None, fm: RawFrontMatter, problems: list[Pro
                 NewsroomWarning.FIELD, f"{key!r}: an author must be text; {_show(item)} ignored",
                 fm.line_of(key)))
             continue
-        name = " ".join(item.split())
+        name = clean_spelling(item)
         if name and name not in names:
             names.append(name)
     return tuple(names)

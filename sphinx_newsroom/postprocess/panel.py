@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +17,8 @@ from ..domain import get_domain
 from ..i18n import _
 from ..labels import taxonomy_plural
 from ..model.article import Article
+from ..model.authors import AUTHORS
+from ..model.terms import term_key
 from ..model.translations import language_name
 from .inline import summary_nodes, term_nodes, time_node
 
@@ -39,9 +41,25 @@ def _field(name: str, label: str, *content: nodes.Node, compact: bool = False) -
     return field
 
 
+def byline_nodes(article: Article, names: Mapping[str, str]) -> list[nodes.Node]:
+    """The authors, each a link to their page where HTML has one (plain text elsewhere).
+
+    ``names`` maps a spelling to the name shown (the authors file's).
+    """
+    result: list[nodes.Node] = []
+    separator = str(_(", "))
+    for index, spelling in enumerate(article.authors):
+        if index:
+            result.append(nodes.Text(separator))
+        name = names.get(spelling, spelling)
+        result.append(nr.term_ref(name, name, taxonomy=AUTHORS, key=term_key(spelling)))
+    return result
+
+
 def expand_panel(panel: nr.article_meta, article: Article, language: str,
                  compact: bool = False, math: bool = False,
-                 versions: Sequence[nodes.Node] = ()) -> None:
+                 versions: Sequence[nodes.Node] = (),
+                 names: Mapping[str, str] | None = None) -> None:
     """Fill a panel placeholder: dates, authors, reading time, terms, summary.
 
     ``compact`` (HTML builders): labels and separators as attributes the HTML
@@ -57,8 +75,8 @@ def expand_panel(panel: nr.article_meta, article: Article, language: str,
     if article.updated and (not article.date or article.updated.date() != article.date.date()):
         panel += field("updated", _("Updated"), time_node(article.updated, language))
     if article.authors:
-        names = _(", ").join(article.authors)
-        panel += field("authors", _("By"), nodes.inline(names, names, classes=["news-author"]))
+        panel += field("authors", _("By"), nodes.inline(
+            "", "", *byline_nodes(article, names or {}), classes=["news-author"]))
     if article.reading_minutes:
         text = _("%d min read") % article.reading_minutes
         panel += field("reading-time", _("Reading time"), nodes.inline(text, text))
@@ -96,8 +114,9 @@ class ExpandPanels(SphinxPostTransform):
         for panel in nodes_of(self.document, nr.article_meta)[nr.article_meta]:
             article = domain.articles.get(panel.get("docname", ""))
             if article is not None:
+                names = {s: domain.author_name(s) for s in article.authors}
                 expand_panel(panel, article, language, compact, self.config.newsroom_math,
-                             self._versions(article))
+                             self._versions(article), names)
 
     def _versions(self, article: Article) -> list[nodes.Node]:
         """The article's other published versions: links in HTML, names elsewhere."""

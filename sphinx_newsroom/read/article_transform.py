@@ -22,11 +22,12 @@ from ..doctree import nodes_of
 from ..domain import get_domain, is_public
 from ..log import logger, warn
 from ..model.article import Article, Fields, Source
+from ..model.authors import AUTHORS
 from ..model.images import featured_image
 from ..model.reading_time import count_text, main_language, reading_minutes
 from ..model.terms import term_key
 from ..warnings_ import NewsroomWarning
-from .banner import draft_banner
+from .banner import corrections_notice, draft_banner
 from .footnotes import KIND_ATTR, footnote_reading, footnotes_mode
 from .math import set_displays
 from .rawhtml import is_html, replace_line_break, sanitize_children
@@ -95,6 +96,8 @@ class ArticleTransform(SphinxTransform):
             canonical_url=fields.canonical_url,
             access=fields.access,
             robots=fields.robots,
+            corrections=fields.corrections,
+            authors_line=fields.line_of("authors") if fields.authors else 0,
             declared_language=fields.language,
             translation_key=fields.translation_key,
             translations=fields.translations,
@@ -103,7 +106,7 @@ class ArticleTransform(SphinxTransform):
         )
         domain = get_domain(self.env)
         domain.add_article(article)
-        for taxonomy, spellings in article.terms:
+        for taxonomy, spellings in (*article.terms, (AUTHORS, article.authors)):
             for spelling in spellings:
                 domain.note_term_ref(docname, taxonomy, term_key(spelling))
         section[nr.ARTICLE_ATTR] = docname
@@ -113,6 +116,11 @@ class ArticleTransform(SphinxTransform):
             self.env.metadata[docname]["nosearch"] = True
         self._describe_for_opengraph(article, section)
         self._place_panel(section, article)
+        notice = corrections_notice(article, self.config.language or "en")
+        if notice is not None:
+            panels = [i for i, child in enumerate(section.children)
+                      if isinstance(child, nr.article_meta)]
+            section.insert(panels[0] + 1 if panels else 1, notice)
         banner = draft_banner(article, self.config.language or "en", now)
         if banner is not None:
             section.insert(1, banner)
