@@ -1,7 +1,7 @@
 """The parser on real footnotes: every gold record it reads right stays right.
 
 ``tests/citations/gold.json`` labels 397 real footnotes as sources with the
-fields a reader gives them. :data:`RIGHT` lists the 257 whose every field
+fields a reader gives them. :data:`RIGHT` lists the 252 whose every field
 ``parse_citation`` got exactly as labelled when this file was written
 (at commit 542d8a1): title, publisher, authors, date at its precision,
 accessed date, URL, GB/T 7714 type code and language, which is everything a
@@ -29,7 +29,11 @@ from sphinx_newsroom.citations.parse import parse_citation
 GOLD = Path(__file__).resolve().parent / "citations" / "gold.json"
 RECORDS = {r["id"]: r for r in json.loads(GOLD.read_text(encoding="utf-8"))["records"]}
 
-#: The gold sources the parser reads right, field for field.
+#: The gold sources the parser reads right, field for field. (Five left the list
+#: with the accuracy work's pointer rule: a prose pointer to a link is read by the
+#: classifier, which credits the linked document, and ``parse_citation`` alone
+#: now calls such a footnote's language ``und``; test_citation_score.py scores
+#: the build's own reading of them.)
 RIGHT = (
     "oiwiki-001", "oiwiki-003", "oiwiki-004", "oiwiki-006", "oiwiki-007", "oiwiki-008",
     "oiwiki-009", "oiwiki-010", "oiwiki-011", "oiwiki-012", "oiwiki-014", "oiwiki-015",
@@ -60,23 +64,23 @@ RIGHT = (
     "oiwiki-338", "oiwiki-339", "oiwiki-340", "oiwiki-341", "oiwiki-342", "oiwiki-343",
     "oiwiki-344", "oiwiki-345", "oiwiki-346", "oiwiki-347", "oiwiki-348", "oiwiki-349",
     "oiwiki-350", "oiwiki-351", "oiwiki-352", "oiwiki-353", "seed-001", "seed-002", "seed-003",
-    "rustblog-002", "tidyverse-004", "bldavies-002", "rustblog-013", "rustblog-014",
-    "rustblog-015", "rustblog-029", "rustblog-033", "rustblog-034", "rustblog-038", "rustblog-039",
-    "rustblog-040", "rustblog-041", "rustblog-046", "servicemesher-001", "servicemesher-005",
-    "servicemesher-006", "servicemesher-007", "servicemesher-008", "servicemesher-009",
-    "servicemesher-010", "servicemesher-011", "servicemesher-017", "servicemesher-019",
-    "servicemesher-020", "servicemesher-021", "servicemesher-023", "servicemesher-024",
-    "servicemesher-026", "servicemesher-028", "servicemesher-029", "servicemesher-030",
-    "servicemesher-031", "servicemesher-033", "servicemesher-034", "servicemesher-037",
-    "servicemesher-043", "servicemesher-045", "servicemesher-046", "servicemesher-047",
-    "servicemesher-050", "servicemesher-051", "servicemesher-053", "servicemesher-054",
-    "servicemesher-055", "servicemesher-056", "servicemesher-059", "servicemesher-068",
-    "servicemesher-069", "servicemesher-070", "servicemesher-074", "servicemesher-076",
-    "tidyverse-061", "zotero-002", "zotero-003", "zotero-004", "zotero-005", "zotero-006",
-    "zotero-007", "zotero-008", "zotero-009", "zotero-010", "zotero-011", "zotero-012",
-    "zotero-013", "zotero-014", "zotero-015", "zotero-019", "zotero-020", "zotero-021",
-    "zotero-022", "zotero-023", "zotero-025", "zotero-026", "zotero-027", "zotero-030",
-    "zotero-031", "zotero-032", "zotero-033", "zotero-034", "zotero-036", "zotero-037",
+    "tidyverse-004", "rustblog-014", "rustblog-015", "rustblog-029", "rustblog-033",
+    "rustblog-034", "rustblog-038", "rustblog-039", "rustblog-040", "rustblog-041",
+    "servicemesher-001", "servicemesher-005", "servicemesher-006", "servicemesher-007",
+    "servicemesher-008", "servicemesher-009", "servicemesher-010", "servicemesher-011",
+    "servicemesher-017", "servicemesher-019", "servicemesher-020", "servicemesher-021",
+    "servicemesher-023", "servicemesher-024", "servicemesher-026", "servicemesher-028",
+    "servicemesher-029", "servicemesher-030", "servicemesher-031", "servicemesher-033",
+    "servicemesher-034", "servicemesher-037", "servicemesher-043", "servicemesher-045",
+    "servicemesher-046", "servicemesher-047", "servicemesher-050", "servicemesher-051",
+    "servicemesher-053", "servicemesher-054", "servicemesher-055", "servicemesher-056",
+    "servicemesher-059", "servicemesher-069", "servicemesher-070", "servicemesher-074",
+    "servicemesher-076", "tidyverse-061", "zotero-002", "zotero-003", "zotero-004",
+    "zotero-005", "zotero-006", "zotero-007", "zotero-008", "zotero-009", "zotero-010",
+    "zotero-011", "zotero-012", "zotero-013", "zotero-014", "zotero-015", "zotero-019",
+    "zotero-020", "zotero-021", "zotero-022", "zotero-023", "zotero-025", "zotero-026",
+    "zotero-027", "zotero-030", "zotero-031", "zotero-032", "zotero-033", "zotero-034",
+    "zotero-036", "zotero-037",
 )
 
 # What may stand between and after the names of an author field as written.
