@@ -145,7 +145,6 @@ def _references(token: Token, lines: list[str], first_line: int) -> list[Referen
     return found
 
 
-_SPACES = re.compile(r"[ \t]+")
 #: A link target with a URL scheme: a link out (others are cross-references,
 #: which the build shows as their text).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -200,8 +199,6 @@ class _Writer(TextWriter):
             elif kind in ("em_close", "strong_close") and opened:
                 style, start = opened.pop()
                 self.marks.append(Mark(style, start, self.length))  # type: ignore[arg-type]
-            elif kind == "image":
-                self.walk(child.children or [])
             index += 1
 
     def link(self, href: str, inner: list[Token]) -> None:
@@ -237,22 +234,17 @@ def _closing(children: list[Token], index: int) -> int:
 
 
 def inline_text(children: list[Token]) -> str:
-    """Inline tokens as the build writes a footnote's text: a link is ``[text](url)``."""
+    """Inline tokens as the build's doctree spells them (``astext()``).
+
+    A link is its text, an image its alt text, a line break a newline: the
+    build's fallback title and references titles read a heading so.
+    """
     parts: list[str] = []
-    link: list[tuple[str, int]] = []
     for child in children:
-        if child.type == "link_open":
-            link.append((str(child.attrs.get("href", "")), len(parts)))
-        elif child.type == "link_close" and link:
-            href, start = link.pop()
-            text = "".join(parts[start:])
-            del parts[start:]
-            parts.append(href if text in (href, href.removeprefix("mailto:")) or not text
-                         else f"[{text}]({href})")
-        elif child.type in ("softbreak", "hardbreak"):
+        if child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type in ("text", "code_inline", "html_inline"):
             parts.append(child.content)
         elif child.type == "image":
             parts.append(inline_text(child.children or []))
-    return _SPACES.sub(" ", "".join(parts))
+    return "".join(parts)
