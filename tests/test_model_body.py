@@ -259,3 +259,10 @@ def test_under_a_body_h1_its_last_h2_is_the_references() -> None:
 def test_an_article_without_anything() -> None:
     assert read_body("") == Body()
     assert read_body("Just text.\n") == Body()
+
+
+def test_a_reference_after_a_code_span_over_two_lines_is_on_its_own_line() -> None:
+    # markdown-it gives a code span's or HTML's line break no token of its own.
+    body = read_body("a `code\nspan` b\nc[^x] d\n\ne <span\nclass=x> f[^x] g[^x]\n\n[^x]: X\n")
+    assert body.references == (Reference("x", 3, 2), Reference("x", 6, 11),
+                               Reference("x", 6, 17))

@@ -138,10 +138,13 @@ def _references(token: Token, lines: list[str], first_line: int) -> list[Referen
             searched_from = 0
         elif child.type == "footnote_ref":
             label = child.meta["label"]
-            text = lines[line] if line < len(lines) else ""
-            at = text.find(f"[^{label}]", searched_from)
-            searched_from = at + 1 if at >= 0 else searched_from
-            found.append(Reference(label, line + first_line, at + 1 if at >= 0 else 1))
+            at = lines[line].find(f"[^{label}]", searched_from)
+            # A code span or HTML over several lines holds line breaks but no break token.
+            while at < 0 and line + 1 < token.map[1]:
+                line, searched_from = line + 1, 0
+                at = lines[line].find(f"[^{label}]")
+            searched_from = at + 1
+            found.append(Reference(label, line + first_line, at + 1))
     return found
 
 
