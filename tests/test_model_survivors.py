@@ -8,12 +8,15 @@ mutation run, docs/testing.md, runs them per mutant).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from sphinx_newsroom.config import DEFAULT_FIELDS
-from sphinx_newsroom.model.article import is_article, is_noindex, path_date_parts
-from sphinx_newsroom.model.frontmatter import read_front_matter
+from sphinx_newsroom.config import DEFAULT_FIELDS, DEFAULT_TAXONOMIES
+from sphinx_newsroom.model.article import is_article, is_noindex, normalise, path_date_parts
+from sphinx_newsroom.model.frontmatter import Problem, read_front_matter
 from sphinx_newsroom.model.math_spans import convert_math, read_math, split_math
+from sphinx_newsroom.warnings_ import NewsroomWarning
 
 
 def fm_of(yaml_text: str):
@@ -111,3 +114,49 @@ def test_math_on_the_first_line_is_converted() -> None:
 ])
 def test_knitr_code_inside_math(text: str, expected: str) -> None:
     assert convert_math(text) == expected
+
+
+# article: the fields check and the build warn about, word for word -------------
+
+def normalised(body: str, date_sources=(":fields",), docname: str = "x"):
+    text = f"---\ntitle: T\n{body}\n---\n\nBody.\n"
+    return normalise(read_front_matter(text), DEFAULT_FIELDS, DEFAULT_TAXONOMIES, dt.UTC,
+                     None, date_sources, docname)
+
+
+@pytest.mark.parametrize(("body", "footnotes"), [
+    ("footnotes: Sources", "sources"), ("footnotes: notes", "notes"),
+    ("footnotes: AUTO", "auto"), ('footnotes: ""', ""), ("", ""),
+])
+def test_the_footnotes_field_names_a_mode(body: str, footnotes: str) -> None:
+    fields, problems = normalised(body)
+    assert (fields.footnotes, problems) == (footnotes, [])
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("footnotes: Bogus",
+     "'footnotes': 'bogus' is not one of auto, sources, notes; using newsroom_footnotes"),
+    ("access: premium",
+     "'access': 'premium' is not one of 'free', 'subscriber'; the article is read as free"),
+    ("canonical_url: /x", "'canonical_url': '/x' is not an absolute http(s) URL; ignored"),
+])
+def test_a_wrong_field_is_reported_at_its_line_and_ignored(body: str, message: str) -> None:
+    fields, problems = normalised(f"date: 2025-06-01\n{body}")
+    assert problems == [Problem(NewsroomWarning.FIELD, message, 4)]
+    assert (fields.footnotes, fields.access, fields.canonical_url) == ("", "", "")
+
+
+def test_robots_written_as_a_list_keep_their_words() -> None:
+    fields, problems = normalised("date: 2025-06-01\nrobots: [NoIndex, 5, 'nofollow, noindex']")
+    assert (fields.robots, problems) == ("noindex, nofollow", [])
+
+
+def test_a_zola_path_dates_the_article() -> None:
+    fields, _ = normalised("path: 2018/07/27/s", (":path",))
+    assert fields.date == dt.datetime(2018, 7, 27, tzinfo=dt.UTC)
+    fields, _ = normalised("path: 2018/07/27/s", (":filename", ":path"), "2019-01-02-x")
+    assert fields.date == dt.datetime(2019, 1, 2, tzinfo=dt.UTC)
+    fields, _ = normalised("path: 2018/07/27/s", (":filename", ":path"), "about")
+    assert fields.date == dt.datetime(2018, 7, 27, tzinfo=dt.UTC)
+    fields, _ = normalised("path: 2018/07/27/s", (":fields",))
+    assert fields.date is None
