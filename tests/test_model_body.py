@@ -105,30 +105,51 @@ def test_soft_and_hard_breaks_are_spaces() -> None:
     assert soft == Written("one two") == hard
 
 
+ROLES = [
+    "{footnote-kind}`note` Just a note.",
+    "{cite-source}`title=T; publisher=P`   Rest *of* it",
+    "text {footnote-kind}` source `",
+    "{footnote-kind} `note` with a space is no role",
+    "{footnote-kind} is text without its argument",
+    "ends with the role {footnote-kind}",
+    "{footnote-kind}`source` *Title*, {cite-source}`date=2020` more",
+]
+
+
+@pytest.fixture
+def roles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two roles as docutils nodes the build's writer skips (no Sphinx needed)."""
+    from docutils.parsers.rst import roles as docutils_roles
+
+    from sphinx_newsroom.directives import nodes as nr
+    for name, node in (("footnote-kind", nr.footnote_kind), ("cite-source", nr.cite_source)):
+        monkeypatch.setitem(docutils_roles._roles, name,  # type: ignore[attr-defined]
+                            lambda *args, node=node, **kwargs: ([node()], []))
+
+
+@pytest.mark.parametrize("markdown", ROLES)
+def test_a_footnote_with_roles_is_written_as_the_build_writes_it(markdown: str, roles) -> None:
+    source = f"Text[^a].\n\n[^a]: {markdown}\n"
+    assert checked(source) == built(source)
+
+
 def test_the_roles_of_a_footnote_are_read_and_not_written() -> None:
-    (source, note, inline, plain, last) = read_body(
-        "x[^s][^n][^i][^p][^l]\n\n"
-        "[^s]: {cite-source}`title=T; publisher=P`   Rest *of* it\n"
-        "[^n]: {footnote-kind}`note` Just a note.\n"
-        "[^i]: text {footnote-kind}` source `\n"
-        "[^p]: {footnote-kind} is text without its argument\n"
-        "[^l]: ends with the role {footnote-kind}\n").definitions
+    (note, source, inline, spaced, plain, last, both) = read_body(
+        "x[^n][^s][^i][^p][^q][^l][^b]\n\n" + "".join(
+            f"[^{label}]: {markdown}\n" for label, markdown in zip("nsipqlb", ROLES, strict=True)
+        )).definitions
+    assert (note.written, note.declared, note.fields) == (Written("Just a note."), "note", None)
     assert (source.written, source.declared, source.fields) == (
         Written("Rest of it", (Mark("emphasis", 5, 7),)), None, "title=T; publisher=P")
-    assert (note.written, note.declared, note.fields) == (Written("Just a note."), "note", None)
     assert (inline.written, inline.declared) == (Written("text"), "source")
+    assert (spaced.written, spaced.declared) == (Written(
+        "{footnote-kind} note with a space is no role", (Mark("literal", 16, 20),)), None)
     assert (plain.written.text, plain.declared) == (
         "{footnote-kind} is text without its argument", None)
     assert (last.written.text, last.declared) == ("ends with the role {footnote-kind}", None)
-
-
-def test_the_roles_inside_a_longer_footnote() -> None:
-    (definition,) = read_body(
-        "x[^a]\n\n[^a]: {footnote-kind}`source` *Title*, {cite-source}`date=2020` more\n"
-    ).definitions
-    assert definition.declared == "source"
-    assert definition.fields == "date=2020"
-    assert definition.written == Written("Title, more", (Mark("emphasis", 0, 5),))
+    # The text around a role stays as written, two spaces and all, as in the build.
+    assert (both.written, both.declared, both.fields) == (
+        Written("Title,  more", (Mark("emphasis", 0, 5),)), "source", "date=2020")
 
 
 # References: where check reports a footnote cited but never defined ----------

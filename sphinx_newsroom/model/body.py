@@ -170,19 +170,18 @@ class _Writer(TextWriter):
         while index < len(children):
             child = children[index]
             kind = child.type
-            role = next((r for r in _ROLES if child.content.rstrip().endswith(r)), None) \
+            role = next((r for r in _ROLES if child.content.endswith(r)), None) \
                 if kind == "text" else None
             if role and index + 1 < len(children) and children[index + 1].type == "code_inline":
-                # MyST reads "{footnote-kind}`note`" as the role; no text of the footnote.
-                self.add(child.content.rstrip()[:-len(role)])
+                # MyST reads "{footnote-kind}`note`" (no space between) as the role,
+                # no text of the footnote; the text around it stays as written.
+                self.add(child.content[:-len(role)])
                 argument = children[index + 1].content.strip()
                 if role == "{cite-source}":
                     self.fields = argument
                 else:
                     self.declared = argument
                 index += 2
-                if index < len(children) and children[index].type == "text":
-                    children[index].content = children[index].content.lstrip()
                 continue
             if kind == "link_open":
                 end = _closing(children, index)
