@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import functools
+import itertools
 import re
 from collections.abc import Collection
 
@@ -69,16 +70,15 @@ class Body:
         shallowest headings; under a body H1 they are its H2s. The last of
         them is the references section when its title is one of ``titles``.
         """
+        levels = [h.level for h in self.headings]
         if needs_title:
-            level = min((h.level for h in self.headings), default=1)
-            sections = [h for h in self.headings if h.level == level]
+            sections = [h for h in self.headings if h.level == min(levels)]
+        elif 1 in levels:
+            after = self.headings[levels.index(1) + 1:]
+            sections = [h for h in itertools.takewhile(lambda h: h.level != 1, after)
+                        if h.level == 2]
         else:
-            first = next((i for i, h in enumerate(self.headings) if h.level == 1), None)
-            if first is None:
-                return None
-            after = self.headings[first + 1:]
-            end = next((i for i, h in enumerate(after) if h.level == 1), len(after))
-            sections = [h for h in after[:end] if h.level == 2]
+            return None
         wanted = {title.strip().casefold() for title in titles}
         if sections and sections[-1].text.strip().casefold() in wanted:
             return sections[-1]
@@ -185,7 +185,7 @@ class _Writer(TextWriter):
                 continue
             if kind == "link_open":
                 end = _closing(children, index)
-                self.link(str(child.attrs.get("href", "")), children[index + 1:end])
+                self.link(str(child.attrs["href"]), children[index + 1:end])
                 index = end + 1
                 continue
             if kind in ("text", "html_inline"):
@@ -223,16 +223,11 @@ class _Writer(TextWriter):
 
 
 def _closing(children: list[Token], index: int) -> int:
-    """The index of the ``link_close`` of the ``link_open`` at ``index``."""
-    depth = 0
-    for at in range(index, len(children)):
-        if children[at].type == "link_open":
-            depth += 1
-        elif children[at].type == "link_close":
-            depth -= 1
-            if depth == 0:
-                return at
-    return len(children) - 1
+    """The index of the ``link_close`` of the ``link_open`` at ``index``.
+
+    CommonMark links hold no links, and markdown-it closes every link it opens.
+    """
+    return next(at for at in range(index, len(children)) if children[at].type == "link_close")
 
 
 def inline_text(children: list[Token]) -> str:
