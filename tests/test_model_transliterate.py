@@ -50,6 +50,15 @@ from sphinx_newsroom.model.terms import MAX_SLUG_CHARS, file_slug
     ("ŁÓDŹ þing Œuvre", "LODZ thing Oeuvre"),
     ("Москва", "Москва"),
     ("  x \t y  ", "x y"),
+    ("一", "yi"),                 # U+4E00, the first ideograph of the table
+    ("\u9fff", "xing"),           # U+9FFF, its last
+    ("\u4dff", "\u4dff"),         # before the table (a hexagram), kept
+    ("\ua000", "\ua000"),         # past it, kept
+    ("\u5159", "\u5159"),         # in the table without a reading, kept
+    ("ァ", "a"),                  # U+30A1, the first katakana
+    ("カップル", "kappuru"),      # only the next consonant doubles
+    ("\uabff", "\uabff"),         # just before the Hangul syllables, kept
+    ("XX-ray", "XX-ray"),
 ])
 def test_titles_are_spelled_in_latin_letters(text: str, latin: str) -> None:
     assert transliterate(text) == latin

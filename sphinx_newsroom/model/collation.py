@@ -73,7 +73,7 @@ _SMALL_Y = {"ゃ": "a", "ゅ": "u", "ょ": "o", "ャ": "a", "ュ": "u", "ョ": "
 
 def _kana(ch: str) -> str | None:
     offset = ord(ch) - 0x3041
-    if 0x60 <= offset < 0x60 + len(_KANA):
+    if offset >= 0x60:  # katakana
         offset -= 0x60
     return _KANA[offset] if 0 <= offset < len(_KANA) else None
 
