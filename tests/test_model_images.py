@@ -7,6 +7,8 @@ Open Graph. Pure: a temporary source folder, no Sphinx build.
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,13 +16,24 @@ import pytest
 from sphinx_newsroom.model.images import featured_image, shorten
 
 
+@pytest.fixture(scope="module")
+def folders() -> Iterator[Path]:
+    # tempfile, not tmp_path: the mutation profile leaves out every test that
+    # reaches tmp_path_factory (conftest.BUILD_FIXTURES).
+    with tempfile.TemporaryDirectory() as name:
+        root = Path(name)
+        (root / "site" / "posts" / "2020").mkdir(parents=True)
+        (root / "site" / "posts" / "2020" / "cover.png").write_bytes(b"png")
+        (root / "site" / "top.png").write_bytes(b"png")
+        (root / "site" / "folder.png").mkdir()
+        (root / "elsewhere").mkdir()
+        (root / "elsewhere" / "site").symlink_to(root / "site", target_is_directory=True)
+        yield root
+
+
 @pytest.fixture
-def srcdir(tmp_path: Path) -> Path:
-    (tmp_path / "posts" / "2020").mkdir(parents=True)
-    (tmp_path / "posts" / "2020" / "cover.png").write_bytes(b"png")
-    (tmp_path / "top.png").write_bytes(b"png")
-    (tmp_path / "folder.png").mkdir()
-    return tmp_path
+def srcdir(folders: Path) -> Path:
+    return folders / "site"
 
 
 def test_no_image_is_no_problem(srcdir: Path) -> None:
@@ -89,11 +102,8 @@ def test_a_path_outside_or_missing_is_not_shown(uri: str, problem: str, srcdir: 
         "", f"featured image {uri!r} {problem}")
 
 
-def test_a_source_folder_reached_through_a_link_is_resolved(srcdir: Path,
-                                                            tmp_path_factory: pytest.TempPathFactory
-                                                            ) -> None:
+def test_a_source_folder_reached_through_a_link_is_resolved(folders: Path) -> None:
     # A project opened through a symbolic link: its images are still inside it.
-    link = tmp_path_factory.mktemp("elsewhere") / "site"
-    link.symlink_to(srcdir, target_is_directory=True)
+    link = folders / "elsewhere" / "site"
     assert featured_image("cover.png", "posts/2020", link) == ("/posts/2020/cover.png", "")
     assert featured_image("/top.png", "posts/2020", link) == ("/top.png", "")
