@@ -8,6 +8,8 @@ titles, and the guards that keep a name usable. Pure: no Sphinx build.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinx_newsroom.model.collation import index_letter, sort_key, transliterate
 from sphinx_newsroom.model.terms import MAX_SLUG_CHARS, file_slug
@@ -95,7 +97,7 @@ def test_a_long_title_is_cut_at_a_word() -> None:
     assert file_slug("算" * 100) == "-".join(["suan"] * 16)
 
 
-def test_a_cut_that_leaves_only_a_dash_keeps_the_cut() -> None:
+def test_a_title_that_starts_with_a_dash_is_cut_at_a_word_too() -> None:
     assert file_slug("-" + "y" * 100) == "y" * MAX_SLUG_CHARS
     assert file_slug("x-" + "y" * 100) == "x"
 
@@ -105,3 +107,11 @@ def test_sorting_and_groups_are_unchanged_by_capital_folds() -> None:
     assert index_letter("Øresund") == "O"
     assert sort_key("Æble")[1] == "aeble"
     assert index_letter("Þing") == "T"
+
+
+@given(st.text(max_size=300))
+def test_every_title_gets_a_usable_file_name(title: str) -> None:
+    slug = file_slug(title)
+    assert slug and len(slug) <= MAX_SLUG_CHARS
+    assert not slug.startswith("-") and not slug.endswith("-") and "--" not in slug
+    assert slug.split(".")[0] not in {"con", "prn", "aux", "nul"}
