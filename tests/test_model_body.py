@@ -270,6 +270,8 @@ def test_under_a_body_h1_its_last_h2_is_the_references() -> None:
     assert body.references_heading(False, TITLES) == Heading(2, "References", 4)
     assert headings((1, "T"), (2, "A"), (2, "References")).references_heading(
         False, TITLES) == Heading(2, "References", 2)
+    assert headings((1, "T"), (2, "References")).references_heading(
+        False, TITLES) == Heading(2, "References", 1)
     assert headings((2, "References")).references_heading(False, TITLES) is None
     assert headings((1, "T"), (3, "References")).references_heading(False, TITLES) is None
     assert headings((1, "T"), (2, "References"), (2, "After")).references_heading(

@@ -41,7 +41,7 @@ def test_no_image_is_no_problem(srcdir: Path) -> None:
 
 
 @pytest.mark.parametrize("uri", ["https://x.org/a.png", "http://x.org/a.png",
-                                 "HTTPS://X.org/a.png"])
+                                 "HTTPS://X.org/a.png", "https://x.org:8443/a:b.png"])
 def test_a_web_image_is_shown_as_written(uri: str, srcdir: Path) -> None:
     assert featured_image(uri, "posts/2020", srcdir) == (uri, "")
 

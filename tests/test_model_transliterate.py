@@ -92,6 +92,7 @@ def test_a_long_title_is_cut_at_a_word() -> None:
     assert file_slug("ab " + "c" * 85) == "ab"
     assert file_slug("a" * 100) == "a" * MAX_SLUG_CHARS
     assert file_slug("x" * 79 + "-yz") == "x" * 79
+    assert file_slug("x" * 77 + "-yz") == "x" * 77 + "-yz"  # 80: kept whole
     assert file_slug("x" * 80 + "-yz") == "x" * 80
     assert len(file_slug("算" * 100)) <= MAX_SLUG_CHARS
     assert file_slug("算" * 100) == "-".join(["suan"] * 16)

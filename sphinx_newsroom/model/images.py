@@ -31,7 +31,7 @@ def featured_image(uri: str, doc_dir: str, srcdir: Path) -> tuple[str, str]:
     """
     if not uri:
         return "", ""
-    scheme = uri.split(":", 1)[0].lower()
+    scheme = uri.partition(":")[0].lower()
     if "://" in uri or scheme == "data":
         if scheme in ("http", "https"):
             return uri, ""
