@@ -100,6 +100,12 @@ def test_a_display_is_listed_only_on_lines_of_its_own(text: str, displays) -> No
     assert read_math(text, 0).displays == displays
 
 
+@pytest.mark.parametrize("text", ["$ x$ stays text", "$a$1b stays text", "ends with $",
+                                  "$x\n$ y"])
+def test_prices_and_spaced_dollars_stay_text(text: str) -> None:
+    assert convert_math(text) == text
+
+
 def test_math_on_the_first_line_is_converted() -> None:
     assert read_math("$x$ first").text == "{math}`x` first"
 

@@ -113,7 +113,7 @@ def _code_span_end(text: str, start: int) -> int | None:
 
 def _dollar_close(text: str, start: int) -> int | None:
     """Index of the ``$`` closing inline math opened at ``start`` (not ``$$``), if any."""
-    if start + 1 >= len(text) or text[start + 1].isspace():
+    if not text[start + 1:start + 2].strip():  # at the end, or before a space
         return None
     if start > 0 and text[start - 1].isalnum():
         return None  # US$3
@@ -127,8 +127,8 @@ def _dollar_close(text: str, start: int) -> int | None:
             i = inline_r.end()
             continue
         if text[i] == "$":
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if text[i - 1].isspace() or after.isdigit() or _BLANK_LINE.search(text, start, i):
+            if (text[i - 1].isspace() or text[i + 1:i + 2].isdigit()
+                    or _BLANK_LINE.search(text, start, i)):
                 return None
             return i
         i += 1
@@ -144,6 +144,16 @@ def _find_closer(text: str, closer: str, start: int) -> int:
         if at < inline_r.end():
             at = text.find(closer, inline_r.end())
     return at
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding ``text[at]`` starts."""
+    return text[:at].rfind("\n") + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``text[at]`` ends: its line break, or the end of ``text``."""
+    return (text + "\n").index("\n", at)
 
 
 class _Converter:
@@ -229,18 +239,14 @@ class _Converter:
     def _on_own_lines(self, start: int, end: int) -> bool:
         """Whether nothing but white space shares the lines of ``text[start:end]``."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        return not (text[line_start:start].strip()
-                    or text[end:len(text) if line_end < 0 else line_end].strip())
+        return not (text[_line_start(text, start):start].strip()
+                    or text[end:_line_end(text, end)].strip())
 
     def _block(self, start: int, end: int, content: str) -> int | None:
         """Write the display as a ``{math}`` block; the index to go on from, if it fits."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        indent = text[line_start:start]
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        indent = text[_line_start(text, start):start]
+        line_end = _line_end(text, end)
         if indent.strip() or text[end:line_end].strip():
             return None  # inside a paragraph, a list marker or a quote: inline
         body = [line.strip() for line in content.strip().split("\n")]
@@ -253,8 +259,7 @@ class _Converter:
             previous = previous[:-1]
             height += 1
         while needed > height and line_end < len(text):
-            following = text.find("\n", line_end + 1)
-            following = len(text) if following < 0 else following
+            following = _line_end(text, line_end + 1)
             if text[line_end + 1:following].strip():
                 break
             line_end, height = following, height + 1
