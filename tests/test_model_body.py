@@ -289,3 +289,10 @@ def test_a_reference_after_a_code_span_over_two_lines_is_on_its_own_line() -> No
     body = read_body("a `code\nspan` b\nc[^x] d\n\ne <span\nclass=x> f[^x] g[^x]\n\n[^x]: X\n")
     assert body.references == (Reference("x", 3, 2), Reference("x", 6, 11),
                                Reference("x", 6, 17))
+
+
+def test_a_hard_break_in_a_heading_is_a_line_break() -> None:
+    # The doctree spells it as MyST's raw markup ("a<br />\n\\\\\nb"); check's
+    # fallback title and import's title read the line break itself.
+    assert [h.text for h in read_body("a\\\nb\n===\n\nc  \nd\n---\n").headings] == [
+        "a\nb", "c\nd"]

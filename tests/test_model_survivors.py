@@ -106,6 +106,18 @@ def test_prices_and_spaced_dollars_stay_text(text: str) -> None:
     assert convert_math(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A block takes the blank lines it needs after it, and no more.
+    ("$$x$$\n\nb", "```{math} x\n```\nb"),
+    ("$$x\ny$$\n\n\nb", "```{math}\nx\ny\n```\nb"),
+    ("$$x\ny$$\n\n\n\nb", "```{math}\nx\ny\n```\n\nb"),
+    ("$$x\ny$$\n\nb", "{math}`x\ny`\n\nb"),   # one blank line short: inline
+])
+def test_a_display_takes_the_blank_lines_after_it_that_it_needs(text: str, expected: str
+                                                                 ) -> None:
+    assert convert_math(text) == expected
+
+
 def test_math_on_the_first_line_is_converted() -> None:
     assert read_math("$x$ first").text == "{math}`x` first"
 

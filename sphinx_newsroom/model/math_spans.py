@@ -261,7 +261,7 @@ class _Converter:
         while needed > height and line_end < len(text):
             following = _line_end(text, line_end + 1)
             if text[line_end + 1:following].strip():
-                break
+                return None  # no room: written inline
             line_end, height = following, height + 1
         if needed > height:
             return None
