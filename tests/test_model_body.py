@@ -57,6 +57,7 @@ SAME_AS_THE_BUILD = [
     "Report *in **nested** styles*, `a`` b` end.",
     "*unclosed emphasis and **bold**",
     "Smith, J. (2020). [*Title*](https://doi.org/10.1/x). Publisher.",
+    "*a ![i](https://img.example/i.png) b* and **c `d` e**",
 ]
 
 
@@ -113,6 +114,7 @@ ROLES = [
     "{footnote-kind} is text without its argument",
     "ends with the role {footnote-kind}",
     "{footnote-kind}`source` *Title*, {cite-source}`date=2020` more",
+    "![{footnote-kind}](https://img.example/i.png)`note` an image's alt is no role",
 ]
 
 
@@ -134,9 +136,9 @@ def test_a_footnote_with_roles_is_written_as_the_build_writes_it(markdown: str, 
 
 
 def test_the_roles_of_a_footnote_are_read_and_not_written() -> None:
-    (note, source, inline, spaced, plain, last, both) = read_body(
-        "x[^n][^s][^i][^p][^q][^l][^b]\n\n" + "".join(
-            f"[^{label}]: {markdown}\n" for label, markdown in zip("nsipqlb", ROLES, strict=True)
+    (note, source, inline, spaced, plain, last, both, image) = read_body(
+        "x[^n][^s][^i][^p][^q][^l][^b][^m]\n\n" + "".join(
+            f"[^{label}]: {markdown}\n" for label, markdown in zip("nsipqlbm", ROLES, strict=True)
         )).definitions
     assert (note.written, note.declared, note.fields) == (Written("Just a note."), "note", None)
     assert (source.written, source.declared, source.fields) == (
@@ -150,6 +152,8 @@ def test_the_roles_of_a_footnote_are_read_and_not_written() -> None:
     # The text around a role stays as written, two spaces and all, as in the build.
     assert (both.written, both.declared, both.fields) == (
         Written("Title,  more", (Mark("emphasis", 0, 5),)), "source", "date=2020")
+    assert (image.written, image.declared) == (
+        Written("note an image's alt is no role", (Mark("literal", 0, 4),)), None)
 
 
 # References: where check reports a footnote cited but never defined ----------
@@ -173,6 +177,15 @@ def test_first_line_shifts_every_line() -> None:
     assert body.references == (Reference("a", 9, 2),)
     assert body.definitions == (Definition("a", 11, Written("A")),)
     assert body.headings == (Heading(1, "T", 7),)
+
+
+def test_a_reference_is_found_after_the_line_break_before_it() -> None:
+    # The "[^x]" in code comes first in the text; the reference is on the next line.
+    body = read_body("`[^x]` a\nb[^x]\n\n`[^x]`\\\nc[^x]\n\n[^x] starts\nmore [^x]\n"
+                     "a[^x]\n[^x] b\n\n[^x]: X\n")
+    assert body.references == (
+        Reference("x", 2, 2), Reference("x", 5, 2), Reference("x", 7, 1),
+        Reference("x", 8, 6), Reference("x", 9, 2), Reference("x", 10, 1))
 
 
 def test_a_reference_the_line_does_not_spell_is_at_column_1() -> None:

@@ -121,9 +121,9 @@ def read_body(text: str, first_line: int = 1) -> Body:
                 writer.walk(token.children or [])
             previous = tokens[index - 1]
             if previous.type == "heading_open" and depth == 0 and open_definition is None:
-                line = token.map[0] if previous.markup.startswith("#") else token.map[1] - 1
+                # An ATX heading's one line, a setext heading's last line of text.
                 headings.append(Heading(int(previous.tag[1]), inline_text(token.children or []),
-                                        line + first_line))
+                                        token.map[1] - 1 + first_line))
     return Body(tuple(references), tuple(definitions), tuple(headings))
 
 
@@ -141,7 +141,7 @@ def _references(token: Token, lines: list[str], first_line: int) -> list[Referen
             at = lines[line].find(f"[^{label}]", searched_from)
             # A code span or HTML over several lines holds line breaks but no break token.
             while at < 0 and line + 1 < token.map[1]:
-                line, searched_from = line + 1, 0
+                line += 1
                 at = lines[line].find(f"[^{label}]")
             searched_from = at + 1
             found.append(Reference(label, line + first_line, at + 1))
@@ -198,7 +198,7 @@ class _Writer(TextWriter):
                 self.marks.append(Mark("literal", start, self.length))
             elif kind in _STYLES:
                 opened.append((_STYLES[kind], self.length))
-            elif kind in ("em_close", "strong_close") and opened:
+            elif kind in ("em_close", "strong_close"):  # markdown-it closes what it opens
                 style, start = opened.pop()
                 self.marks.append(Mark(style, start, self.length))  # type: ignore[arg-type]
             index += 1
