@@ -322,7 +322,7 @@ def normalise(
         footnotes=footnotes,
         canonical_url=canonical_url,
         access="" if access == "free" else access,
-        robots=robots_directives(found.get("robots", ("", ""))[1]),
+        robots=robots_directives(found["robots"][1] if "robots" in found else ""),
         lines=tuple((field, line(field)) for field in found),
     )
     return result, problems
