@@ -385,7 +385,7 @@ def normalise(
         footnotes=footnotes,
         canonical_url=canonical_url,
         access="" if access == "free" else access,
-        robots=robots_directives(found.get("robots", ("", ""))[1]),
+        robots=robots_directives(found["robots"][1] if "robots" in found else ""),
         corrections=read_corrections(fm, tz, problems),
         language=normal_tag(language) if language else "",
         translation_key=text("translation_key"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import functools
+import itertools
 import re
 from collections.abc import Collection
 
@@ -69,16 +70,15 @@ class Body:
         shallowest headings; under a body H1 they are its H2s. The last of
         them is the references section when its title is one of ``titles``.
         """
+        levels = [h.level for h in self.headings]
         if needs_title:
-            level = min((h.level for h in self.headings), default=1)
-            sections = [h for h in self.headings if h.level == level]
+            sections = [h for h in self.headings if h.level == min(levels)]
+        elif 1 in levels:
+            after = self.headings[levels.index(1) + 1:]
+            sections = [h for h in itertools.takewhile(lambda h: h.level != 1, after)
+                        if h.level == 2]
         else:
-            first = next((i for i, h in enumerate(self.headings) if h.level == 1), None)
-            if first is None:
-                return None
-            after = self.headings[first + 1:]
-            end = next((i for i, h in enumerate(after) if h.level == 1), len(after))
-            sections = [h for h in after[:end] if h.level == 2]
+            return None
         wanted = {title.strip().casefold() for title in titles}
         if sections and sections[-1].text.strip().casefold() in wanted:
             return sections[-1]
@@ -121,9 +121,9 @@ def read_body(text: str, first_line: int = 1) -> Body:
                 writer.walk(token.children or [])
             previous = tokens[index - 1]
             if previous.type == "heading_open" and depth == 0 and open_definition is None:
-                line = token.map[0] if previous.markup.startswith("#") else token.map[1] - 1
+                # An ATX heading's one line, a setext heading's last line of text.
                 headings.append(Heading(int(previous.tag[1]), inline_text(token.children or []),
-                                        line + first_line))
+                                        token.map[1] - 1 + first_line))
     return Body(tuple(references), tuple(definitions), tuple(headings))
 
 
@@ -138,14 +138,16 @@ def _references(token: Token, lines: list[str], first_line: int) -> list[Referen
             searched_from = 0
         elif child.type == "footnote_ref":
             label = child.meta["label"]
-            text = lines[line] if line < len(lines) else ""
-            at = text.find(f"[^{label}]", searched_from)
-            searched_from = at + 1 if at >= 0 else searched_from
-            found.append(Reference(label, line + first_line, at + 1 if at >= 0 else 1))
+            at = lines[line].find(f"[^{label}]", searched_from)
+            # A code span or HTML over several lines holds line breaks but no break token.
+            while at < 0 and line + 1 < token.map[1]:
+                line += 1
+                at = lines[line].find(f"[^{label}]")
+            searched_from = at + 1
+            found.append(Reference(label, line + first_line, at + 1))
     return found
 
 
-_SPACES = re.compile(r"[ \t]+")
 #: A link target with a URL scheme: a link out (others are cross-references,
 #: which the build shows as their text).
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -168,23 +170,22 @@ class _Writer(TextWriter):
         while index < len(children):
             child = children[index]
             kind = child.type
-            role = next((r for r in _ROLES if child.content.rstrip().endswith(r)), None) \
+            role = next((r for r in _ROLES if child.content.endswith(r)), None) \
                 if kind == "text" else None
             if role and index + 1 < len(children) and children[index + 1].type == "code_inline":
-                # MyST reads "{footnote-kind}`note`" as the role; no text of the footnote.
-                self.add(child.content.rstrip()[:-len(role)])
+                # MyST reads "{footnote-kind}`note`" (no space between) as the role,
+                # no text of the footnote; the text around it stays as written.
+                self.add(child.content[:-len(role)])
                 argument = children[index + 1].content.strip()
                 if role == "{cite-source}":
                     self.fields = argument
                 else:
                     self.declared = argument
                 index += 2
-                if index < len(children) and children[index].type == "text":
-                    children[index].content = children[index].content.lstrip()
                 continue
             if kind == "link_open":
                 end = _closing(children, index)
-                self.link(str(child.attrs.get("href", "")), children[index + 1:end])
+                self.link(str(child.attrs["href"]), children[index + 1:end])
                 index = end + 1
                 continue
             if kind in ("text", "html_inline"):
@@ -197,11 +198,9 @@ class _Writer(TextWriter):
                 self.marks.append(Mark("literal", start, self.length))
             elif kind in _STYLES:
                 opened.append((_STYLES[kind], self.length))
-            elif kind in ("em_close", "strong_close") and opened:
+            elif kind in ("em_close", "strong_close"):  # markdown-it closes what it opens
                 style, start = opened.pop()
                 self.marks.append(Mark(style, start, self.length))  # type: ignore[arg-type]
-            elif kind == "image":
-                self.walk(child.children or [])
             index += 1
 
     def link(self, href: str, inner: list[Token]) -> None:
@@ -224,35 +223,25 @@ class _Writer(TextWriter):
 
 
 def _closing(children: list[Token], index: int) -> int:
-    """The index of the ``link_close`` of the ``link_open`` at ``index``."""
-    depth = 0
-    for at in range(index, len(children)):
-        if children[at].type == "link_open":
-            depth += 1
-        elif children[at].type == "link_close":
-            depth -= 1
-            if depth == 0:
-                return at
-    return len(children) - 1
+    """The index of the ``link_close`` of the ``link_open`` at ``index``.
+
+    CommonMark links hold no links, and markdown-it closes every link it opens.
+    """
+    return next(at for at in range(index, len(children)) if children[at].type == "link_close")
 
 
 def inline_text(children: list[Token]) -> str:
-    """Inline tokens as the build writes a footnote's text: a link is ``[text](url)``."""
+    """Inline tokens as the build's doctree spells them (``astext()``).
+
+    A link is its text, an image its alt text, a line break a newline: the
+    build's fallback title and references titles read a heading so.
+    """
     parts: list[str] = []
-    link: list[tuple[str, int]] = []
     for child in children:
-        if child.type == "link_open":
-            link.append((str(child.attrs.get("href", "")), len(parts)))
-        elif child.type == "link_close" and link:
-            href, start = link.pop()
-            text = "".join(parts[start:])
-            del parts[start:]
-            parts.append(href if text in (href, href.removeprefix("mailto:")) or not text
-                         else f"[{text}]({href})")
-        elif child.type in ("softbreak", "hardbreak"):
+        if child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type in ("text", "code_inline", "html_inline"):
             parts.append(child.content)
         elif child.type == "image":
             parts.append(inline_text(child.children or []))
-    return _SPACES.sub(" ", "".join(parts))
+    return "".join(parts)

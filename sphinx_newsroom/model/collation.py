@@ -16,9 +16,11 @@ from pathlib import Path
 __all__ = ["index_letter", "sort_key", "transliterate"]
 
 # Latin letters that have no Unicode decomposition, so stripping accents
-# alone would put e.g. "Øresund" under "#" instead of "O".
+# alone would put e.g. "Øresund" under "#" instead of "O". The capitals are
+# for transliterate, which keeps case ("Øresund" -> "Oresund").
 _LATIN_FOLD = str.maketrans(
-    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "\u0131": "i"}
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "\u0131": "i",
+     "Æ": "Ae", "Œ": "Oe", "Ø": "O", "Ł": "L", "Đ": "D", "Ð": "D", "Þ": "Th"}
 )
 
 # Group order for A-Z lists; it matches Sphinx's general index, which puts
@@ -71,7 +73,7 @@ _SMALL_Y = {"ゃ": "a", "ゅ": "u", "ょ": "o", "ャ": "a", "ュ": "u", "ョ": "
 
 def _kana(ch: str) -> str | None:
     offset = ord(ch) - 0x3041
-    if 0x60 <= offset < 0x60 + len(_KANA):
+    if offset >= 0x60:  # katakana
         offset -= 0x60
     return _KANA[offset] if 0 <= offset < len(_KANA) else None
 

@@ -31,7 +31,7 @@ def featured_image(uri: str, doc_dir: str, srcdir: Path) -> tuple[str, str]:
     """
     if not uri:
         return "", ""
-    scheme = uri.split(":", 1)[0].lower()
+    scheme = uri.partition(":")[0].lower()
     if "://" in uri or scheme == "data":
         if scheme in ("http", "https"):
             return uri, ""
@@ -39,7 +39,7 @@ def featured_image(uri: str, doc_dir: str, srcdir: Path) -> tuple[str, str]:
                     f"{REFUSED.get(scheme, OTHER_SCHEME)}")
     root = srcdir.resolve()
     parts = PurePosixPath(uri).parts
-    if parts[:1] in (("/",), ("\\",)):
+    if parts[:1] == ("/",):
         path = root.joinpath(*parts[1:]).resolve()
     else:
         path = root.joinpath(doc_dir, uri).resolve()

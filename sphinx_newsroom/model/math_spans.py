@@ -102,21 +102,21 @@ def _role(content: str) -> str:
     return f"{{math}}{fence}{pad}{content}{pad}{fence}"
 
 
-def _code_span_end(text: str, start: int) -> int:
-    """End of the code span opening at ``start`` (a run of backticks), or -1."""
+def _code_span_end(text: str, start: int) -> int | None:
+    """End of the code span opening at ``start`` (a run of backticks), if it closes."""
     run = len(text[start:]) - len(text[start:].lstrip("`"))
     for match in re.finditer(r"`+", text[start + run:]):
         if len(match.group()) == run:
             return start + run + match.end()
-    return -1
+    return None
 
 
-def _dollar_close(text: str, start: int) -> int:
-    """Index of the ``$`` closing inline math opened at ``start``, or -1."""
-    if start + 1 >= len(text) or text[start + 1].isspace() or text[start + 1] == "$":
-        return -1
+def _dollar_close(text: str, start: int) -> int | None:
+    """Index of the ``$`` closing inline math opened at ``start`` (not ``$$``), if any."""
+    if not text[start + 1:start + 2].strip():  # at the end, or before a space
+        return None
     if start > 0 and text[start - 1].isalnum():
-        return -1  # US$3
+        return None  # US$3
     i = start + 1
     while i < len(text):
         if text[i] == "\\":
@@ -127,12 +127,12 @@ def _dollar_close(text: str, start: int) -> int:
             i = inline_r.end()
             continue
         if text[i] == "$":
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if text[i - 1].isspace() or after.isdigit() or _BLANK_LINE.search(text, start, i):
-                return -1
+            if (text[i - 1].isspace() or text[i + 1:i + 2].isdigit()
+                    or _BLANK_LINE.search(text, start, i)):
+                return None
             return i
         i += 1
-    return -1
+    return None
 
 
 def _find_closer(text: str, closer: str, start: int) -> int:
@@ -144,6 +144,16 @@ def _find_closer(text: str, closer: str, start: int) -> int:
         if at < inline_r.end():
             at = text.find(closer, inline_r.end())
     return at
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding ``text[at]`` starts."""
+    return text[:at].rfind("\n") + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``text[at]`` ends: its line break, or the end of ``text``."""
+    return (text + "\n").index("\n", at)
 
 
 class _Converter:
@@ -174,7 +184,7 @@ class _Converter:
             if char == "`":
                 end = _code_span_end(text, i)
                 run = len(text[i:]) - len(text[i:].lstrip("`"))
-                stop = end if end > 0 else i + run
+                stop = i + run if end is None else end
                 self.out.append(text[i:stop])
                 i = stop
             elif text.startswith(("\\\\(", "\\\\["), i):  # Jekyll's \\( for kramdown
@@ -190,7 +200,7 @@ class _Converter:
                 i = self._math(i, 2, "$$", display=True)
             elif char == "$":
                 close = _dollar_close(text, i)
-                if close < 0:
+                if close is None:
                     self.out.append(char)
                     i += 1
                 else:
@@ -205,7 +215,7 @@ class _Converter:
               escaped: bool = False) -> int:
         text = self.text
         close = _find_closer(text, closer, start + width)
-        content = text[start + width:close] if close >= 0 else ""
+        content = text[start + width:close]  # read only when close is found
         if escaped:
             content = content.replace("\\\\", "\\")
         if close < 0 or not content.strip() or _BLANK_LINE.search(content):
@@ -217,7 +227,7 @@ class _Converter:
             return end
         if display:
             block_end = self._block(start, end, content)
-            if block_end >= 0:
+            if block_end is not None:
                 return block_end
             if self._on_own_lines(start, end):
                 self.displays.append(" ".join(content.split()))
@@ -229,20 +239,16 @@ class _Converter:
     def _on_own_lines(self, start: int, end: int) -> bool:
         """Whether nothing but white space shares the lines of ``text[start:end]``."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        return not (text[line_start:start].strip()
-                    or text[end:len(text) if line_end < 0 else line_end].strip())
+        return not (text[_line_start(text, start):start].strip()
+                    or text[end:_line_end(text, end)].strip())
 
-    def _block(self, start: int, end: int, content: str) -> int:
-        """Write the display as a ``{math}`` block; the index to go on from, or -1."""
+    def _block(self, start: int, end: int, content: str) -> int | None:
+        """Write the display as a ``{math}`` block; the index to go on from, if it fits."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        indent = text[line_start:start]
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        indent = text[_line_start(text, start):start]
+        line_end = _line_end(text, end)
         if indent.strip() or text[end:line_end].strip():
-            return -1  # inside a paragraph, a list marker or a quote: inline
+            return None  # inside a paragraph, a list marker or a quote: inline
         body = [line.strip() for line in content.strip().split("\n")]
         height = text.count("\n", start, end) + 1
         needed = 2 if len(body) == 1 else len(body) + 2
@@ -253,13 +259,12 @@ class _Converter:
             previous = previous[:-1]
             height += 1
         while needed > height and line_end < len(text):
-            following = text.find("\n", line_end + 1)
-            following = len(text) if following < 0 else following
+            following = _line_end(text, line_end + 1)
             if text[line_end + 1:following].strip():
-                break
+                return None  # no room: written inline
             line_end, height = following, height + 1
         if needed > height:
-            return -1
+            return None
         if len(body) == 1:
             block = [f"```{{math}} {body[0]}", "```"]
         else:
@@ -283,8 +288,8 @@ class _Splitter(_Converter):
         self.maths.append(content)
         return f"{self.MARK}{len(self.maths) - 1}{self.MARK}"
 
-    def _block(self, start: int, end: int, content: str) -> int:
-        return -1  # plain text has no blocks: every display is inline
+    def _block(self, start: int, end: int, content: str) -> int | None:
+        return None  # plain text has no blocks: every display is inline
 
 
 def split_math(text: str) -> list[tuple[str, bool]]:

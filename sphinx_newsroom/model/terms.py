@@ -213,7 +213,8 @@ def file_slug(title: str) -> str:
     """
     slug = _NOT_SLUG.sub("-", transliterate(_scrub(title)).casefold()).strip("-")
     if len(slug) > MAX_SLUG_CHARS:
-        slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0].strip("-") or slug[:MAX_SLUG_CHARS]
+        # Cut at a word: the slug neither starts with "-" nor holds "--".
+        slug = slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0]
     if not slug:
         slug = slugify(title)
         return "article-" + slug.removeprefix("term-") if slug.startswith("term-") else slug
