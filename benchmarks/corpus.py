@@ -9,6 +9,10 @@ Chinese or English, at seed-like length (about 3,500 CJK characters or
 
 - about 50 tags and 10 topics, drawn with a long-tailed (Zipf-like)
   distribution, so a few terms carry hundreds of articles and most carry few;
+- a vocabulary of rare tags that grows with N (N / 8 of them: an event, a
+  deal, a product launch), three articles in four carrying one or two, so
+  that most of the site's tags are on a handful of articles, as in a
+  ten-year archive;
 - footnote citations drawn from a shared pool of sources (also Zipf-like),
   so the same source is cited by many articles, sometimes typed with other
   spacing, as real newsrooms do;
@@ -66,6 +70,11 @@ TOPICS = [
     "算力与芯片", "产业生态与商业版图", "前沿模型与算法", "云与数据中心", "政策与监管",
     "资本市场", "能源与可持续", "应用与落地", "开源生态", "安全与治理",
 ]
+# The long tail: rare tags are "<subject>·<event> <number>", N / 8 of them.
+RARE_SUBJECTS = COMPANIES_ZH[:12] + PRODUCTS[:8]
+RARE_EVENTS = ["发布会", "财报季", "并购", "诉讼", "裁员", "融资", "Keynote", "Outage",
+               "Recall", "Partnership"]
+RARE_TAG_SHARE = 8  # one rare tag per 8 articles
 AUTHORS = ["许超", "陈默", "王一帆", "李昂", "赵敏", "Jane Doe", "John Smith", "Maria Garcia"]
 
 PUBLISHERS_ZH = [
@@ -290,6 +299,14 @@ class Corpus:
         self._source_zipf = Zipf([self.sources[i] for i in popularity], 0.9, rng)
         self._source_pos = {id(self.sources[i]): p for p, i in enumerate(popularity)}
         tag_zipf = Zipf(TAGS, 0.9, rng)
+        # A generator of its own, so the rest of the corpus is what it was before
+        # the long tail was added.
+        rare_rng = random.Random(f"{seed}-{n}-rare")
+        self.rare_tags = [
+            f"{RARE_SUBJECTS[j % len(RARE_SUBJECTS)]}·"
+            f"{RARE_EVENTS[(j // len(RARE_SUBJECTS)) % len(RARE_EVENTS)]} {j + 1}"
+            for j in range(max(1, n // RARE_TAG_SHARE))
+        ]
         topic_zipf = Zipf(TOPICS, 1.0, rng)
         n_drafts = max(1, round(n * draft_rate)) if n >= 20 else 0
         draft_ids = set(rng.sample(range(n), n_drafts))
@@ -307,11 +324,16 @@ class Corpus:
             picked = self._source_zipf.sample(k, same_lang if len(same_lang) >= 6 else allowed)
             accessed = (date + dt.timedelta(days=rng.randint(0, 3))).date()
             footnotes = [s.footnote(accessed, rng.randrange(10)) for s in picked]
-            self.articles.append(
-                self._make_article(
-                    i, lang, f"{folder}/n{i:05d}", date, draft, tag_zipf, topic_zipf, footnotes
-                )
+            article = self._make_article(
+                i, lang, f"{folder}/n{i:05d}", date, draft, tag_zipf, topic_zipf, footnotes
             )
+            draw = rare_rng.random()
+            if draw < 0.75:
+                count = 2 if draw < 0.15 else 1
+                article.tags += [t for t in rare_rng.sample(self.rare_tags,
+                                                            min(count, len(self.rare_tags)))
+                                 if t not in article.tags]
+            self.articles.append(article)
 
     # -- generation helpers --------------------------------------------------
 
@@ -445,11 +467,12 @@ def edit_body(article: Article) -> None:
 
 
 def edit_tags(article: Article) -> tuple[list[str], list[str]]:
-    """Replace the article's last tag with a mid-frequency tag it lacks."""
+    """Replace the article's last popular tag with a mid-frequency tag it lacks."""
     old = list(article.tags)
+    last = max(i for i, t in enumerate(article.tags) if t in TAGS)
     for candidate in TAGS[len(TAGS) // 3:] + TAGS:
         if candidate not in article.tags:
-            article.tags[-1] = candidate
+            article.tags[last] = candidate
             break
     return old, list(article.tags)
 
@@ -559,6 +582,9 @@ def stats(corpus: Corpus) -> dict:
         "topics": len(topics),
         "top_tag_articles": tags.most_common(1)[0][1] if tags else 0,
         "median_tag_articles": sorted(tags.values())[len(tags) // 2] if tags else 0,
+        "rare_tags": len(corpus.rare_tags),
+        "tags_on_5_or_fewer": sum(1 for c in tags.values() if c <= 5),
+        "tags_on_10pct_or_more": sum(1 for c in tags.values() if c >= len(pub) / 10),
         "source_pool": len(corpus.sources),
         "footnotes": sum(len(a.footnotes) for a in pub),
     }

@@ -45,6 +45,10 @@ class NewsroomDomain(Domain):
         self._before: dict[str, Article | None] = {}
         #: Term pages whose content changed in this build.
         self.changed_pages: set[str] = set()
+        #: Of ``changed_pages``, the lists whose articles and order stand, with the
+        #: articles whose entries changed: only the pages showing one of those are
+        #: rewritten (``html.pages.Generator.fresh``).
+        self.changed_entries: dict[str, frozenset[str]] = {}
         #: Term pages of terms that no longer exist (their files are removed).
         self.removed_pages: set[str] = set()
         #: Whether the theme's frame of the generated pages changed since they were written.
@@ -201,6 +205,7 @@ class NewsroomDomain(Domain):
         if unchanged and not self._before and self.embargo_ended(now) == []:
             # Nothing was read (a no-op build): every derived thing stands.
             self.changed_pages, self.removed_pages, self.outputs_stale = set(), set(), False
+            self.changed_entries = {}
             self.data["built_at"] = now
             return []
         self.outputs_stale = True
@@ -222,29 +227,49 @@ class NewsroomDomain(Domain):
             if (before.listing() if before else None)
             != (self.articles[docname].listing() if docname in self.articles else None)
         }
+        # Lists of links (the archive, related articles) show only the headline.
+        relinked = {
+            docname for docname, before in self._before.items()
+            if _headline(before) != _headline(self.articles.get(docname))
+        }
+        # Articles that may have changed places in a list: a new or gone article,
+        # a new date.
+        moved = {
+            docname for docname, before in self._before.items()
+            if before is None or docname not in self.articles
+            or before.date != self.articles[docname].date
+        }
         reread = set(self._before)
         self._before = {}
         # An embargo that ended (or a clock that moved) publishes an unchanged article.
         public = {a.docname for a in visible}
-        changed |= public ^ set(self.data.get("public", ()))
+        appeared = public ^ set(self.data.get("public", ()))
+        changed |= appeared
+        relinked |= appeared
+        moved |= appeared
         self.data["public"] = public
         self.data["built_at"] = now
         self.changed_pages = _changed_pages(old_terms, self.terms, changed)
+        self.changed_entries = _changed_entries(old_terms, self.terms, changed, moved)
         self.removed_pages = {
             term.page for taxonomy, terms in old_terms.items() for key, term in terms.items()
             if key not in self.terms.get(taxonomy, {})
         } - {term.page for terms in self.terms.values() for term in terms.values()}
         rewrite = set(self.listers) if changed else set()
         if changed:
-            self.changed_pages.add("archive")
             self.changed_pages |= set(self.paged_lists)
+        if relinked:
+            # The site's archive shows each article's title and date, no more.
+            self.changed_pages.add("archive")
+            if not moved & relinked:
+                self.changed_entries["archive"] = frozenset(relinked)
         # A doc's later pages follow the doc (its lists, its title).
         self.changed_pages |= reread & set(self.paged_lists)
         rewrite |= self._update_versions(config, now)
         rewrite |= {
             docname for docname in set(old_related) | set(self.related)
             if old_related.get(docname) != self.related.get(docname)
-            or changed.intersection(self.related.get(docname, ()))
+            or relinked.intersection(self.related.get(docname, ()))
         }
         # A link to a term is a link only while the term has a page.
         appeared_or_gone = _term_set(old_terms) ^ _term_set(self.terms)
@@ -257,6 +282,7 @@ class NewsroomDomain(Domain):
             # A setting changed that may show on any page (its feed links, its
             # metadata): the term pages and the archive are rewritten like the
             # documents, and returning the documents saves the new stamp.
+            self.changed_entries = {}
             self.changed_pages |= {"archive", *self.paged_lists} | {
                 page for taxonomy, terms in self.terms.items()
                 for page in (f"{taxonomy}/index", *(t.page for t in terms.values()))}
@@ -349,6 +375,38 @@ def _changed_pages(
             if before.get(key) != term or changed_docs.intersection(term.docnames):
                 pages.add(term.page)
     return pages
+
+
+def _changed_entries(
+    old: dict[str, dict[str, Term]], new: dict[str, dict[str, Term]], changed_docs: set[str],
+    moved: set[str],
+) -> dict[str, frozenset[str]]:
+    """Term pages whose articles and their order stand: page -> the articles whose entry
+    changed (a term page with pages 2, 3, ... then needs only the pages showing one).
+
+    A term that is new, gone, renamed or has other articles is absent (all its pages
+    change: the count, the title, the places); so is one listing a moved article.
+    """
+    out: dict[str, frozenset[str]] = {}
+    if any(key in old.get(taxonomy, {}) and old[taxonomy][key].name != term.name
+           for taxonomy, after in new.items() for key, term in after.items()):
+        return out  # a renamed term shows on the entries of all its articles
+    for taxonomy, after in new.items():
+        before = old.get(taxonomy, {})
+        for key, term in after.items():
+            if before.get(key) != term or moved.intersection(term.docnames):
+                continue
+            touched = changed_docs.intersection(term.docnames)
+            if touched:
+                out[term.page] = frozenset(touched)
+    return out
+
+
+def _headline(article: Article | None) -> tuple[object, ...] | None:
+    """What a list of links shows of an article (the archive, related articles)."""
+    if article is None:
+        return None
+    return (article.title, article.date, article.draft, article.anchor)
 
 
 def is_public(article: Article, now: dt.datetime | None = None) -> bool:

@@ -221,3 +221,85 @@ def test_author_pages_in_parallel_equal_serial(make_app, bylines, tmp_path):
     for name in ("atom.xml", "feed.json", "sitemap.xml", "authors/jane-doe.feed.json"):
         assert (Path(parallel.outdir) / name).read_bytes() == \
             (Path(serial.outdir) / name).read_bytes(), name
+# --- an edit writes what changed, no more (issue 20) -------------------------------------
+
+# Sphinx rewrites its own generated pages on every build, edit or none.
+EVERY_BUILD = {"search.html", "genindex.html", "newsroom-tags.html", "newsroom-topics.html"}
+
+
+def paged_site(root: Path, related: int = 0) -> Path:
+    """Nine articles on one busy tag (five pages of two), each with a tag of its own.
+
+    ``n1`` is the newest: the busy tag's page 1 and the archive's page 1 show it.
+    With ``related``, ``n6`` also carries ``Own5``: ``n5`` and ``n6`` are related (a
+    tag on every article counts for nothing).
+    """
+    (root / "news").mkdir(parents=True)
+    (root / "conf.py").write_text(
+        'extensions = ["sphinx_newsroom"]\nproject = "Paged"\nhtml_theme = "basic"\n'
+        f'newsroom_timezone = "UTC"\nnewsroom_page_size = 2\nnewsroom_related = {related}\n',
+        "utf-8")
+    (root / "index.md").write_text("# Paged\n\n```{toctree}\n:glob:\n\nnews/*\n```\n", "utf-8")
+    for i in range(1, 10):
+        write_paged(root, i, ["Busy", f"Own{i}"] + (["Own5"] if related and i == 6 else []))
+    return root
+
+
+def write_paged(root: Path, i: int, tags: list[str], summary: str = "") -> None:
+    (root / "news" / f"n{i}.md").write_text(
+        f"---\ntitle: Story {i}\ndate: 2025-06-{20 - i:02d}\ntags: {tags}\n"
+        f"topics: [Markets]\nsummary: {summary or f'About story {i}.'}\n---\n\nBody {i}.\n",
+        "utf-8")
+
+
+def pages_written(make_app, src: Path):
+    """Build ``src`` again; the HTML files the build wrote, beyond Sphinx's every-build ones."""
+    outdir = src / "_build" / "html"
+    before = {p: p.stat().st_mtime_ns for p in outdir.rglob("*.html")}
+    app = incremental(make_app, src)
+    after = {p.relative_to(outdir).as_posix() for p in outdir.rglob("*.html")
+             if p.stat().st_mtime_ns != before.get(p)}
+    return after - EVERY_BUILD, app
+
+
+def test_a_tag_edit_writes_only_the_pages_it_changes(make_app, tmp_path):
+    src = paged_site(tmp_path / "site")
+    incremental(make_app, src)
+    # n3 is the third newest: page 2 of the busy tag, the topic and the archive.
+    write_paged(src, 3, ["Busy", "Fresh"])
+    written, app = pages_written(make_app, src)
+    assert written == {
+        "news/n3.html", "index.html",  # what plain Sphinx writes: the article, its toctree
+        "tags/fresh.html", "tags/index.html",  # the tag added, the overview's counts
+        # The busy tag and the topic list n3 with its tags: the page showing it only.
+        "tags/busy/page/2.html", "topics/markets/page/2.html",
+    }
+    assert not (Path(app.outdir) / "tags/own3.html").exists()  # the tag removed
+    # The archive lists titles and dates: none changed, so none of its pages is written.
+    assert_same(make_app, src, tmp_path, app)
+
+
+def test_a_summary_edit_writes_the_pages_that_show_summaries(make_app, tmp_path):
+    src = paged_site(tmp_path / "site", related=3)
+    incremental(make_app, src)
+    write_paged(src, 5, ["Busy", "Own5"], summary="A new summary of story five.")
+    written, app = pages_written(make_app, src)
+    # Term pages show the summary (the page holding n5 of each of its terms); the
+    # archive and the related lists (n6's shows n5) show only titles, so they stand.
+    assert written == {"news/n5.html", "index.html", "tags/busy/page/3.html",
+                       "tags/own5.html", "topics/markets/page/3.html"}
+    assert_same(make_app, src, tmp_path, app)
+
+
+def test_a_title_edit_rewrites_the_archive_page_and_related_lists_showing_it(make_app, tmp_path):
+    src = paged_site(tmp_path / "site", related=3)
+    incremental(make_app, src)
+    text = (src / "news/n5.md").read_text("utf-8").replace("Story 5", "Story five")
+    (src / "news/n5.md").write_text(text, "utf-8")
+    written, app = pages_written(make_app, src)
+    assert {"archive/page/3.html", "tags/busy/page/3.html"} <= written
+    assert not {"archive.html", "archive/page/2.html", "tags/busy.html"} & written
+    # n6's related articles show n5's title; no other article's do.
+    assert {p for p in written if p.startswith("news/")} == {"news/n5.html", "news/n6.html"}
+    assert "Story five" in (Path(app.outdir) / "news/n6.html").read_text("utf-8")
+    assert_same(make_app, src, tmp_path, app)

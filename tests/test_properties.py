@@ -109,7 +109,8 @@ class Site:
         existing = self.articles()
         op = self.rng.choice(["add", "delete", "rename", "tags", "topics", "date", "draft",
                               "footnotes", "body", "translate", "language", "untranslate",
-                              "grow", "shrink", "authors", "corrections", "authors-file"]
+                              "grow", "shrink", "authors", "corrections", "authors-file",
+                              "retitle"]
                              if len(existing) > 2 else ["add"])
         if op == "add":
             return self.add()
@@ -123,6 +124,10 @@ class Site:
         title = text.split("title: ", 1)[1].split("\n", 1)[0]
         if op == "delete":
             path.unlink()
+        elif op == "retitle":  # the archive and related lists show titles, term pages summaries
+            self.counter += 1
+            fields = _fields(text)
+            self.write(path, f"{title} {self.counter}", **fields)
         elif op == "rename":
             self.counter += 1
             path.rename(path.with_name(f"r{self.counter:03d}.md"))

@@ -29,7 +29,8 @@ def archive_page(app: Sphinx) -> Iterator[Page]:
         return
     for number in range(1, page_counts(app).get(ARCHIVE_PAGE, 1) + 1):
         pagename = page_name(ARCHIVE_PAGE, number)
-        if (number > 1 and pages.claimed(pagename)) or pages.fresh(pagename, ARCHIVE_PAGE):
+        if (number > 1 and pages.claimed(pagename)) or pages.fresh(
+                pagename, ARCHIVE_PAGE, number, pages.archive_entries):
             continue
         title = _("Archive") if number == 1 else f"{_('Archive')} ({_('page %d') % number})"
         section = nodes.section(ids=[ARCHIVE_PAGE], classes=["news-archive-page"])

@@ -24,8 +24,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
+from .. import clock
 from ..domain import get_domain
 from ..log import warn
+from ..model.article import Article
+from ..model.taxonomy import Term
+from ..paging import page_slice, paginates, term_articles
 from ..warnings_ import NewsroomWarning
 
 #: What ``html-collect-pages`` handlers yield: pagename, context, template.
@@ -67,6 +71,22 @@ class Generator:
         self.owners = {str(self.builder.get_outfilename(d)): d for d in app.env.found_docs}
         templates = self.builder.templates
         self.template_mtime = templates.newest_template_mtime() if templates else 0.0
+        self._published: list[Article] | None = None
+
+    def published(self) -> list[Article]:
+        """The articles a reader sees, newest first (computed once per handler)."""
+        if self._published is None:
+            self._published = self.domain.published(self.app.config.newsroom_show_drafts,
+                                                    clock.now())
+        return self._published
+
+    def term_entries(self, term: Term) -> Callable[[], list[str]]:
+        """The docnames listed on ``term``'s pages in order, for ``fresh``."""
+        return lambda: [a.docname for a in term_articles(self.published(), term)]
+
+    def archive_entries(self) -> list[str]:
+        """The docnames listed on the archive's pages in order (the dated articles)."""
+        return [a.docname for a in self.published() if a.date is not None]
 
     def target(self, pagename: str) -> Path:
         return Path(self.builder.get_outfilename(pagename))
@@ -91,16 +111,27 @@ class Generator:
                  "article-archive)", location=docname)
         return True
 
-    def fresh(self, pagename: str, content: str = "") -> bool:
+    def fresh(self, pagename: str, content: str = "", number: int = 1,
+              entries: Callable[[], list[str]] | None = None) -> bool:
         """Whether the file an earlier build wrote still stands: same content, same frame.
 
         ``content`` names what the page shows, when another page's: a later page of a
-        list is rewritten with the list's first page.
+        list is rewritten with the list's first page. ``number`` is the page's number
+        in that list and ``entries`` gives the list's docnames in order: when the
+        list's articles and their order stand (``domain.changed_entries``), a page
+        showing none of the articles whose entry changed stands too.
         """
         target = self.target(pagename)
-        if ((content or pagename) in self.domain.changed_pages or self.domain.frame_changed
-                or not target.is_file()):
+        if self.domain.frame_changed or not target.is_file():
             return False
+        base = content or pagename
+        if base in self.domain.changed_pages:
+            only = self.domain.changed_entries.get(base)
+            if only is None or entries is None:
+                return False
+            size = self.app.config.newsroom_page_size if paginates(self.app) else 0
+            if only.intersection(page_slice(entries(), number, size)):
+                return False
         return target.stat().st_mtime >= self.template_mtime
 
     def remove(self, pagename: str) -> None:

@@ -47,7 +47,8 @@ def collect_pages(app: Sphinx) -> Iterator[Page]:
         listed: list[tuple[str, Term | None]] = [(f"{taxonomy}/index", None)]
         listed += [(t.page, t) for t in terms.values()]
         for pagename, term in listed:
-            if pages.claimed(pagename) or pages.fresh(pagename):
+            if pages.claimed(pagename) or pages.fresh(
+                    pagename, entries=None if term is None else pages.term_entries(term)):
                 continue
             if not pages.inside(pagename):
                 # Slugs cannot climb out (see model.terms.slugify); this guards the invariant.
@@ -77,7 +78,8 @@ def _later_term_pages(app: Sphinx, pages: Generator, terms: Iterable[Term]) -> I
     for term in terms:
         for number in range(2, counts.get(term.page, 1) + 1):
             pagename = page_name(term.page, number)
-            if pages.claimed(pagename) or pages.fresh(pagename, term.page):
+            if pages.claimed(pagename) or pages.fresh(pagename, term.page, number,
+                                                      pages.term_entries(term)):
                 continue
             # An author's page is titled with their name alone, as its first page is.
             name = term.name if term.taxonomy == AUTHORS else \

@@ -80,6 +80,7 @@ def spelling_key(term: str) -> str:
     return _scrub(text)
 
 
+@lru_cache(maxsize=65536)
 def term_key(term: str) -> str:
     """Return the identity of *term*: the form used to merge spellings.
 
