@@ -57,7 +57,9 @@ def daily_build(tmp_path: Path, src: Path, now: str) -> set[str]:
                             text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", result.stdout))
+    # (Sphinx writes in colour where CI is set: the codes are not part of a name.)
+    out = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", result.stdout)
+    return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", out))
 
 
 def fresh_checkout(src: Path) -> None:
