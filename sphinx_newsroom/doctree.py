@@ -19,6 +19,16 @@ from .citations.urls import encoded_url
 Visitor = Callable[[Any, Any], None]
 
 
+def ancestors(node: nodes.Node) -> list[nodes.Node]:
+    """The elements around ``node``, its parent first."""
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
 def nodes_of(root: nodes.Node, *kinds: type[nodes.Node]) -> dict[type[nodes.Node], list]:
     """Every node of each kind under ``root`` (included), in document order."""
     found: dict[type[nodes.Node], list] = {kind: [] for kind in kinds}

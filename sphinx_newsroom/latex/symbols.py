@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..builders import app_of
+from ..doctree import ancestors
 
 #: Characters that show nothing and that no text font has a glyph for.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe00-\ufe0f\ufeff]")
@@ -162,7 +163,7 @@ class SymbolsTexCanSet(SphinxPostTransform):
         for text in list(self.document.findall(nodes.Text)):
             if not has_symbols(text) or isinstance(text.parent, _VERBATIM):
                 continue
-            verbatim = any(isinstance(a, _VERBATIM) for a in _ancestors(text))
+            verbatim = any(isinstance(a, _VERBATIM) for a in ancestors(text))
             new: list[nodes.Node] = []
             for kind, value in split_symbols(str(text), names):
                 if kind == "emoji" and not verbatim:
@@ -186,14 +187,6 @@ def names_only(text: str, names: frozenset[str]) -> str:
 def _name_of(key: str) -> str:
     return f"[{unicodedata.name(chr(int(key.split('-')[0], 16)), '?').lower()}]"
 
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    parent = node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
 
 
 def require_twemojis(app: Any) -> None:

@@ -18,7 +18,7 @@ from .. import clock
 from ..config import opengraph_loaded
 from ..directives import nodes as nr
 from ..directives.panel import META_USED_KEY, panel_placeholder
-from ..doctree import nodes_of
+from ..doctree import ancestors, nodes_of
 from ..domain import get_domain, is_public
 from ..log import logger, warn
 from ..model.article import Article, Fields, Source
@@ -239,7 +239,7 @@ class ArticleTransform(SphinxTransform):
         for raw in self._found[nodes.raw]:
             if not is_html(raw):
                 continue
-            in_footnote = any(isinstance(a, nodes.footnote) for a in _ancestors(raw))
+            in_footnote = any(isinstance(a, nodes.footnote) for a in ancestors(raw))
             if replace_line_break(raw, hard_breaks_only=in_footnote):
                 continue  # a line break in every format, trusted or not
             if in_footnote:
@@ -326,13 +326,6 @@ def _first_text(section: nodes.section) -> str:
             break
     return ""
 
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    result = []
-    while node.parent is not None:
-        node = node.parent
-        result.append(node)
-    return result
 
 
 def _place_before(references: nodes.section, notes: list[nodes.footnote]) -> None:

@@ -22,7 +22,7 @@ from ..citations.override import apply_fields
 from ..citations.urls import readable_url
 from ..directives import nodes as nr
 from ..directives.footnote_kind import KIND_USED_KEY
-from ..doctree import nodes_of
+from ..doctree import ancestors, nodes_of
 from ..log import warn
 from ..warnings_ import NewsroomWarning
 from .references import is_references_title
@@ -147,7 +147,7 @@ class FootnoteKindsTransform(SphinxTransform):
     def _take_declarations(self) -> None:
         """Record each ``footnote-kind`` and ``cite-source`` on its footnote; take them out."""
         for role in list(self.document.findall(nr.cite_source)):
-            footnote = next((a for a in _ancestors(role) if isinstance(a, nodes.footnote)), None)
+            footnote = next((a for a in ancestors(role) if isinstance(a, nodes.footnote)), None)
             if footnote is None:
                 warn(NewsroomWarning.CITATION,
                      "cite-source is only meaningful inside a footnote", role)
@@ -165,7 +165,7 @@ class FootnoteKindsTransform(SphinxTransform):
                 footnote[FIELDS_ATTR] = role["fields"]
             _remove(role)
         for node in list(self.document.findall(nr.footnote_kind)):
-            footnote = next((a for a in _ancestors(node) if isinstance(a, nodes.footnote)), None)
+            footnote = next((a for a in ancestors(node) if isinstance(a, nodes.footnote)), None)
             if footnote is None:
                 warn(NewsroomWarning.CITATION,
                      f"footnote-kind `{node['kind']}` is only meaningful inside a footnote",
@@ -189,10 +189,3 @@ def _remove(node: nodes.Node) -> None:
     if at == 0 and parent.children and isinstance(parent[0], nodes.Text):
         parent[0] = nodes.Text(parent[0].lstrip())
 
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    result = []
-    while node.parent is not None:
-        node = node.parent
-        result.append(node)
-    return result
