@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Container
 
 from docutils import nodes
@@ -64,7 +65,7 @@ def relative_link(builder: Builder, fromdoc: str, todoc: str, anchor: str = "") 
     if not isinstance(builder, SingleFileHTMLBuilder):
         if fromdoc == todoc and anchor:
             return f"#{anchor}"
-        uri = builder.get_relative_uri(fromdoc, todoc)
+        uri = _relative_uri(builder, fromdoc, todoc)
         return f"{uri}#{anchor}" if anchor else uri
     docs = builder.env.all_docs
     root = builder.config.root_doc
@@ -76,6 +77,30 @@ def relative_link(builder: Builder, fromdoc: str, todoc: str, anchor: str = "") 
     if page == here:
         return fragment or "#"
     return relative_uri(here + builder.out_suffix, page + builder.out_suffix) + fragment
+
+
+#: builder -> (folder of the page linking, target doc) -> relative URI.
+_RELATIVE: weakref.WeakKeyDictionary[Builder, dict[tuple[str, str], str]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _relative_uri(builder: Builder, fromdoc: str, todoc: str) -> str:
+    """``builder.get_relative_uri``, memoised where its answer depends only on the
+    folder of ``fromdoc``: every article page links to the same term pages, and
+    every term page to the same articles (hundreds of thousands of links on a
+    large site)."""
+    cls = type(builder)
+    if (fromdoc == todoc or cls.get_target_uri is not StandaloneHTMLBuilder.get_target_uri
+            or cls.get_relative_uri is not Builder.get_relative_uri):
+        return builder.get_relative_uri(fromdoc, todoc)
+    # The target URI is the quoted docname and a fixed suffix; the relative
+    # URI between two different ones depends on the base's folder only.
+    memo = _RELATIVE.setdefault(builder, {})
+    key = (fromdoc.rpartition("/")[0], todoc)
+    uri = memo.get(key)
+    if uri is None:
+        uri = memo[key] = builder.get_relative_uri(fromdoc, todoc)
+    return uri
 
 
 def reference_to(builder: Builder, fromdoc: str, todoc: str, anchor: str, child: Node,

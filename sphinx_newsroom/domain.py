@@ -21,6 +21,7 @@ from .model.article import Article
 from .model.authors import AUTHORS, AuthorEntry
 from .model.frontmatter import Problem
 from .model.related import related_articles
+from .model.selection import Pool
 from .model.taxonomy import Term, collect_terms
 from .model.terms import term_key
 from .model.translations import Version, effective_language, versions
@@ -61,6 +62,9 @@ class NewsroomDomain(Domain):
         self.translation_problems: list[tuple[str, Problem]] = []
         #: Paginated lists of this build: base pagename -> number of pages (``html.paging``).
         self.page_counts: dict[str, int] | None = None
+        #: ``published``'s last answers: (show_drafts, whether ``now`` matters) ->
+        #: [asked at, good until, articles, their Pool] (see ``_published``).
+        self._published_memo: dict[tuple[bool, bool], list[Any]] = {}
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -89,6 +93,7 @@ class NewsroomDomain(Domain):
         return next((d for d in sorted(self.bibliographies) if not self.bibliographies[d]), None)
 
     def add_article(self, article: Article) -> None:
+        self._published_memo.clear()
         self.articles[article.docname] = article
 
     def note_lister(self, docname: str) -> None:
@@ -126,6 +131,7 @@ class NewsroomDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self._before.setdefault(docname, self.articles.get(docname))
+        self._published_memo.clear()
         self.articles.pop(docname, None)
         self.listers.pop(docname, None)
         self.bibliographies.pop(docname, None)
@@ -134,6 +140,7 @@ class NewsroomDomain(Domain):
         self.paged_lists.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._published_memo.clear()
         for docname, article in otherdata.get("articles", {}).items():
             if docname in docnames:
                 self.articles[docname] = article
@@ -155,10 +162,44 @@ class NewsroomDomain(Domain):
 
     def published(self, show_drafts: bool, now: dt.datetime | None = None) -> list[Article]:
         """Articles a reader may see, newest first (drafts only with ``show_drafts``)."""
-        return sorted(
+        return list(self._published(show_drafts, now)[2])
+
+    def pool(self, show_drafts: bool, now: dt.datetime | None = None) -> Pool:
+        """``published``'s articles, indexed by term for the lists that filter them."""
+        memo = self._published(show_drafts, now)
+        if memo[3] is None:
+            members = {taxonomy: {key: term.docnames for key, term in terms.items()}
+                       for taxonomy, terms in self.terms.items()}
+            memo[3] = Pool(memo[2], members)
+        return memo[3]
+
+    def _published(self, show_drafts: bool, now: dt.datetime | None) -> list[Any]:
+        """The memo of ``published``: [asked at, good until, articles, their Pool].
+
+        Every list, term page and feed of a build asks for the published
+        articles, thousands of times on a large site: the answer is kept until
+        an article or a term changes, or ``now`` reaches the next embargo's end
+        (the only moment the answer can change).
+        """
+        timeless = show_drafts or now is None  # then the answer does not depend on now
+        memo = self._published_memo.get((show_drafts, timeless))
+        if memo is not None:
+            asked, until = memo[0], memo[1]
+            if timeless or (asked is not None and now is not None and asked <= now
+                            and (until is None or now < until)):
+                return memo
+        articles = sorted(
             (a for a in self.articles.values() if show_drafts or is_public(a, now)),
             key=article_order,
         )
+        until = None
+        if not timeless:
+            until = min((a.date for a in self.articles.values()
+                         if not a.draft and a.date is not None and now is not None
+                         and a.date > now), default=None)
+        memo = [now, until, articles, None]
+        self._published_memo[show_drafts, timeless] = memo
+        return memo
 
     def site_sources(self, show_drafts: bool, now: dt.datetime) -> tuple[list[Entry],
                                                                           list[Collision]]:
@@ -195,6 +236,7 @@ class NewsroomDomain(Domain):
         when it changed, every page is rewritten, the generated ones included.
         """
         self._site_sources = None
+        self._published_memo.clear()  # the terms are derived anew
         authors = authors or {}
         # The entries shape bylines and author pages: a change rewrites like a setting.
         stamp = (*stamp, sorted(authors.items()))
@@ -219,6 +261,8 @@ class NewsroomDomain(Domain):
             if key in authors:
                 terms[AUTHORS][key] = dc.replace(term, name=authors[key].name)
         self.data["terms"] = terms
+        for memo in self._published_memo.values():
+            memo[3] = None  # its index of the terms is out of date
         self.data["related"] = related_articles(
             visible, list(config.newsroom_taxonomies), config.newsroom_related)
         changed = {

@@ -31,7 +31,7 @@ from .builders import writes_one_document
 from .domain import NewsroomDomain, get_domain
 from .i18n import _
 from .model.article import Article
-from .model.selection import selected
+from .model.selection import Pool, selected
 
 #: The folder of a list's later pages, under its first page's name.
 FOLDER = "page"
@@ -89,7 +89,7 @@ def page_counts(app: Sphinx) -> dict[str, int]:
 
 def _counts(app: Sphinx, domain: NewsroomDomain) -> dict[str, int]:
     size = app.config.newsroom_page_size
-    visible = domain.published(app.config.newsroom_show_drafts, clock.now())
+    visible = domain.pool(app.config.newsroom_show_drafts, clock.now())
     docs = app.env.found_docs
     counts: dict[str, int] = {}
     for docname, lists in domain.paged_lists.items():
@@ -97,7 +97,7 @@ def _counts(app: Sphinx, domain: NewsroomDomain) -> dict[str, int]:
             counts[docname] = max(number_of_pages(len(selected(visible, attributes)), size)
                                   for attributes in lists)
     if domain.has_articles and ARCHIVE_PAGE not in docs:
-        dated = [a for a in visible if a.date is not None]  # the archive lists dated ones
+        dated = [a for a in visible.articles if a.date is not None]  # the archive lists dated ones
         counts[ARCHIVE_PAGE] = number_of_pages(len(dated), size)
     for terms in domain.terms.values():
         for term in terms.values():
@@ -106,7 +106,7 @@ def _counts(app: Sphinx, domain: NewsroomDomain) -> dict[str, int]:
     return {base: count for base, count in sorted(counts.items()) if count > 1}
 
 
-def term_articles(visible: list[Article], term: Any) -> list[Article]:
+def term_articles(visible: list[Article] | Pool, term: Any) -> list[Article]:
     return selected(visible, term_list_attributes(term))
 
 

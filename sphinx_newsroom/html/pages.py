@@ -27,7 +27,7 @@ from sphinx.util.osutil import relative_uri
 from .. import clock
 from ..domain import get_domain
 from ..log import warn
-from ..model.article import Article
+from ..model.selection import Pool
 from ..model.taxonomy import Term
 from ..paging import page_slice, paginates, term_articles
 from ..warnings_ import NewsroomWarning
@@ -71,13 +71,13 @@ class Generator:
         self.owners = {str(self.builder.get_outfilename(d)): d for d in app.env.found_docs}
         templates = self.builder.templates
         self.template_mtime = templates.newest_template_mtime() if templates else 0.0
-        self._published: list[Article] | None = None
+        self._published: Pool | None = None
 
-    def published(self) -> list[Article]:
+    def published(self) -> Pool:
         """The articles a reader sees, newest first (computed once per handler)."""
         if self._published is None:
-            self._published = self.domain.published(self.app.config.newsroom_show_drafts,
-                                                    clock.now())
+            self._published = self.domain.pool(self.app.config.newsroom_show_drafts,
+                                               clock.now())
         return self._published
 
     def term_entries(self, term: Term) -> Callable[[], list[str]]:
@@ -86,7 +86,7 @@ class Generator:
 
     def archive_entries(self) -> list[str]:
         """The docnames listed on the archive's pages in order (the dated articles)."""
-        return [a.docname for a in self.published() if a.date is not None]
+        return [a.docname for a in self.published().articles if a.date is not None]
 
     def target(self, pagename: str) -> Path:
         return Path(self.builder.get_outfilename(pagename))

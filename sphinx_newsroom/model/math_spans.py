@@ -42,6 +42,9 @@ from markdown_it import MarkdownIt
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: knitr's inline code (``r expr``, also ``r# expr``), as knitr finds it.
+#: The characters the converter acts on; any other is copied as it stands.
+_SPECIAL_CHARS = "`\\$"
+_SPECIAL = re.compile(r"[`\\$]")
 _INLINE_R = re.compile(r"`r[ #][^`]*`")
 
 
@@ -181,7 +184,12 @@ class _Converter:
         text, i = self.text, 0
         while i < len(text):
             char = text[i]
-            if char == "`":
+            if char not in _SPECIAL_CHARS:  # a run of plain text, copied at once
+                special = _SPECIAL.search(text, i)
+                stop = special.start() if special else len(text)
+                self.out.append(text[i:stop])
+                i = stop
+            elif char == "`":
                 end = _code_span_end(text, i)
                 run = len(text[i:]) - len(text[i:].lstrip("`"))
                 stop = i + run if end is None else end

@@ -17,7 +17,7 @@ from ..i18n import _
 from ..indices import in_book_index, term_label
 from ..model.article import Article
 from ..model.collation import index_letter, sort_key
-from ..model.selection import selected
+from ..model.selection import Pool, selected
 from ..model.terms import term_key, weight_classes
 from ..paging import navigation, page_counts, page_slice, paginates
 from .inline import claim_id, summary_nodes, term_nodes, time_node
@@ -35,9 +35,11 @@ class FillListings(SphinxPostTransform):
         found = nodes_of(self.document, article_list, term_index)
         if not found[article_list] and not found[term_index]:
             return
-        # (A book lists only the articles it holds: there is no page to link to.)
-        visible = [a for a in domain.published(self.config.newsroom_show_drafts, clock.now())
-                   if in_output(self.env, a.docname)]
+        pool = domain.pool(self.config.newsroom_show_drafts, clock.now())
+        visible: list[Article] | Pool = pool
+        if getattr(builder_of(self.env), "docnames", None) is not None:
+            # A book lists only the articles it holds: there is no page to link to.
+            visible = [a for a in pool.articles if in_output(self.env, a.docname)]
         paged = [node for node in found[article_list] if self._page_of(node)[2]]
         for node in found[article_list]:
             filled = self._article_list(node, visible)
@@ -54,7 +56,8 @@ class FillListings(SphinxPostTransform):
 
     # article-list
 
-    def _article_list(self, node: article_list, articles: list[Article]) -> list[nodes.Node]:
+    def _article_list(self, node: article_list,
+                      articles: list[Article] | Pool) -> list[nodes.Node]:
         chosen = selected(articles, node.attributes)
         if node["limit"]:
             chosen = chosen[: node["limit"]]
