@@ -263,8 +263,16 @@ class NewsroomDomain(Domain):
         self.data["terms"] = terms
         for memo in self._published_memo.values():
             memo[3] = None  # its index of the terms is out of date
-        self.data["related"] = related_articles(
-            visible, list(config.newsroom_taxonomies), config.newsroom_related)
+        basis = (tuple(config.newsroom_taxonomies), config.newsroom_related)
+        if (self.data.get("related_basis") != basis
+                or {a.docname for a in visible} != set(self.data.get("public", ()))
+                or any(_relatable(before) != _relatable(self.articles.get(docname))
+                       for docname, before in self._before.items())):
+            # Related articles follow the terms and dates of every article (N^1.5 work):
+            # redone only when one of those, or the set of published articles, changed.
+            self.data["related"] = related_articles(
+                visible, list(config.newsroom_taxonomies), config.newsroom_related)
+            self.data["related_basis"] = basis
         changed = {
             docname
             for docname, before in self._before.items()
@@ -387,6 +395,11 @@ class NewsroomDomain(Domain):
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
+
+
+def _relatable(article: Article | None) -> tuple[Any, ...] | None:
+    """What an article's related articles, and its place in others', are drawn from."""
+    return None if article is None else (article.date, article.terms)
 
 
 def _term_set(terms: dict[str, dict[str, Term]]) -> set[tuple[str, str]]:

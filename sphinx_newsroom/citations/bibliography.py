@@ -90,6 +90,7 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
     first_doc: dict[str, str] = {}
     best: dict[str, Source] = {}
     citers: dict[str, list[Citer]] = {}
+    citing: dict[str, set[str]] = {}  # key -> the docnames in citers[key]
     collisions: list[Collision] = []
     members: dict[str, list[Citation]] = {}
     works: dict[str, list[str]] = {}
@@ -102,16 +103,33 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
                 first_doc[key] = article.docname
                 best[key] = source
                 citers[key] = []
+                citing[key] = set()
             elif _differs(first[key], source):
                 collisions.append(
                     Collision(key, first[key], first_doc[key], source, article.docname))
             if _richness(source) > _richness(best[key]):
                 best[key] = source
-            if not any(c.docname == article.docname for c in citers[key]):
+            if article.docname not in citing[key]:
+                citing[key].add(article.docname)
                 citers[key].append(Citer(article.docname, article.title, source.target))
     entries = [Entry(key, best[key].citation, tuple(citers[key]), anchor_of(key))
                for key in first]
     return entries, collisions
+
+
+#: Citation -> (citation_key, work_key): one source is cited by many articles,
+#: and the keys are pure functions of it (bounded, for long-lived processes).
+_KEYS: dict[Citation, tuple[str, str]] = {}
+_KEYS_MAX = 1 << 16
+
+
+def _keys_of(citation: Citation) -> tuple[str, str]:
+    keys = _KEYS.get(citation)
+    if keys is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        keys = _KEYS[citation] = (citation_key(citation), work_key(citation))
+    return keys
 
 
 def _key(citation: Citation, members: dict[str, list[Citation]],
@@ -121,8 +139,7 @@ def _key(citation: Citation, members: dict[str, list[Citation]],
     One work typed with and without its publisher joins the entry whose every
     citation it is the same source as.
     """
-    key = citation_key(citation)
-    work = work_key(citation)
+    key, work = _keys_of(citation)
     if not work:
         return key
     if key not in members:

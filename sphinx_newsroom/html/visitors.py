@@ -17,6 +17,9 @@ PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
 TERM_CLASSES = "news-term sd-badge sd-outline-primary sd-text-primary"
 #: Classes of a byline's link to an author's page.
 AUTHOR_CLASSES = "news-author-link"
+#: (translator class, classes, href, rel) -> the start tag of a term link.
+_TERM_TAGS: dict[tuple[type, str, str, str], str] = {}
+_TERM_TAGS_MAX = 100_000
 
 
 def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
@@ -71,8 +74,20 @@ def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
         node["newsroom_tag"] = "span"
         return
     uri = relative_link(self.builder, self.builder.current_docname, page)
-    self.body.append(self.starttag(node, "a", "", CLASS=classes, href=uri,
-                                   rel="author" if author else "tag"))
+    rel = "author" if author else "tag"
+    if node["ids"] or node["classes"]:
+        self.body.append(self.starttag(node, "a", "", CLASS=classes, href=uri, rel=rel))
+    else:
+        # A term page lists thousands of badges; each tag is written once per
+        # translator class (the same string ``starttag`` writes).
+        key = (type(self), classes, uri, rel)
+        tag = _TERM_TAGS.get(key)
+        if tag is None:
+            tag = _TERM_TAGS[key] = self.starttag(node, "a", "", CLASS=classes, href=uri,
+                                                  rel=rel)
+            if len(_TERM_TAGS) > _TERM_TAGS_MAX:  # a long-lived process (autobuild)
+                _TERM_TAGS.clear()
+        self.body.append(tag)
     node["newsroom_tag"] = "a"
 
 

@@ -41,10 +41,10 @@ from markdown_it import MarkdownIt
 
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-#: knitr's inline code (``r expr``, also ``r# expr``), as knitr finds it.
 #: The characters the converter acts on; any other is copied as it stands.
 _SPECIAL_CHARS = "`\\$"
 _SPECIAL = re.compile(r"[`\\$]")
+#: knitr's inline code (``r expr``, also ``r# expr``), as knitr finds it.
 _INLINE_R = re.compile(r"`r[ #][^`]*`")
 
 
@@ -122,6 +122,11 @@ def _dollar_close(text: str, start: int) -> int | None:
         return None  # US$3
     i = start + 1
     while i < len(text):
+        if text[i] not in _SPECIAL_CHARS:  # only a backslash, a backtick or $ matter
+            special = _SPECIAL.search(text, i)
+            if special is None:
+                return None
+            i = special.start()
         if text[i] == "\\":
             i += 2
             continue
