@@ -64,7 +64,7 @@ WHOLE_FIELDS = ("title", "publisher", "author", "date", "accessed", "url")
 KINDS = ("source", "note", "note-with-links")
 #: Language groups of the tables: the corpus's main languages, then the rest.
 LANGUAGES = ("zh", "en", "und", "other", "all")
-SPLITS = ("tuning", "heldout", "fresh", "all")
+SPLITS = ("tuning", "heldout", "fresh", "fresh2", "all")
 
 #: Today's figures, rounded down: ``tests/test_citation_score.py`` fails when a
 #: change brings one below its floor. Raise them when the parser or the
@@ -214,39 +214,79 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "whole": 0.97,
         },
     },
+    "fresh2": {
+        "all": {
+            "author": 0.34,
+            "date": 0.32,
+            "publisher": 0.42,
+            "title": 0.2,
+            "url": 0.94,
+            "whole": 0.3,
+        },
+        "en": {
+            "author": 0.32,
+            "date": 0.3,
+            "publisher": 0.26,
+            "title": 0.19,
+            "url": 0.92,
+            "whole": 0.13,
+        },
+        "kinds": {
+            "documents_f1": 0.94,
+            "note_precision": 0.86,
+            "note_recall": 1.0,
+            "source_precision": 1.0,
+        },
+        "other": {
+            "author": 1.0,
+            "date": 1.0,
+            "publisher": 1.0,
+            "title": 1.0,
+            "whole": 1.0,
+        },
+        "pairs": {
+            "precision": 1.0,
+            "recall": 1.0,
+        },
+        "und": {
+            "publisher": 1.0,
+            "url": 1.0,
+            "whole": 1.0,
+        },
+    },
     "all": {
         "all": {
             "accessed": 0.87,
-            "author": 0.91,
-            "date": 0.94,
-            "publisher": 0.89,
-            "title": 0.9,
-            "url": 0.97,
-            "whole": 0.84,
+            "author": 0.81,
+            "date": 0.78,
+            "publisher": 0.82,
+            "title": 0.81,
+            "url": 0.96,
+            "whole": 0.76,
         },
         "en": {
             "accessed": 0.88,
-            "author": 0.88,
-            "date": 0.94,
-            "publisher": 0.87,
-            "title": 0.91,
-            "url": 0.97,
-            "whole": 0.8,
+            "author": 0.72,
+            "date": 0.69,
+            "publisher": 0.71,
+            "title": 0.72,
+            "url": 0.96,
+            "whole": 0.62,
         },
         "kinds": {
-            "documents_f1": 0.88,
-            "note_precision": 0.95,
-            "note_recall": 0.98,
+            "documents_f1": 0.89,
+            "note_precision": 0.93,
+            "note_recall": 0.99,
             "source_precision": 0.99,
         },
         "other": {
             "accessed": 0.5,
-            "author": 0.85,
-            "date": 0.92,
-            "publisher": 0.66,
-            "title": 0.8,
+            "author": 0.87,
+            "date": 0.93,
+            "publisher": 0.71,
+            "title": 0.82,
             "url": 0.5,
-            "whole": 0.62,
+            "whole": 0.66,
         },
         "pairs": {
             "precision": 1.0,
