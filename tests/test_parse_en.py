@@ -343,3 +343,31 @@ def test_more_academic_forms(text, expected):
 ])
 def test_author_lists_are_read_name_by_name(author, names):
     assert list(Citation(raw=author, author=author).authors) == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Who wrote the linked page, after it: the authors; the site stays the publisher.
+    ("[Tough Cookies](https://scotthelme.co.uk/tough-cookies/), Scott Helme",
+     ("Tough Cookies", "scotthelme.co.uk", "Scott Helme", "", "https://scotthelme.co.uk/tough-cookies/")),
+    # "by" a site: its publisher, no author.
+    ("[HTTP cookies](https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies), by MDN",
+     ("HTTP cookies", "MDN", "", "", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies")),
+    # An organisation before the link that names its site: the publisher.
+    ("Mozilla Developer Network, [window.setTimeout](https://developer.mozilla.org/en-US/docs/Web/API/window.setTimeout)",
+     ("window.setTimeout", "Mozilla Developer Network", "", "",
+      "https://developer.mozilla.org/en-US/docs/Web/API/window.setTimeout")),
+    # A person before it stays the author.
+    ("Mikito Takada, [7. Control flow, Mixu's Node book](http://book.mixu.net/node/ch7.html)",
+     ("7. Control flow", "Mixu's Node book", "Mikito Takada", "", "http://book.mixu.net/node/ch7.html")),
+    # Words after the link that are neither names nor the site are no credit.
+    ("[Tough Cookies](https://scotthelme.co.uk/tough-cookies/), see below",
+     ("Tough Cookies", "scotthelme.co.uk", "", "", "https://scotthelme.co.uk/tough-cookies/")),
+])
+def test_credits_around_a_link(text, expected):
+    assert fields(text) == expected
+
+
+def test_a_site_after_a_comma_in_a_link_text_needs_to_name_the_site():
+    assert split_site("Title, Mixu's Node book", "http://book.mixu.net/x") == (
+        "Title", "Mixu's Node book")
+    assert split_site("Sorting, Searching", "http://book.mixu.net/x") == ("Sorting, Searching", "")

@@ -156,6 +156,10 @@ def split_site(text: str, url: str) -> tuple[str, str]:
         if first.end() < len(text) and site and _names_site(site, url) \
                 and site.casefold() in _KNOWN_SITES:
             return text[first.end():].strip(), site
+    title, comma, site = text.rpartition(", ")
+    if comma and title and _names_site(site, url) and not _PERSONS_RE.search(site):
+        # "7. Control flow, Mixu's Node book" (book.mixu.net): the site after a comma.
+        return title.strip(), site.strip()
     return text, ""
 
 
@@ -191,6 +195,10 @@ _AUTHOR_BEFORE_LINK_RE = re.compile(
     r"(?P<locator>(?:Proposition|Theorem|Lemma|Section|Chapter|Ch\.|p\.|pp\.|page)\s[\w.\s-]*)?")
 _AUTHOR_YEAR_AFTER_LINK_RE = re.compile(
     rf"\s*{_LINK}\s*,\s*(?P<author>[^()\[\]]{{3,80}}?)\s*\((?P<year>{_YEAR})\)\s*[.]?\s*")
+#: ``[Tough Cookies](url), Scott Helme`` and ``[HTTP cookies](url), by MDN``: who wrote or
+#: published the linked page, after it (a reference list's habit).
+_CREDIT_AFTER_LINK_RE = re.compile(
+    rf"\s*{_LINK}\s*,\s*(?P<by>by\s+)?(?P<credit>[^()\[\],.:;]{{2,60}}?)\s*[.]?\s*")
 
 
 def _lone_link(text: str) -> EnglishFields | None:
@@ -242,7 +250,13 @@ def _link_with_author(text: str) -> EnglishFields | None:
     before = _AUTHOR_BEFORE_LINK_RE.fullmatch(text)
     after = _AUTHOR_YEAR_AFTER_LINK_RE.fullmatch(text)
     match = before or after
-    if match is None or not _is_authors(match["author"]):
+    if match is None:
+        return _link_with_credit(text)
+    if before and _is_organisation(match["author"].strip()):
+        # "Mozilla Developer Network, [window.setTimeout](…)": the site, not an author.
+        title, site = _link_title(match["text"], match["url"])
+        return EnglishFields(title, match["author"].strip(), url=match["url"]) if title else None
+    if not _is_authors(match["author"]):
         return None
     title, site = _link_title(match["text"], match["url"])
     if not title:
@@ -250,6 +264,41 @@ def _link_with_author(text: str) -> EnglishFields | None:
     date = datetime.date(int(match["year"]), 1, 1) if after else None
     return EnglishFields(title, site or site_host(match["url"]), match["author"].strip(), date,
                          "year" if date else "day", match["url"])
+
+
+def _link_with_credit(text: str) -> EnglishFields | None:
+    """``[Title](url), Scott Helme``: the author after the link; ``, by MDN``: the site.
+
+    A credit that names the link's site (see :func:`_names_site`) is its
+    publisher; names of people (see :func:`_is_authors`) are its authors.
+    Anything else after the link is left to the general shapes.
+    """
+    match = _CREDIT_AFTER_LINK_RE.fullmatch(text)
+    if match is None:
+        return None
+    title, site = _link_title(match["text"], match["url"])
+    credit = match["credit"].strip()
+    if _is_organisation(credit) or (_names_site(credit, match["url"]) and not _is_authors(credit)):
+        return EnglishFields(title, credit, url=match["url"])
+    if title and _is_authors(credit):
+        return EnglishFields(title, site or site_host(match["url"]), credit, url=match["url"])
+    return None
+
+
+#: Words that name an organisation, not a person ("Mozilla Developer Network").
+_ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:Network|Foundation|Inc|Ltd|LLC|Corporation|Corp|Company|Co|Project|Team|Group"
+    r"|Institute|University|Association|Society|Council|Committee|Consortium|Organi[sz]ation"
+    r"|Agency|Office|Department|Ministry|Maintainers|Contributors|Docs|Documentation|Blog"
+    r"|Wiki|Press|Labs?|Research|Developers?)\b\.?")
+
+
+def _is_organisation(name: str) -> bool:
+    """A known site, an acronym (``MDN``, ``IMOS``) or a name with an organisation's word."""
+    folded = " ".join(name.casefold().split())
+    return (folded in _KNOWN_SITES or re.fullmatch(r"[A-Z]{2,6}", name) is not None
+            or (_ORGANISATION_WORD_RE.search(name) is not None and name[:1].isupper()
+                and len(name.split()) <= 6))
 
 
 def _bare_url(text: str) -> EnglishFields | None:
