@@ -371,3 +371,42 @@ def test_a_site_after_a_comma_in_a_link_text_needs_to_name_the_site():
     assert split_site("Title, Mixu's Node book", "http://book.mixu.net/x") == (
         "Title", "Mixu's Node book")
     assert split_site("Sorting, Searching", "http://book.mixu.net/x") == ("Sorting, Searching", "")
+
+
+def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
+    c = parse_citation(text)
+    return c.title, c.publisher, c.authors, issued_text(c), c.url
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Chicago author-date: the year between the names and the title.
+    ("Wickham, Hadley. 2016. “Programming with Ggplot2.” In Ggplot2: Elegant Graphics for "
+     "Data Analysis, 241–53. Cham: Springer International Publishing.",
+     ("Programming with Ggplot2", "Ggplot2: Elegant Graphics for Data Analysis",
+      ("Wickham, Hadley",), "2016", "")),
+    ("Doe, Jane, and John Roe. 2011. The Book of Things. Boston, MA: Some Press.",
+     ("The Book of Things", "Some Press", ("Doe, Jane", "John Roe"), "2011", "")),
+    # Names that end in an initial, and a URL after the reference.
+    ("Roe, J. P., Doe, A. 2009. A study of things: the case of stuff. Journal of Things, "
+     "20(4), 547-564. https://doi.org/10.1287/x.1",
+     ("A study of things: the case of stuff", "Journal of Things", ("Roe, J. P.", "Doe, A"),
+      "2009", "https://doi.org/10.1287/x.1")),
+    # Bluebook and the legal manuals: names first-name first, then commas.
+    ("Charles A. Reich, The New Property, 73 Yale Law Journal 733, 737-738 (1964).",
+     ("The New Property", "Yale Law Journal", ("Charles A. Reich",), "1964", "")),
+    ("Stephen McDonell, When China Began Streaming Trials Online, BBC News (30 September 2016), "
+     "https://www.bbc.com/news/blogs-china-blog-37515399.",
+     ("When China Began Streaming Trials Online", "BBC News", ("Stephen McDonell",),
+      "2016-09-30", "https://www.bbc.com/news/blogs-china-blog-37515399")),
+    ("Peter Brooks, Troubling Confessions: Speaking Guilt in Law and Literature, Chicago: "
+     "University of Chicago Press, 2000.",
+     ("Troubling Confessions: Speaking Guilt in Law and Literature", "University of Chicago Press",
+      ("Peter Brooks",), "2000", "")),
+])
+def test_author_date_and_legal_references(text, expected):
+    assert cited(text) == expected
+
+
+def test_a_sentence_with_commas_and_a_year_is_no_legal_reference():
+    text = "Thanks, see the notes, which follow (2016)."
+    assert parse_citation(text).title == text

@@ -389,7 +389,8 @@ def _venue(rest: str) -> str:
 
 def _book_publisher(rest: str) -> str:
     """``New York, NY: Springer New York, 2005``: the publisher after the place."""
-    match = re.match(rf"[\s.,]*[{_UPPER}][\w .,]*?:\s*([^,:.]+?)\s*,\s*{_YEAR}", rest)
+    match = re.match(rf"[\s.,]*[{_UPPER}][\w .,]*?:\s*([^\W\d_][^,:.]*?)\s*"
+                     rf"(?:,\s*{_YEAR}|[.]?\s*$)", rest)
     return match[1].strip() if match else ""
 
 
@@ -429,13 +430,17 @@ def _trailing_link(text: str) -> tuple[str, str]:
     return text, ""
 
 
+#: Chicago author-date: the year after the names, between full stops ("Wickham, Hadley. 2016.").
+_AUTHOR_DATE_YEAR_RE = re.compile(rf"(?<=[.,])\s*({_YEAR})[a-z]?\s*[.,]?\s*$")
+
+
 def _quoted_reference(text: str) -> EnglishFields | None:
     """Chicago, MLA, IEEE, Wikipedia: ``Authors (Year). "Title." Venue …``."""
     quote = _QUOTE_RE.search(text)
     if quote is None:
         return None
     head = text[:quote.start()].strip()
-    year_in_head = _YEAR_IN_BRACKETS_RE.search(head)
+    year_in_head = _YEAR_IN_BRACKETS_RE.search(head) or _AUTHOR_DATE_YEAR_RE.search(head)
     authors = head[:year_in_head.start()] if year_in_head else head
     authors = authors.strip(" ,.:")
     if not _is_authors(authors):
@@ -494,6 +499,9 @@ def _period_reference(text: str) -> EnglishFields | None:
     for split in re.finditer(rf"\.\s*(?=[{_UPPER}\[0-9])", text):
         authors = text[:split.start()]
         last = authors.split()[-1] if authors.split() else ""
+        year_next = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", text[split.end():])
+        if year_next and _is_authors(authors) and _PERSONS_RE.search(authors):
+            break  # Chicago author-date, "Braa, J., Shaw, V. 2007. Title.": the names end here
         if len(last.strip(".")) < 2 and not authors.endswith("et al") \
                 and not (_GBT_AUTHORS_RE.fullmatch(authors)
                          and _GBT_CODE_RE.search(text, split.end())):
@@ -506,6 +514,9 @@ def _period_reference(text: str) -> EnglishFields | None:
         return None
     authors = authors.strip(" ,")
     body = text[split.end():]
+    year_first = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", body)
+    if year_first:
+        body = body[year_first.end():]  # the year after the names (author-date), then the title
     code = _GBT_CODE_RE.search(body)
     end = code or re.search(r"\.(?:\s+|(?=[A-Z]))|[?!]\s|,\s+(?=" + _YEAR + r"\b)", body)
     if end is None:
@@ -518,6 +529,8 @@ def _period_reference(text: str) -> EnglishFields | None:
     if not re.search(r"[^\W\d_]{2}", title):
         return None
     date, precision = _year(rest)
+    if year_first:
+        date, precision = datetime.date(int(year_first[1]), 1, 1), "year"
     if date is None and not url and code is None:
         # No year: only a plain "Authors. Title." pair is a reference.
         if rest.strip(" .") or not title:
@@ -552,6 +565,53 @@ def _comma_reference(text: str) -> EnglishFields | None:
                          datetime.date(int(match["year"]), 1, 1), "year")
 
 
+_LEGAL_RE = re.compile(
+    r"(?P<names>[^,()\[\]]{3,60}),\s+(?P<title>[^,()\[\]]{3,200}),\s+(?P<rest>.+)")
+#: Bluebook's journal: volume, journal, first page ("73 Yale Law Journal 733").
+_LEGAL_JOURNAL_RE = re.compile(r"\d+\s+(?P<journal>[^\W\d][^,()\d]*?)\s+\d+\b")
+
+
+def _legal_reference(text: str) -> EnglishFields | None:
+    """Bluebook and the legal citation manuals: names first, then commas.
+
+    ``Charles A. Reich, The New Property, 73 Yale Law Journal 733, 737-738 (1964).``,
+    ``Stephen McDonell, When China Began Streaming Trials Online, BBC News (30
+    September 2016), https://….`` and ``Peter Brooks, Title, Chicago: University of
+    Chicago Press, 2000.``: the names read first-name first; the date is in
+    brackets or ends a book's imprint.
+    """
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    match = _LEGAL_RE.fullmatch(text.strip())
+    if match is None or not _is_authors(match["names"]) or "," in match["names"] \
+            or not re.search(r"[^\W\d_]{2}", match["title"]):
+        return None
+    rest = match["rest"]
+    bracket = re.search(r"\((?P<date>[^()]*?)\)\s*(?:,\s*(?P<url>https?://\S+?))?[.,]?\s*$", rest)
+    if bracket:
+        found = dates_in(bracket["date"])
+        year = _YEAR_RE.fullmatch(bracket["date"].strip())
+        if found:
+            date, precision = found[0][2], "day"
+        elif year:
+            date, precision = datetime.date(int(year[1]), 1, 1), "year"
+        else:
+            return None
+        before = rest[:bracket.start()].strip(" ,")
+        journal = _LEGAL_JOURNAL_RE.match(before)
+        venue = journal["journal"] if journal else before
+        if not venue or (re.search(r"\d", venue) and not journal):
+            return None
+        return EnglishFields(match["title"].strip(), venue.strip(), match["names"].strip(), date,
+                             precision, (bracket["url"] or "").rstrip(".,;"))
+    publisher = _book_publisher(rest)
+    year = re.search(rf",\s*({_YEAR})\s*[.]?\s*$", rest)
+    if publisher and year:
+        return EnglishFields(match["title"].strip(), publisher, match["names"].strip(),
+                             datetime.date(int(year[1]), 1, 1), "year")
+    return None
+
+
 def _academic(text: str) -> EnglishFields | None:
     from .parse import accessed_spans  # parse.py imports this module: import it when called
 
@@ -566,7 +626,8 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
-    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference):
+    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference,
+                  _legal_reference):
         fields = shape(body)
         if fields is not None and fields.title:
             if link and not fields.url:
