@@ -410,3 +410,25 @@ def test_author_date_and_legal_references(text, expected):
 def test_a_sentence_with_commas_and_a_year_is_no_legal_reference():
     text = "Thanks, see the notes, which follow (2016)."
     assert parse_citation(text).title == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A reference list's label before the link describes it; the link gives the fields.
+    ("knative 官方文档：[GitHub - knative/docs: Documentation for users of Knative components]"
+     "(https://github.com/knative/docs)",
+     ("knative/docs: Documentation for users of Knative components", "GitHub", (), "",
+      "https://github.com/knative/docs")),
+    # A note after it, too; a publication date the note gives is the document's.
+    ("[Traffic Director & Envoy-Based L7 ILB](https://www.youtube.com/watch?v=FUITCYMCEhU): "
+     "Google 在 Cloud Next ‘19 大会上的主题演讲，发表时间 2019-04-10"
+     "（本文的很多图片摘录自这个演讲的ppt）",
+     ("Traffic Director & Envoy-Based L7 ILB", "youtube.com", (), "2019-04-10",
+      "https://www.youtube.com/watch?v=FUITCYMCEhU")),
+    ("[community/resource-qos.md at master · kubernetes/community · GitHub]"
+     "(https://github.com/kubernetes/community/blob/master/resource-qos.md)：QoS 设计文档",
+     ("community/resource-qos.md at master · kubernetes/community", "GitHub", (), "",
+      "https://github.com/kubernetes/community/blob/master/resource-qos.md")),
+])
+def test_annotated_links_of_reference_lists(text, expected):
+    assert cited(text) == expected
+

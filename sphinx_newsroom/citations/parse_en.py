@@ -266,6 +266,41 @@ def _link_with_author(text: str) -> EnglishFields | None:
                          "year" if date else "day", match["url"])
 
 
+_ANNOTATED_LINK_RE = re.compile(
+    rf"\s*(?:(?P<label>[^\[\]():：]{{2,80}}?)\s*[:：]\s*)?{_LINK}"
+    rf"(?:\s*[:：]\s*(?P<note>[^\[\]]*?))?\s*[.．。]?\s*")
+#: What an annotation says of the date it gives ("发表时间 2019-04-10", "published 2020-01-02").
+_ANNOTATION_DATE_RE = re.compile(
+    r"(?:发表|发布|发表于|发布于|published|posted)\s*(?:时间|日期|on)?\s*[:：]?\s*", re.IGNORECASE)
+
+
+def _annotated_link(text: str) -> EnglishFields | None:
+    """A reference list's link with a label before it or a note after it.
+
+    ``knative 官方文档：[GitHub - knative/docs: …](url)`` and ``[Title](url)：QoS 设计文档``
+    (or ``[Title](url): 官方宣传片，发表时间 2019-04-10``): the label and the note describe
+    the document; its fields are the link's, and a date the note says the
+    document was published on.
+    """
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    match = _ANNOTATED_LINK_RE.fullmatch(text)
+    if match is None or not (match["label"] or match["note"]):
+        return None
+    note = match["note"] or ""
+    if re.search(r"https?://", note) and readable_url(note.strip(" .．。")) != readable_url(
+            match["url"]):
+        return None  # another document
+    title, site = _link_title(match["text"], match["url"])
+    date, precision = None, "day"
+    said = _ANNOTATION_DATE_RE.search(note)
+    found = dates_in(note[said.end():]) if said else []
+    if found and found[0][0] == 0:
+        date = found[0][2]
+    return EnglishFields(title, site or site_host(match["url"]), date=date, precision=precision,
+                         url=match["url"])
+
+
 def _link_with_credit(text: str) -> EnglishFields | None:
     """``[Title](url), Scott Helme``: the author after the link; ``, by MDN``: the site.
 
@@ -741,7 +776,8 @@ def parse_english(text: str) -> EnglishFields | None:
     """The fields of an English or URL footnote, or ``None`` for the general shapes."""
     if len(text) > 2000:
         return None
-    return _lone_link(text) or _bare_url(text) or _academic(text.strip())
+    return _lone_link(text) or _bare_url(text) or _academic(text.strip()) \
+        or _annotated_link(text)
 
 
 def parse_pointer(text: str) -> EnglishFields | None:
