@@ -432,3 +432,26 @@ def test_a_sentence_with_commas_and_a_year_is_no_legal_reference():
 def test_annotated_links_of_reference_lists(text, expected):
     assert cited(text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A site named by its domain after the title, though the copy lives elsewhere.
+    ("[The obstacles to put Istio into production - kubernetes.io]"
+     "(https://zhaohuabing.com/post/2018-12-27-istio/)",
+     ("The obstacles to put Istio into production", "kubernetes.io", (), "",
+      "https://zhaohuabing.com/post/2018-12-27-istio/")),
+    # An organisation that names the site before a colon.
+    ("[Google Cloud Platform Blog: Bringing the best of serverless to you]"
+     "(https://cloudplatform.googleblog.com/2018/07/serverless.html)",
+     ("Bringing the best of serverless to you", "Google Cloud Platform Blog", (), "",
+      "https://cloudplatform.googleblog.com/2018/07/serverless.html")),
+    # A title with a colon stays whole.
+    ("[Rust: A Language for Systems](https://www.rust-lang.org/talk)",
+     ("Rust: A Language for Systems", "rust-lang.org", (), "", "https://www.rust-lang.org/talk")),
+    # Someone's keynote: the author, and no title.
+    ("If you haven't heard of it yet, watch [Hannes Mühleisen's keynote at posit::conf(2024)]"
+     "(https://www.youtube.com/watch?v=GELhdezYmP0).",
+     ("", "youtube.com", ("Hannes Mühleisen",), "", "https://www.youtube.com/watch?v=GELhdezYmP0")),
+])
+def test_sites_and_owners_in_link_texts(text, expected):
+    assert cited(text) == expected

@@ -136,6 +136,9 @@ def _names_site(name: str, url: str) -> bool:
     return squashed in _letters(host) or any(label in squashed for label in labels)
 
 
+_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
+
+
 def split_site(text: str, url: str) -> tuple[str, str]:
     """A link text split into title and site: ``Bucket sort - Wikipedia`` is both.
 
@@ -152,10 +155,18 @@ def split_site(text: str, url: str) -> tuple[str, str]:
         site = text[last.end():].strip()
         if last.start() > 0 and site and _names_site(site, url):
             return text[:last.start()].strip(), site
+        if last.start() > 0 and _DOMAIN_RE.fullmatch(site):
+            # "Title - kubernetes.io": a site named by its domain, wherever the copy lives.
+            return text[:last.start()].strip(), site
         site = text[:first.start()].strip()
         if first.end() < len(text) and site and _names_site(site, url) \
                 and site.casefold() in _KNOWN_SITES:
             return text[first.end():].strip(), site
+    prefix = re.match(r"(?P<site>[^:：]{3,60}?)\s*[:：]\s+(?=\S)", text)
+    if prefix and _is_organisation(prefix["site"]) and _names_site(prefix["site"], url) \
+            and len(prefix["site"].split()) >= 2:
+        # "Google Cloud Platform Blog: Bringing the best of serverless to you".
+        return text[prefix.end():].strip(), prefix["site"].strip()
     title, comma, site = text.rpartition(", ")
     if comma and title and _names_site(site, url) and not _PERSONS_RE.search(site):
         # "7. Control flow, Mixu's Node book" (book.mixu.net): the site after a comma.
@@ -219,6 +230,10 @@ def _lone_link(text: str) -> EnglishFields | None:
         # "[talk by Antonio Piraino and Oli Scherer](…)": a description, and its authors.
         return EnglishFields("", site or site_host(match["url"]), made["names"].strip(),
                              url=match["url"])
+    whose = _WHOSE_RE.fullmatch(title)
+    if whose:
+        # "[Hannes Mühleisen's keynote at posit::conf(2024)](…)": whose, and a description.
+        return EnglishFields("", site or site_host(match["url"]), whose["name"], url=match["url"])
     return EnglishFields(title, site or site_host(match["url"]), url=match["url"])
 
 
@@ -685,6 +700,12 @@ _DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)
                              r"(?:[A-Z][\w-]*\s+)?)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
 #: "talk by Antonio Piraino and Oli Scherer": a description, then who made it.
 _MADE_BY_RE = re.compile(r"(?P<what>[a-z][\w\s-]*?)\s+by\s+(?P<names>.+)")
+#: "Hannes Mühleisen's keynote at posit::conf(2024)": a link text that describes someone's
+#: document (a lowercase word after the possessive), so it gives the author and no title.
+_WHOSE_RE = re.compile(
+    rf"(?P<name>[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{1,2}})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    r"(?:keynote|talk|post|blog\s+post|article|paper|essay|book|slides|video|thread|tweet"
+    r"|presentation|lecture|course|notes|tutorial|guide|write-?up|answer|comment)\b.*")
 #: "jyn's excellent blog post [Title](url)": the author's possessive before the link.
 _POSSESSIVE_RE = re.compile(
     r"(?:^|\s)(?P<name>(?:[A-Z][\w-]*\s+){0,2}[A-Za-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,3}$")
@@ -759,8 +780,11 @@ def _pointer(text: str) -> EnglishFields | None:
     if link_text:
         title, site = _link_title(link_text, url)
         made = _MADE_BY_RE.fullmatch(title)
+        whose = _WHOSE_RE.fullmatch(title)
         if made and _is_authors(made["names"]):
             title, author = "", made["names"].strip()
+        elif whose:
+            title, author = "", whose["name"]
         elif title and (_DESCRIPTION_RE.fullmatch(title) or title.startswith(
                 ("这", "此", "该", "那", "本"))):
             title = ""
