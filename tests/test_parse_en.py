@@ -455,3 +455,14 @@ def test_annotated_links_of_reference_lists(text, expected):
 ])
 def test_sites_and_owners_in_link_texts(text, expected):
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # The link text names the package the sentence points to.
+    ("See the [tidyclust](https://tidyclust.tidymodels.org) package for unsupervised learning!",
+     "tidyclust"),
+    # A lowercase description is still no title.
+    ("See the [release notes](https://blog.rust-lang.org/x) for details.", ""),
+])
+def test_a_named_package_is_a_title(text, title):
+    assert parse_citation(text).title == title

@@ -698,6 +698,8 @@ def _academic(text: str) -> EnglishFields | None:
 #: report", "this Feabhas guide", "gist" (lowercase words after an optional article).
 _DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)\s+"
                              r"(?:[A-Z][\w-]*\s+)?)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+#: "See the [tidyclust](…) package": the link text is the package's name, not a description.
+_NAMED_THING_RE = re.compile(r"\s+(?:package|library|crate|module|gem|plugin|extension)\b")
 #: "talk by Antonio Piraino and Oli Scherer": a description, then who made it.
 _MADE_BY_RE = re.compile(r"(?P<what>[a-z][\w\s-]*?)\s+by\s+(?P<names>.+)")
 #: "Hannes Mühleisen's keynote at posit::conf(2024)": a link text that describes someone's
@@ -786,7 +788,7 @@ def _pointer(text: str) -> EnglishFields | None:
         elif whose:
             title, author = "", whose["name"]
         elif title and (_DESCRIPTION_RE.fullmatch(title) or title.startswith(
-                ("这", "此", "该", "那", "本"))):
+                ("这", "此", "该", "那", "本"))) and not _NAMED_THING_RE.match(text[link.end():]):
             title = ""
         owner = _POSSESSIVE_RE.search(text[:links[0].start()])
         if owner and not author:
