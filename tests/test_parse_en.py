@@ -466,3 +466,17 @@ def test_sites_and_owners_in_link_texts(text, expected):
 ])
 def test_a_named_package_is_a_title(text, title):
     assert parse_citation(text).title == title
+
+
+@pytest.mark.timing
+@pytest.mark.parametrize("text", [
+    " " * 1990, "a: " * 660 + "[a](https://x.org/)", "[a](https://x.org/), " + "Ab " * 600,
+    "Ab Cd, " * 280 + "(2016)", "Roe, J. " * 240 + "2009. T.", "A's talk " * 220,
+    "Ab, " + "Cd " * 600 + ", (" * 100,
+])
+def test_the_english_shapes_are_fast_on_hostile_input(text: str) -> None:
+    import time
+
+    start = time.process_time()
+    parse_citation(text)
+    assert time.process_time() - start < 0.5

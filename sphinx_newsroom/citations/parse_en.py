@@ -282,7 +282,7 @@ def _link_with_author(text: str) -> EnglishFields | None:
 
 
 _ANNOTATED_LINK_RE = re.compile(
-    rf"\s*(?:(?P<label>[^\[\]():：]{{2,80}}?)\s*[:：]\s*)?{_LINK}"
+    rf"\s*(?:(?P<label>[^\s\[\]():：][^\[\]():：]{{1,79}}?)\s*[:：]\s*)?{_LINK}"
     rf"(?:\s*[:：]\s*(?P<note>[^\[\]]*?))?\s*[.．。]?\s*")
 #: What an annotation says of the date it gives ("发表时间 2019-04-10", "published 2020-01-02").
 _ANNOTATION_DATE_RE = re.compile(
@@ -299,6 +299,8 @@ def _annotated_link(text: str) -> EnglishFields | None:
     """
     from .parse import dates_in  # parse.py imports this module: import it when called
 
+    if text.count("](") != 1:
+        return None  # no link, or more than one: nothing for this shape
     match = _ANNOTATED_LINK_RE.fullmatch(text)
     if match is None or not (match["label"] or match["note"]):
         return None
