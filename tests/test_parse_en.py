@@ -343,3 +343,140 @@ def test_more_academic_forms(text, expected):
 ])
 def test_author_lists_are_read_name_by_name(author, names):
     assert list(Citation(raw=author, author=author).authors) == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Who wrote the linked page, after it: the authors; the site stays the publisher.
+    ("[Tough Cookies](https://scotthelme.co.uk/tough-cookies/), Scott Helme",
+     ("Tough Cookies", "scotthelme.co.uk", "Scott Helme", "", "https://scotthelme.co.uk/tough-cookies/")),
+    # "by" a site: its publisher, no author.
+    ("[HTTP cookies](https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies), by MDN",
+     ("HTTP cookies", "MDN", "", "", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies")),
+    # An organisation before the link that names its site: the publisher.
+    ("Mozilla Developer Network, [window.setTimeout](https://developer.mozilla.org/en-US/docs/Web/API/window.setTimeout)",
+     ("window.setTimeout", "Mozilla Developer Network", "", "",
+      "https://developer.mozilla.org/en-US/docs/Web/API/window.setTimeout")),
+    # A person before it stays the author.
+    ("Mikito Takada, [7. Control flow, Mixu's Node book](http://book.mixu.net/node/ch7.html)",
+     ("7. Control flow", "Mixu's Node book", "Mikito Takada", "", "http://book.mixu.net/node/ch7.html")),
+    # Words after the link that are neither names nor the site are no credit.
+    ("[Tough Cookies](https://scotthelme.co.uk/tough-cookies/), see below",
+     ("Tough Cookies", "scotthelme.co.uk", "", "", "https://scotthelme.co.uk/tough-cookies/")),
+])
+def test_credits_around_a_link(text, expected):
+    assert fields(text) == expected
+
+
+def test_a_site_after_a_comma_in_a_link_text_needs_to_name_the_site():
+    assert split_site("Title, Mixu's Node book", "http://book.mixu.net/x") == (
+        "Title", "Mixu's Node book")
+    assert split_site("Sorting, Searching", "http://book.mixu.net/x") == ("Sorting, Searching", "")
+
+
+def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
+    c = parse_citation(text)
+    return c.title, c.publisher, c.authors, issued_text(c), c.url
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Chicago author-date: the year between the names and the title.
+    ("Wickham, Hadley. 2016. “Programming with Ggplot2.” In Ggplot2: Elegant Graphics for "
+     "Data Analysis, 241–53. Cham: Springer International Publishing.",
+     ("Programming with Ggplot2", "Ggplot2: Elegant Graphics for Data Analysis",
+      ("Wickham, Hadley",), "2016", "")),
+    ("Doe, Jane, and John Roe. 2011. The Book of Things. Boston, MA: Some Press.",
+     ("The Book of Things", "Some Press", ("Doe, Jane", "John Roe"), "2011", "")),
+    # Names that end in an initial, and a URL after the reference.
+    ("Roe, J. P., Doe, A. 2009. A study of things: the case of stuff. Journal of Things, "
+     "20(4), 547-564. https://doi.org/10.1287/x.1",
+     ("A study of things: the case of stuff", "Journal of Things", ("Roe, J. P.", "Doe, A"),
+      "2009", "https://doi.org/10.1287/x.1")),
+    # Bluebook and the legal manuals: names first-name first, then commas.
+    ("Charles A. Reich, The New Property, 73 Yale Law Journal 733, 737-738 (1964).",
+     ("The New Property", "Yale Law Journal", ("Charles A. Reich",), "1964", "")),
+    ("Stephen McDonell, When China Began Streaming Trials Online, BBC News (30 September 2016), "
+     "https://www.bbc.com/news/blogs-china-blog-37515399.",
+     ("When China Began Streaming Trials Online", "BBC News", ("Stephen McDonell",),
+      "2016-09-30", "https://www.bbc.com/news/blogs-china-blog-37515399")),
+    ("Peter Brooks, Troubling Confessions: Speaking Guilt in Law and Literature, Chicago: "
+     "University of Chicago Press, 2000.",
+     ("Troubling Confessions: Speaking Guilt in Law and Literature", "University of Chicago Press",
+      ("Peter Brooks",), "2000", "")),
+])
+def test_author_date_and_legal_references(text, expected):
+    assert cited(text) == expected
+
+
+def test_a_sentence_with_commas_and_a_year_is_no_legal_reference():
+    text = "Thanks, see the notes, which follow (2016)."
+    assert parse_citation(text).title == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A reference list's label before the link describes it; the link gives the fields.
+    ("knative 官方文档：[GitHub - knative/docs: Documentation for users of Knative components]"
+     "(https://github.com/knative/docs)",
+     ("knative/docs: Documentation for users of Knative components", "GitHub", (), "",
+      "https://github.com/knative/docs")),
+    # A note after it, too; a publication date the note gives is the document's.
+    ("[Traffic Director & Envoy-Based L7 ILB](https://www.youtube.com/watch?v=FUITCYMCEhU): "
+     "Google 在 Cloud Next ‘19 大会上的主题演讲，发表时间 2019-04-10"
+     "（本文的很多图片摘录自这个演讲的ppt）",
+     ("Traffic Director & Envoy-Based L7 ILB", "youtube.com", (), "2019-04-10",
+      "https://www.youtube.com/watch?v=FUITCYMCEhU")),
+    ("[community/resource-qos.md at master · kubernetes/community · GitHub]"
+     "(https://github.com/kubernetes/community/blob/master/resource-qos.md)：QoS 设计文档",
+     ("community/resource-qos.md at master · kubernetes/community", "GitHub", (), "",
+      "https://github.com/kubernetes/community/blob/master/resource-qos.md")),
+])
+def test_annotated_links_of_reference_lists(text, expected):
+    assert cited(text) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A site named by its domain after the title, though the copy lives elsewhere.
+    ("[The obstacles to put Istio into production - kubernetes.io]"
+     "(https://zhaohuabing.com/post/2018-12-27-istio/)",
+     ("The obstacles to put Istio into production", "kubernetes.io", (), "",
+      "https://zhaohuabing.com/post/2018-12-27-istio/")),
+    # An organisation that names the site before a colon.
+    ("[Google Cloud Platform Blog: Bringing the best of serverless to you]"
+     "(https://cloudplatform.googleblog.com/2018/07/serverless.html)",
+     ("Bringing the best of serverless to you", "Google Cloud Platform Blog", (), "",
+      "https://cloudplatform.googleblog.com/2018/07/serverless.html")),
+    # A title with a colon stays whole.
+    ("[Rust: A Language for Systems](https://www.rust-lang.org/talk)",
+     ("Rust: A Language for Systems", "rust-lang.org", (), "", "https://www.rust-lang.org/talk")),
+    # Someone's keynote: the author, and no title.
+    ("If you haven't heard of it yet, watch [Hannes Mühleisen's keynote at posit::conf(2024)]"
+     "(https://www.youtube.com/watch?v=GELhdezYmP0).",
+     ("", "youtube.com", ("Hannes Mühleisen",), "", "https://www.youtube.com/watch?v=GELhdezYmP0")),
+])
+def test_sites_and_owners_in_link_texts(text, expected):
+    assert cited(text) == expected
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # The link text names the package the sentence points to.
+    ("See the [tidyclust](https://tidyclust.tidymodels.org) package for unsupervised learning!",
+     "tidyclust"),
+    # A lowercase description is still no title.
+    ("See the [release notes](https://blog.rust-lang.org/x) for details.", ""),
+])
+def test_a_named_package_is_a_title(text, title):
+    assert parse_citation(text).title == title
+
+
+@pytest.mark.timing
+@pytest.mark.parametrize("text", [
+    " " * 1990, "a: " * 660 + "[a](https://x.org/)", "[a](https://x.org/), " + "Ab " * 600,
+    "Ab Cd, " * 280 + "(2016)", "Roe, J. " * 240 + "2009. T.", "A's talk " * 220,
+    "Ab, " + "Cd " * 600 + ", (" * 100,
+])
+def test_the_english_shapes_are_fast_on_hostile_input(text: str) -> None:
+    import time
+
+    start = time.process_time()
+    parse_citation(text)
+    assert time.process_time() - start < 0.5

@@ -136,6 +136,9 @@ def _names_site(name: str, url: str) -> bool:
     return squashed in _letters(host) or any(label in squashed for label in labels)
 
 
+_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", re.IGNORECASE)
+
+
 def split_site(text: str, url: str) -> tuple[str, str]:
     """A link text split into title and site: ``Bucket sort - Wikipedia`` is both.
 
@@ -152,10 +155,22 @@ def split_site(text: str, url: str) -> tuple[str, str]:
         site = text[last.end():].strip()
         if last.start() > 0 and site and _names_site(site, url):
             return text[:last.start()].strip(), site
+        if last.start() > 0 and _DOMAIN_RE.fullmatch(site):
+            # "Title - kubernetes.io": a site named by its domain, wherever the copy lives.
+            return text[:last.start()].strip(), site
         site = text[:first.start()].strip()
         if first.end() < len(text) and site and _names_site(site, url) \
                 and site.casefold() in _KNOWN_SITES:
             return text[first.end():].strip(), site
+    prefix = re.match(r"(?P<site>[^:：]{3,60}?)\s*[:：]\s+(?=\S)", text)
+    if prefix and _is_organisation(prefix["site"]) and _names_site(prefix["site"], url) \
+            and len(prefix["site"].split()) >= 2:
+        # "Google Cloud Platform Blog: Bringing the best of serverless to you".
+        return text[prefix.end():].strip(), prefix["site"].strip()
+    title, comma, site = text.rpartition(", ")
+    if comma and title and _names_site(site, url) and not _PERSONS_RE.search(site):
+        # "7. Control flow, Mixu's Node book" (book.mixu.net): the site after a comma.
+        return title.strip(), site.strip()
     return text, ""
 
 
@@ -191,6 +206,10 @@ _AUTHOR_BEFORE_LINK_RE = re.compile(
     r"(?P<locator>(?:Proposition|Theorem|Lemma|Section|Chapter|Ch\.|p\.|pp\.|page)\s[\w.\s-]*)?")
 _AUTHOR_YEAR_AFTER_LINK_RE = re.compile(
     rf"\s*{_LINK}\s*,\s*(?P<author>[^()\[\]]{{3,80}}?)\s*\((?P<year>{_YEAR})\)\s*[.]?\s*")
+#: ``[Tough Cookies](url), Scott Helme`` and ``[HTTP cookies](url), by MDN``: who wrote or
+#: published the linked page, after it (a reference list's habit).
+_CREDIT_AFTER_LINK_RE = re.compile(
+    rf"\s*{_LINK}\s*,\s*(?P<by>by\s+)?(?P<credit>[^()\[\],.:;]{{2,60}}?)\s*[.]?\s*")
 
 
 def _lone_link(text: str) -> EnglishFields | None:
@@ -211,6 +230,10 @@ def _lone_link(text: str) -> EnglishFields | None:
         # "[talk by Antonio Piraino and Oli Scherer](…)": a description, and its authors.
         return EnglishFields("", site or site_host(match["url"]), made["names"].strip(),
                              url=match["url"])
+    whose = _WHOSE_RE.fullmatch(title)
+    if whose:
+        # "[Hannes Mühleisen's keynote at posit::conf(2024)](…)": whose, and a description.
+        return EnglishFields("", site or site_host(match["url"]), whose["name"], url=match["url"])
     return EnglishFields(title, site or site_host(match["url"]), url=match["url"])
 
 
@@ -242,7 +265,13 @@ def _link_with_author(text: str) -> EnglishFields | None:
     before = _AUTHOR_BEFORE_LINK_RE.fullmatch(text)
     after = _AUTHOR_YEAR_AFTER_LINK_RE.fullmatch(text)
     match = before or after
-    if match is None or not _is_authors(match["author"]):
+    if match is None:
+        return _link_with_credit(text)
+    if before and _is_organisation(match["author"].strip()):
+        # "Mozilla Developer Network, [window.setTimeout](…)": the site, not an author.
+        title, site = _link_title(match["text"], match["url"])
+        return EnglishFields(title, match["author"].strip(), url=match["url"]) if title else None
+    if not _is_authors(match["author"]):
         return None
     title, site = _link_title(match["text"], match["url"])
     if not title:
@@ -250,6 +279,78 @@ def _link_with_author(text: str) -> EnglishFields | None:
     date = datetime.date(int(match["year"]), 1, 1) if after else None
     return EnglishFields(title, site or site_host(match["url"]), match["author"].strip(), date,
                          "year" if date else "day", match["url"])
+
+
+_ANNOTATED_LINK_RE = re.compile(
+    rf"\s*(?:(?P<label>[^\s\[\]():：][^\[\]():：]{{1,79}}?)\s*[:：]\s*)?{_LINK}"
+    rf"(?:\s*[:：]\s*(?P<note>[^\[\]]*?))?\s*[.．。]?\s*")
+#: What an annotation says of the date it gives ("发表时间 2019-04-10", "published 2020-01-02").
+_ANNOTATION_DATE_RE = re.compile(
+    r"(?:发表|发布|发表于|发布于|published|posted)\s*(?:时间|日期|on)?\s*[:：]?\s*", re.IGNORECASE)
+
+
+def _annotated_link(text: str) -> EnglishFields | None:
+    """A reference list's link with a label before it or a note after it.
+
+    ``knative 官方文档：[GitHub - knative/docs: …](url)`` and ``[Title](url)：QoS 设计文档``
+    (or ``[Title](url): 官方宣传片，发表时间 2019-04-10``): the label and the note describe
+    the document; its fields are the link's, and a date the note says the
+    document was published on.
+    """
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    if text.count("](") != 1:
+        return None  # no link, or more than one: nothing for this shape
+    match = _ANNOTATED_LINK_RE.fullmatch(text)
+    if match is None or not (match["label"] or match["note"]):
+        return None
+    note = match["note"] or ""
+    if re.search(r"https?://", note) and readable_url(note.strip(" .．。")) != readable_url(
+            match["url"]):
+        return None  # another document
+    title, site = _link_title(match["text"], match["url"])
+    date, precision = None, "day"
+    said = _ANNOTATION_DATE_RE.search(note)
+    found = dates_in(note[said.end():]) if said else []
+    if found and found[0][0] == 0:
+        date = found[0][2]
+    return EnglishFields(title, site or site_host(match["url"]), date=date, precision=precision,
+                         url=match["url"])
+
+
+def _link_with_credit(text: str) -> EnglishFields | None:
+    """``[Title](url), Scott Helme``: the author after the link; ``, by MDN``: the site.
+
+    A credit that names the link's site (see :func:`_names_site`) is its
+    publisher; names of people (see :func:`_is_authors`) are its authors.
+    Anything else after the link is left to the general shapes.
+    """
+    match = _CREDIT_AFTER_LINK_RE.fullmatch(text)
+    if match is None:
+        return None
+    title, site = _link_title(match["text"], match["url"])
+    credit = match["credit"].strip()
+    if _is_organisation(credit) or (_names_site(credit, match["url"]) and not _is_authors(credit)):
+        return EnglishFields(title, credit, url=match["url"])
+    if title and _is_authors(credit):
+        return EnglishFields(title, site or site_host(match["url"]), credit, url=match["url"])
+    return None
+
+
+#: Words that name an organisation, not a person ("Mozilla Developer Network").
+_ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:Network|Foundation|Inc|Ltd|LLC|Corporation|Corp|Company|Co|Project|Team|Group"
+    r"|Institute|University|Association|Society|Council|Committee|Consortium|Organi[sz]ation"
+    r"|Agency|Office|Department|Ministry|Maintainers|Contributors|Docs|Documentation|Blog"
+    r"|Wiki|Press|Labs?|Research|Developers?)\b\.?")
+
+
+def _is_organisation(name: str) -> bool:
+    """A known site, an acronym (``MDN``, ``IMOS``) or a name with an organisation's word."""
+    folded = " ".join(name.casefold().split())
+    return (folded in _KNOWN_SITES or re.fullmatch(r"[A-Z]{2,6}", name) is not None
+            or (_ORGANISATION_WORD_RE.search(name) is not None and name[:1].isupper()
+                and len(name.split()) <= 6))
 
 
 def _bare_url(text: str) -> EnglishFields | None:
@@ -340,7 +441,8 @@ def _venue(rest: str) -> str:
 
 def _book_publisher(rest: str) -> str:
     """``New York, NY: Springer New York, 2005``: the publisher after the place."""
-    match = re.match(rf"[\s.,]*[{_UPPER}][\w .,]*?:\s*([^,:.]+?)\s*,\s*{_YEAR}", rest)
+    match = re.match(rf"[\s.,]*[{_UPPER}][\w .,]*?:\s*([^\W\d_][^,:.]*?)\s*"
+                     rf"(?:,\s*{_YEAR}|[.]?\s*$)", rest)
     return match[1].strip() if match else ""
 
 
@@ -380,13 +482,17 @@ def _trailing_link(text: str) -> tuple[str, str]:
     return text, ""
 
 
+#: Chicago author-date: the year after the names, between full stops ("Wickham, Hadley. 2016.").
+_AUTHOR_DATE_YEAR_RE = re.compile(rf"(?<=[.,])\s*({_YEAR})[a-z]?\s*[.,]?\s*$")
+
+
 def _quoted_reference(text: str) -> EnglishFields | None:
     """Chicago, MLA, IEEE, Wikipedia: ``Authors (Year). "Title." Venue …``."""
     quote = _QUOTE_RE.search(text)
     if quote is None:
         return None
     head = text[:quote.start()].strip()
-    year_in_head = _YEAR_IN_BRACKETS_RE.search(head)
+    year_in_head = _YEAR_IN_BRACKETS_RE.search(head) or _AUTHOR_DATE_YEAR_RE.search(head)
     authors = head[:year_in_head.start()] if year_in_head else head
     authors = authors.strip(" ,.:")
     if not _is_authors(authors):
@@ -445,6 +551,9 @@ def _period_reference(text: str) -> EnglishFields | None:
     for split in re.finditer(rf"\.\s*(?=[{_UPPER}\[0-9])", text):
         authors = text[:split.start()]
         last = authors.split()[-1] if authors.split() else ""
+        year_next = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", text[split.end():])
+        if year_next and _is_authors(authors) and _PERSONS_RE.search(authors):
+            break  # Chicago author-date, "Braa, J., Shaw, V. 2007. Title.": the names end here
         if len(last.strip(".")) < 2 and not authors.endswith("et al") \
                 and not (_GBT_AUTHORS_RE.fullmatch(authors)
                          and _GBT_CODE_RE.search(text, split.end())):
@@ -457,6 +566,9 @@ def _period_reference(text: str) -> EnglishFields | None:
         return None
     authors = authors.strip(" ,")
     body = text[split.end():]
+    year_first = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", body)
+    if year_first:
+        body = body[year_first.end():]  # the year after the names (author-date), then the title
     code = _GBT_CODE_RE.search(body)
     end = code or re.search(r"\.(?:\s+|(?=[A-Z]))|[?!]\s|,\s+(?=" + _YEAR + r"\b)", body)
     if end is None:
@@ -469,6 +581,8 @@ def _period_reference(text: str) -> EnglishFields | None:
     if not re.search(r"[^\W\d_]{2}", title):
         return None
     date, precision = _year(rest)
+    if year_first:
+        date, precision = datetime.date(int(year_first[1]), 1, 1), "year"
     if date is None and not url and code is None:
         # No year: only a plain "Authors. Title." pair is a reference.
         if rest.strip(" .") or not title:
@@ -503,6 +617,53 @@ def _comma_reference(text: str) -> EnglishFields | None:
                          datetime.date(int(match["year"]), 1, 1), "year")
 
 
+_LEGAL_RE = re.compile(
+    r"(?P<names>[^,()\[\]]{3,60}),\s+(?P<title>[^,()\[\]]{3,200}),\s+(?P<rest>.+)")
+#: Bluebook's journal: volume, journal, first page ("73 Yale Law Journal 733").
+_LEGAL_JOURNAL_RE = re.compile(r"\d+\s+(?P<journal>[^\W\d][^,()\d]*?)\s+\d+\b")
+
+
+def _legal_reference(text: str) -> EnglishFields | None:
+    """Bluebook and the legal citation manuals: names first, then commas.
+
+    ``Charles A. Reich, The New Property, 73 Yale Law Journal 733, 737-738 (1964).``,
+    ``Stephen McDonell, When China Began Streaming Trials Online, BBC News (30
+    September 2016), https://….`` and ``Peter Brooks, Title, Chicago: University of
+    Chicago Press, 2000.``: the names read first-name first; the date is in
+    brackets or ends a book's imprint.
+    """
+    from .parse import dates_in  # parse.py imports this module: import it when called
+
+    match = _LEGAL_RE.fullmatch(text.strip())
+    if match is None or not _is_authors(match["names"]) or "," in match["names"] \
+            or not re.search(r"[^\W\d_]{2}", match["title"]):
+        return None
+    rest = match["rest"]
+    bracket = re.search(r"\((?P<date>[^()]*?)\)\s*(?:,\s*(?P<url>https?://\S+?))?[.,]?\s*$", rest)
+    if bracket:
+        found = dates_in(bracket["date"])
+        year = _YEAR_RE.fullmatch(bracket["date"].strip())
+        if found:
+            date, precision = found[0][2], "day"
+        elif year:
+            date, precision = datetime.date(int(year[1]), 1, 1), "year"
+        else:
+            return None
+        before = rest[:bracket.start()].strip(" ,")
+        journal = _LEGAL_JOURNAL_RE.match(before)
+        venue = journal["journal"] if journal else before
+        if not venue or (re.search(r"\d", venue) and not journal):
+            return None
+        return EnglishFields(match["title"].strip(), venue.strip(), match["names"].strip(), date,
+                             precision, (bracket["url"] or "").rstrip(".,;"))
+    publisher = _book_publisher(rest)
+    year = re.search(rf",\s*({_YEAR})\s*[.]?\s*$", rest)
+    if publisher and year:
+        return EnglishFields(match["title"].strip(), publisher, match["names"].strip(),
+                             datetime.date(int(year[1]), 1, 1), "year")
+    return None
+
+
 def _academic(text: str) -> EnglishFields | None:
     from .parse import accessed_spans  # parse.py imports this module: import it when called
 
@@ -517,7 +678,8 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
-    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference):
+    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference,
+                  _legal_reference):
         fields = shape(body)
         if fields is not None and fields.title:
             if link and not fields.url:
@@ -538,8 +700,16 @@ def _academic(text: str) -> EnglishFields | None:
 #: report", "this Feabhas guide", "gist" (lowercase words after an optional article).
 _DESCRIPTION_RE = re.compile(r"(?:(?:the|this|that|a|an|these|our|his|her|their)\s+"
                              r"(?:[A-Z][\w-]*\s+)?)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
+#: "See the [tidyclust](…) package": the link text is the package's name, not a description.
+_NAMED_THING_RE = re.compile(r"\s+(?:package|library|crate|module|gem|plugin|extension)\b")
 #: "talk by Antonio Piraino and Oli Scherer": a description, then who made it.
 _MADE_BY_RE = re.compile(r"(?P<what>[a-z][\w\s-]*?)\s+by\s+(?P<names>.+)")
+#: "Hannes Mühleisen's keynote at posit::conf(2024)": a link text that describes someone's
+#: document (a lowercase word after the possessive), so it gives the author and no title.
+_WHOSE_RE = re.compile(
+    rf"(?P<name>[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{1,2}})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    r"(?:keynote|talk|post|blog\s+post|article|paper|essay|book|slides|video|thread|tweet"
+    r"|presentation|lecture|course|notes|tutorial|guide|write-?up|answer|comment)\b.*")
 #: "jyn's excellent blog post [Title](url)": the author's possessive before the link.
 _POSSESSIVE_RE = re.compile(
     r"(?:^|\s)(?P<name>(?:[A-Z][\w-]*\s+){0,2}[A-Za-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,3}$")
@@ -614,10 +784,13 @@ def _pointer(text: str) -> EnglishFields | None:
     if link_text:
         title, site = _link_title(link_text, url)
         made = _MADE_BY_RE.fullmatch(title)
+        whose = _WHOSE_RE.fullmatch(title)
         if made and _is_authors(made["names"]):
             title, author = "", made["names"].strip()
+        elif whose:
+            title, author = "", whose["name"]
         elif title and (_DESCRIPTION_RE.fullmatch(title) or title.startswith(
-                ("这", "此", "该", "那", "本"))):
+                ("这", "此", "该", "那", "本"))) and not _NAMED_THING_RE.match(text[link.end():]):
             title = ""
         owner = _POSSESSIVE_RE.search(text[:links[0].start()])
         if owner and not author:
@@ -631,7 +804,8 @@ def parse_english(text: str) -> EnglishFields | None:
     """The fields of an English or URL footnote, or ``None`` for the general shapes."""
     if len(text) > 2000:
         return None
-    return _lone_link(text) or _bare_url(text) or _academic(text.strip())
+    return _lone_link(text) or _bare_url(text) or _academic(text.strip()) \
+        or _annotated_link(text)
 
 
 def parse_pointer(text: str) -> EnglishFields | None:
