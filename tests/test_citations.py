@@ -911,8 +911,23 @@ def test_structured_fields_come_from_the_input(text: str) -> None:
             assert squash_ws(value) in haystack
             assert value == value.strip()
         # An anchor is what makes a split trustworthy, or a Chinese reference form
-        # (a GB/T code, an author before 《》 or ．, a publisher…).
-        assert citation.date or citation.accessed or citation.url or is_chinese_reference(text)
+        # (a GB/T code, an author before 《》 or ．, a publisher…), or the one
+        # English form without either: the whole text is "Authors. Title."
+        # ("Daniel. J. Bernstein. Faster Square Roots in Annoying Finite Fields.").
+        authors_title = (citation.author and not citation.publisher
+                         and squash_ws(text).strip(" .") == squash_ws(
+                             f"{citation.author}. {citation.title}"))
+        assert (citation.date or citation.accessed or citation.url
+                or is_chinese_reference(text) or authors_title)
+
+
+def test_an_authors_title_pair_is_the_one_english_reference_without_an_anchor() -> None:
+    """"Authors. Title." with nothing after it is a reference; a sentence that
+    merely starts with two capitalised words is not."""
+    pair = parse_citation("Daniel. J. Bernstein. Faster Square Roots in Annoying Finite Fields.")
+    assert (pair.structured, pair.author, pair.title) == (
+        True, "Daniel. J. Bernstein", "Faster Square Roots in Annoying Finite Fields")
+    assert not parse_citation("See Also. This is explained in the second part, with more.").structured
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
