@@ -64,6 +64,7 @@ from .warnings_ import NewsroomWarning
 STATIC = Path(__file__).parent / "html" / "static"
 #: Nodes written differently per format, and the visitors of each format.
 WRITTEN_NODES = (nr.article_meta, nr.meta_field, nr.meta_label, nr.news_time, nr.term_ref,
+                 nr.term_badges,
                  nr.source_backlink, nr.featured_image, nr.line_break, nr.page_ref,
                  nr.book_index)
 FORMATS: tuple[tuple[str, dict[type[nr.nodes.Element], tuple[Visitor, Visitor]]], ...] = (

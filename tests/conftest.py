@@ -44,6 +44,19 @@ def pytest_collection_modifyitems(config, items):
             test._hypothesis_internal_use_settings = settings(
                 chosen, max_examples=MUTATION_EXAMPLES)
 
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memos():
+    """No memoised answer (``model.memo``) passes from one test to the next: a
+    mutation run forks each mutant's tests from a process that already ran
+    them unmutated, whose answers would hide the mutant."""
+    from sphinx_newsroom.model.memo import forget_all
+
+    forget_all()
+    yield
+
+
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent
 

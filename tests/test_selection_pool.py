@@ -96,3 +96,14 @@ def test_published_follows_the_clock_and_the_articles(make_app, tmp_path):
     assert names(domain.published(False, before)) == ["articles/a001"]
     domain.clear_doc("articles/a001")
     assert names(domain.published(False, before)) == []
+
+
+def test_memos_are_bounded_and_forgotten_together():
+    from sphinx_newsroom.model.memo import Memo, forget_all
+
+    memo: Memo[str, int] = Memo(3)
+    for number, key in enumerate("abcd"):
+        memo.put(key, number)
+    assert len(memo) == 1 and memo.get("d") == 3 and memo.get("a") is None
+    forget_all()
+    assert len(memo) == 0 and memo.get("d") is None

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model.article import Article, Source
 from ..model.collation import sort_key
+from ..model.memo import Memo
 from .keys import citation_key, letters_and_digits, same_source, work_key
 from .markup import field_text
 from .model import Citation, issued_text
@@ -118,17 +119,14 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
 
 
 #: Citation -> (citation_key, work_key): one source is cited by many articles,
-#: and the keys are pure functions of it (bounded, for long-lived processes).
-_KEYS: dict[Citation, tuple[str, str]] = {}
-_KEYS_MAX = 1 << 16
+#: and the keys are pure functions of it.
+_KEYS: Memo[Citation, tuple[str, str]] = Memo(1 << 16)
 
 
 def _keys_of(citation: Citation) -> tuple[str, str]:
     keys = _KEYS.get(citation)
     if keys is None:
-        if len(_KEYS) >= _KEYS_MAX:
-            _KEYS.clear()
-        keys = _KEYS[citation] = (citation_key(citation), work_key(citation))
+        keys = _KEYS.put(citation, (citation_key(citation), work_key(citation)))
     return keys
 
 

@@ -34,6 +34,7 @@ import dataclasses as dc
 import re
 from typing import Literal, NamedTuple
 
+from ..model.memo import Memo
 from .keys import citation_key
 from .markup import shown
 from .model import Citation, Mark, Written
@@ -314,9 +315,21 @@ def _is_name(citation: Citation, name: str) -> bool:
 
 
 def whole_citation(written: Written) -> Citation:
-    """The whole footnote as one citation, its markup kept for display."""
-    citation = parse_citation(written.text)
-    return dc.replace(citation, marks=written.marks) if written.marks else citation
+    """The whole footnote as one citation, its markup kept for display.
+
+    Kept for the next call (a bounded memo): the classifier and the reader both
+    ask, and a shared source is footnoted alike by many articles.
+    """
+    citation = _WHOLE.get(written)
+    if citation is None:
+        citation = parse_citation(written.text)
+        if written.marks:
+            citation = dc.replace(citation, marks=written.marks)
+        _WHOLE.put(written, citation)
+    return citation
+
+
+_WHOLE: Memo[Written, Citation] = Memo(1 << 14)
 
 
 def classify(written: Written) -> Verdict:

@@ -39,6 +39,13 @@ class term_ref(nodes.inline):
     """A link to a term's page; ``taxonomy`` and ``key`` identify the term."""
 
 
+class term_badges(nodes.inline):
+    """HTML's term links of one list entry, as one node: ``links`` holds a
+    ``(taxonomy, key, spelling, separator, classed)`` per link, the separator
+    written before it, in a ``news-sep`` span when ``classed`` (other formats,
+    and article panels, use ``term_ref`` nodes)."""
+
+
 class source_backlink(nodes.inline):
     """HTML's "(in the bibliography)" after a footnote, as one node: ``refuri`` and
     ``label`` (other formats build it from an inline and a reference)."""

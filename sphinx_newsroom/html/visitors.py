@@ -17,8 +17,8 @@ PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
 TERM_CLASSES = "news-term sd-badge sd-outline-primary sd-text-primary"
 #: Classes of a byline's link to an author's page.
 AUTHOR_CLASSES = "news-author-link"
-#: (translator class, classes, href, rel) -> the start tag of a term link.
-_TERM_TAGS: dict[tuple[type, str, str, str], str] = {}
+#: (translator class, classes, href or "" for none, author) -> a term link's start tag.
+_TERM_TAGS: dict[tuple[type, str, str, bool], str] = {}
 _TERM_TAGS_MAX = 100_000
 
 
@@ -62,37 +62,58 @@ def html_depart_news_time(self: HTML5Translator, node: nr.news_time) -> None:
     self.body.append("</time>")
 
 
+def _term_link(self: HTML5Translator, taxonomy: str, key: str,
+               node: nr.term_ref | None = None) -> tuple[str, str]:
+    """The start and end tags of a link to a term's page (a ``span`` when the term
+    has none): a badge, or for an author a plain link with ``rel="author"``."""
+    page = get_domain(self.builder.env).term_page(taxonomy, key)
+    author = taxonomy == AUTHORS
+    classes = AUTHOR_CLASSES if author else TERM_CLASSES
+    if node is not None and (node["ids"] or node["classes"]):
+        if page is None:
+            return self.starttag(node, "span", "", CLASS=classes), "</span>"
+        uri = relative_link(self.builder, self.builder.current_docname, page)
+        return self.starttag(node, "a", "", CLASS=classes, href=uri,
+                             rel="author" if author else "tag"), "</a>"
+    uri = "" if page is None else relative_link(self.builder, self.builder.current_docname, page)
+    # A term page lists thousands of badges; each tag is written once per
+    # translator class (the same string ``starttag`` writes).
+    key_ = (type(self), classes, uri, author)
+    tag = _TERM_TAGS.get(key_)
+    if tag is None:
+        plain = nodes.inline()
+        if page is None:
+            tag = self.starttag(plain, "span", "", CLASS=classes)
+        else:
+            tag = self.starttag(plain, "a", "", CLASS=classes, href=uri,
+                                rel="author" if author else "tag")
+        if len(_TERM_TAGS) >= _TERM_TAGS_MAX:  # a long-lived process (autobuild)
+            _TERM_TAGS.clear()
+        _TERM_TAGS[key_] = tag
+    return tag, "</span>" if page is None else "</a>"
+
+
 def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
     if "separator" in node:  # compact (see postprocess.inline.term_nodes)
         self.body.append(f'<span class="news-sep">{self.encode(node["separator"])}</span>')
-    page = get_domain(self.builder.env).term_page(node["taxonomy"], node["key"])
-    author = node["taxonomy"] == AUTHORS
-    # An author is a plain link to their page (rel="author"), not a badge.
-    classes = AUTHOR_CLASSES if author else TERM_CLASSES
-    if page is None:
-        self.body.append(self.starttag(node, "span", "", CLASS=classes))
-        node["newsroom_tag"] = "span"
-        return
-    uri = relative_link(self.builder, self.builder.current_docname, page)
-    rel = "author" if author else "tag"
-    if node["ids"] or node["classes"]:
-        self.body.append(self.starttag(node, "a", "", CLASS=classes, href=uri, rel=rel))
-    else:
-        # A term page lists thousands of badges; each tag is written once per
-        # translator class (the same string ``starttag`` writes).
-        key = (type(self), classes, uri, rel)
-        tag = _TERM_TAGS.get(key)
-        if tag is None:
-            tag = _TERM_TAGS[key] = self.starttag(node, "a", "", CLASS=classes, href=uri,
-                                                  rel=rel)
-            if len(_TERM_TAGS) > _TERM_TAGS_MAX:  # a long-lived process (autobuild)
-                _TERM_TAGS.clear()
-        self.body.append(tag)
-    node["newsroom_tag"] = "a"
+    start, end = _term_link(self, node["taxonomy"], node["key"], node)
+    self.body.append(start)
+    node["newsroom_tag"] = end
 
 
 def html_depart_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
-    self.body.append(f"</{node.get('newsroom_tag', 'span')}>")
+    self.body.append(node.get("newsroom_tag", "</span>"))
+
+
+def html_visit_term_badges(self: HTML5Translator, node: nr.term_badges) -> None:
+    """What the ``term_ref`` nodes of a list entry would write, in one go."""
+    for taxonomy, key, spelling, separator, classed in node["links"]:
+        if separator:
+            self.body.append(f'<span class="news-sep">{self.encode(separator)}</span>'
+                             if classed else f"<span>{self.encode(separator)}</span>")
+        start, end = _term_link(self, taxonomy, key)
+        self.body.append(f"{start}{self.encode(spelling)}{end}")
+    raise nodes.SkipNode
 
 
 def html_visit_source_backlink(self: HTML5Translator, node: nr.source_backlink) -> None:
@@ -114,6 +135,7 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     nr.meta_label: (html_visit_meta_label, html_depart_meta_label),
     nr.news_time: (html_visit_news_time, html_depart_news_time),
     nr.term_ref: (html_visit_term_ref, html_depart_term_ref),
+    nr.term_badges: (html_visit_term_badges, visit_children),
     nr.source_backlink: (html_visit_source_backlink, visit_children),
     nr.line_break: (html_visit_line_break, visit_children),
 }

@@ -107,16 +107,26 @@ class FillListings(SphinxPostTransform):
             summary = summary_nodes(article.summary, self.config.newsroom_math)
             body.append(nodes.paragraph(article.summary, "", *summary,
                                         classes=["news-list-summary"]))
-        compact = builder_of(self.env).format == "html"
         shown = [(taxonomy, tuple(s for s in spellings if [taxonomy, term_key(s)] != omit))
                  for taxonomy, spellings in article.terms]
-        # HTML's badges stand apart by themselves (a plain space: HTML hides
-        # .news-sep from the eye); elsewhere a taxonomy's terms are set apart
-        # from the next one's.
-        between = (nodes.inline(" ", " ") if compact
-                   else nodes.inline(" · ", " · ", classes=["news-sep"]))
-        terms = [n for taxonomy, spellings in shown if spellings
-                 for n in (between.deepcopy(), *term_nodes(taxonomy, spellings, compact))]
+        shown = [(taxonomy, spellings) for taxonomy, spellings in shown if spellings]
+        if builder_of(self.env).format == "html":
+            # One node for all the links (a term page shows thousands), written as
+            # term_nodes' compact links would be: each taxonomy's badges after a
+            # plain space, a term's after a ", " that HTML hides from the eye.
+            links = tuple(
+                (taxonomy, term_key(spelling), spelling,
+                 ", " if index else " " if number else "", index > 0)
+                for number, (taxonomy, spellings) in enumerate(shown)
+                for index, spelling in enumerate(spellings))
+            if links:
+                body.append(nodes.paragraph("", "", nr.term_badges(links=links),
+                                            classes=["news-list-terms"]))
+            return body
+        # Elsewhere a taxonomy's terms are set apart from the next one's.
+        between = nodes.inline(" · ", " · ", classes=["news-sep"])
+        terms = [n for taxonomy, spellings in shown
+                 for n in (between.deepcopy(), *term_nodes(taxonomy, spellings))]
         if terms:
             body.append(nodes.paragraph("", "", *terms[1:], classes=["news-list-terms"]))
         return body
