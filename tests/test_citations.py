@@ -927,7 +927,8 @@ def test_an_authors_title_pair_is_the_one_english_reference_without_an_anchor() 
     pair = parse_citation("Daniel. J. Bernstein. Faster Square Roots in Annoying Finite Fields.")
     assert (pair.structured, pair.author, pair.title) == (
         True, "Daniel. J. Bernstein", "Faster Square Roots in Annoying Finite Fields")
-    assert not parse_citation("See Also. This is explained in the second part, with more.").structured
+    sentence = "See Also. This is explained in the second part, with more."
+    assert not parse_citation(sentence).structured
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

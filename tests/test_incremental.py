@@ -303,3 +303,21 @@ def test_a_title_edit_rewrites_the_archive_page_and_related_lists_showing_it(mak
     assert {p for p in written if p.startswith("news/")} == {"news/n5.html", "news/n6.html"}
     assert "Story five" in (Path(app.outdir) / "news/n6.html").read_text("utf-8")
     assert_same(make_app, src, tmp_path, app)
+
+
+def test_a_body_edit_above_a_footnote_writes_what_plain_sphinx_writes(make_app, tmp_path):
+    """A paragraph added above a footnote moves the footnote's line, which only
+    locates warnings: no term page, archive page or bibliography is rewritten."""
+    src = paged_site(tmp_path / "site")
+    story = src / "news" / "n4.md"
+    story.write_text(story.read_text("utf-8") + "\nA claim.[^1]\n\n[^1]: Report · Agency "
+                     "· Ann Lee（2025/6/1）\n", "utf-8")
+    (src / "sources.md").write_text("# Sources\n\n```{news-bibliography}\n```\n", "utf-8")
+    (src / "index.md").write_text((src / "index.md").read_text("utf-8") + "\n```{toctree}\n"
+                                  "sources\n```\n", "utf-8")
+    incremental(make_app, src)
+    story.write_text(story.read_text("utf-8").replace("Body 4.", "Body 4.\n\nA new paragraph."),
+                     "utf-8")
+    written, app = pages_written(make_app, src)
+    assert written == {"news/n4.html", "index.html"}
+    assert_same(make_app, src, tmp_path, app)

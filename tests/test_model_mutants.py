@@ -224,6 +224,15 @@ def test_listing_changes_with_what_lists_show_only() -> None:
                    {"sources": (Source("1", "1", "fn-1", 3, Citation("r")),)}):
         fields = {"docname": "a", "title": "T", "summary": "s", **change}
         assert Article(**fields).listing() != a.listing(), change
+    # An edit above a footnote moves its line: no list shows it.
+    cited = Source("1", "1", "fn-1", 3, Citation("r"))
+    with_source = Article("a", "T", sources=(cited,))
+    assert with_source.listing() == Article(
+        "a", "T", sources=(dc.replace(cited, line=30),)).listing()
+    for change in ({"label": "2"}, {"number": "2"}, {"target": "fn-2"},
+                   {"citation": Citation("s")}, {"cited": False}, {"whole": False}):
+        assert with_source.listing() != Article(
+            "a", "T", sources=(dc.replace(cited, **change),)).listing(), change
 
 
 def test_articles_and_sources_survive_pickling() -> None:

@@ -125,8 +125,12 @@ class Article:
         When this is unchanged, an edit (of the body, say) needs no page other
         than the article's own to be rewritten.
         """
+        # A source's line only locates warnings: an edit above a footnote moves
+        # it, and changes nothing any list or the bibliography shows.
+        sources = tuple((s.label, s.number, s.target, s.citation, s.cited, s.whole)
+                        for s in self.sources)
         return (self.title, self.date, self.updated, self.draft, self.image, self.summary,
-                self.authors, self.terms, self.anchor, self.sources, self.corrections)
+                self.authors, self.terms, self.anchor, sources, self.corrections)
 
     def terms_of(self, taxonomy: str) -> tuple[str, ...]:
         """The spellings of one taxonomy's terms (empty when it has none).
