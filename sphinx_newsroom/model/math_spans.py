@@ -35,6 +35,7 @@ Pure: standard library and markdown-it (MyST's own parser) only.
 from __future__ import annotations
 
 import dataclasses as dc
+import functools
 import re
 
 from markdown_it import MarkdownIt
@@ -66,6 +67,15 @@ def convert_math(text: str, start_line: int = 0) -> str:
     return read_math(text, start_line).text
 
 
+@functools.cache
+def _block_parser() -> MarkdownIt:
+    """CommonMark's block structure only: the code and HTML blocks math stays out of
+    (the inline rules would parse every paragraph for nothing)."""
+    md = MarkdownIt("commonmark")
+    md.disable("inline", ignoreInvalid=True)
+    return md
+
+
 def read_math(text: str, start_line: int = 0) -> MathText:
     """:func:`convert_math`'s text, with the displays it had to write inline."""
     if "$" not in text and "\\(" not in text and "\\[" not in text:
@@ -73,7 +83,7 @@ def read_math(text: str, start_line: int = 0) -> MathText:
     lines = text.split("\n")
     body = "\n".join(lines[start_line:])
     skipped = set(range(start_line))
-    for token in MarkdownIt("commonmark").parse(body):
+    for token in _block_parser().parse(body):
         if token.type in _SKIPPED_BLOCKS and token.map:
             skipped.update(range(start_line + token.map[0], start_line + token.map[1]))
     result: list[str] = []
