@@ -10,7 +10,9 @@ written into the source folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import weakref
+from collections.abc import Callable, Set
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -58,6 +60,31 @@ def note_frame(app: Sphinx, env: BuildEnvironment) -> None:
         get_domain(env).note_frame(str(builder.outdir), (info.config_hash, info.tags_hash))
 
 
+#: builder -> (the docs it was computed for, output file -> the doc written there).
+_OWNERS: weakref.WeakKeyDictionary[StandaloneHTMLBuilder, tuple[frozenset[str], dict[str, str]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _owners(builder: StandaloneHTMLBuilder, docnames: Set[str]) -> dict[str, str]:
+    """Output file -> the project's doc written there, computed once per build (every
+    handler asks, and on a large site the paths are thousands of ``pathlib`` calls:
+    most of a no-op build's own work)."""
+    cached = _OWNERS.get(builder)
+    if cached is not None and cached[0] == docnames:
+        return cached[1]
+    cls = type(builder)
+    if (cls.get_outfilename is StandaloneHTMLBuilder.get_outfilename
+            and cls.get_output_path is StandaloneHTMLBuilder.get_output_path):
+        # Path(outdir, doc + suffix), written as strings: a docname is a clean
+        # relative POSIX path, which pathlib would not change.
+        base, suffix = str(builder.outdir), builder.out_suffix
+        owners = {os.path.join(base, d + suffix): d for d in docnames}
+    else:  # dirhtml and the like: their own layout
+        owners = {str(builder.get_outfilename(d)): d for d in docnames}
+    _OWNERS[builder] = (frozenset(docnames), owners)
+    return owners
+
+
 class Generator:
     """The pages of one ``html-collect-pages`` handler, for the running builder."""
 
@@ -68,7 +95,7 @@ class Generator:
         self.domain = get_domain(app.env)
         self.outdir = Path(self.builder.outdir).resolve()
         #: Output file -> the project's doc written there (the project's page wins).
-        self.owners = {str(self.builder.get_outfilename(d)): d for d in app.env.found_docs}
+        self.owners = _owners(self.builder, app.env.found_docs)
         templates = self.builder.templates
         self.template_mtime = templates.newest_template_mtime() if templates else 0.0
         self._published: Pool | None = None
