@@ -304,14 +304,27 @@ def _is_reference(citation: Citation) -> bool:
 
 
 def _is_name(citation: Citation, name: str) -> bool:
-    """A publisher or author: no code, at most one lowercase word ("moomoo 社区")."""
-    start = citation.raw.find(name)
-    if name and any(m.kind == "literal" and m.start < start + len(name) and start < m.end
-                    for m in citation.marks):
+    """A publisher or author: no code, at most one lowercase word ("moomoo 社区").
+
+    The name is code only where each place it is written is: "`GNU Project`
+    manual. GNU Project, 2020." names its publisher in plain text.
+    """
+    code = [(m.start, m.end) for m in citation.marks if m.kind == "literal"]
+    if name and code and all(any(lo < at + len(name) and at < hi for lo, hi in code)
+                             for at in _occurrences(citation.raw, name)):
         return False
     words = [w for w in _LOWER_WORD_RE.findall(_TAG_RE.sub(" ", name))
              if w.casefold() not in _REFERENCE_WORDS]
     return len(words) <= 1
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    """Where ``value`` starts in ``text``, each time."""
+    found, at = [], text.find(value)
+    while at >= 0:
+        found.append(at)
+        at = text.find(value, at + 1)
+    return found
 
 
 def whole_citation(written: Written) -> Citation:
