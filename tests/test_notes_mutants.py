@@ -179,3 +179,16 @@ def test_a_publisher_named_in_code_elsewhere_is_still_a_name() -> None:
     text = "GNU Project manual. GNU Project, 2020-01-01. https://www.gnu.org/manual/"
     assert classify(marked("literal", text, "GNU Project")) == (
         "source", "it has a title and a publisher or author, and a date or URL")
+
+
+@pytest.mark.parametrize(("in_code", "verdict"), [
+    ((0, 2), ("source", "it has a title and a publisher or author, and a date or URL")),
+    ((0, 1, 2), ("source", "it has a link among its fields")),
+])
+def test_a_name_written_three_times_is_code_only_if_each_time_is(
+        in_code: tuple[int, ...], verdict: tuple[str, str]) -> None:
+    text = "“Rust Team notes, Rust Team style.” Rust Team, 2024-01-01. https://example.org/book"
+    starts = [1, 18, 36]
+    assert [text.find("Rust Team", at) for at in starts] == starts
+    written = Written(text, tuple(Mark("literal", starts[i], starts[i] + 9) for i in in_code))
+    assert tuple(classify(written)) == verdict
