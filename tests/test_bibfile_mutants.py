@@ -125,3 +125,24 @@ def test_the_first_file_that_has_a_key_keeps_it() -> None:
     second = read_csl_json('[{"id": "a", "title": "Second"}, {"id": "b", "title": "B"}]')
     both = merged([first, second])
     assert {key: ref.citation.title for key, ref in both.items()} == {"a": "First", "b": "B"}
+
+
+def test_latex_the_converter_cannot_read_loses_its_capitalised_macros_too() -> None:
+    found = read_bibtex(r"@misc{k, title={{\Large Read} \href{https://example.org}}}").references["k"]
+    assert found.citation.title == "Read https://example.org"
+
+
+def test_broken_bibtex_gives_problems_and_keeps_what_it_can() -> None:
+    """pybtex reports each of these; none stops the file from being read."""
+    cases = {
+        "@misc{a, title={T}": ("syntax error: premature end of file", 1),
+        "@misc{a, title={T}}\n@misc{a, title={U}}": ("repeated bibliography entry: a", None),
+        "@misc{a, title={T}, title={U}}": ("entry with key a has a duplicate title field", None),
+        "@misc{a, title=nomacro}": ("undefined string: nomacro", 1),
+        "@misc{a title}": ("syntax error: '=' expected", 1),
+    }
+    for text, (message, line) in cases.items():
+        found = read_bibtex(text)
+        assert list(found.references) == ["a"]
+        assert [(p.message, p.line, p.subtype) for p in found.problems] == [
+            (message, line, NewsroomWarning.CITATION)]

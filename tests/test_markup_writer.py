@@ -8,8 +8,8 @@ is made from this ``Written``.
 
 from __future__ import annotations
 
-from sphinx_newsroom.citations.markup import Piece, TextWriter, pieces, shown
-from sphinx_newsroom.citations.model import Mark, Written
+from sphinx_newsroom.citations.markup import Piece, TextWriter, field_pieces, pieces, shown
+from sphinx_newsroom.citations.model import Citation, Mark, Written
 
 URL = "https://example.org/book"
 
@@ -61,3 +61,33 @@ def test_a_footnote_of_white_space_is_empty() -> None:
     writer.add(" \n")
     writer.marks.append(Mark("emphasis", 0, 2))
     assert writer.written() == Written("", ())
+
+
+def _linked(writer: TextWriter, text: str, target: str) -> None:
+    """``[text](target)`` as the build writes a link."""
+    start = writer.length
+    writer.syntax("[")
+    writer.add(text)
+    writer.syntax(f"]({target})")
+    writer.marks.append(Mark("link", start + 1, start + 1 + len(text), target))
+
+
+def test_nested_emphasis_inside_a_link_stays_linked() -> None:
+    """``[*the *very* best*](URL)``: one run, emphasised and linked."""
+    writer = TextWriter()
+    _linked(writer, "the very best", URL)
+    writer.marks += [Mark("emphasis", 1, 14), Mark("emphasis", 5, 9)]
+    assert pieces(*writer.written()) == [Piece("the very best", ("emphasis",), URL)]
+
+
+def test_a_field_takes_the_markup_of_its_first_occurrence_outside_a_link_s_syntax() -> None:
+    """``example.org`` is in two URLs and, in italics, between them: the publisher is italic."""
+    writer = TextWriter()
+    _linked(writer, "Home", "https://example.org/")
+    writer.add(" on ")
+    writer.marks.append(Mark("emphasis", writer.length, writer.length + len("example.org")))
+    writer.add("example.org, see ")
+    _linked(writer, "more", "https://example.org/more")
+    text, marks = writer.written()
+    citation = Citation(raw=text, publisher="example.org", marks=marks)
+    assert field_pieces(citation, "example.org") == [Piece("example.org", ("emphasis",))]

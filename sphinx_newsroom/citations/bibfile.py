@@ -238,13 +238,12 @@ def read_bibtex(text: str) -> ReferenceFile:
     """
     import pybtex.errors
     from pybtex.database.input import bibtex
-    from pybtex.exceptions import PybtexError
 
+    # pybtex's parser reports every error it meets (syntax, a repeated entry or
+    # field, an undefined macro, a name it cannot split) through
+    # ``pybtex.errors.report_error``, which ``capture`` collects: none is raised.
     with pybtex.errors.capture() as errors:
-        try:
-            data = bibtex.Parser().parse_string(text)
-        except PybtexError as error:  # what pybtex cannot even capture
-            return ReferenceFile({}, (_problem(f"not readable as BibTeX: {error}"),))
+        data = bibtex.Parser().parse_string(text)
     problems = [_problem(re.sub(r" in line \d+", "", str(error)), getattr(error, "lineno", None))
                 for error in errors]
     references = {key: _bibtex_reference(key, entry) for key, entry in data.entries.items()}

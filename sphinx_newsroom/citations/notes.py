@@ -133,7 +133,6 @@ _GLUED_RE = re.compile(
 @dc.dataclass(frozen=True, slots=True)
 class _Link:
     start: int
-    end: int
     #: The span of the link as written, ``[`` and ``](url)`` included.
     outer: tuple[int, int]
     target: str
@@ -153,18 +152,22 @@ def _links(written: Written) -> list[_Link]:
             continue
         start, end = opening.get(mark.start, mark.start), closing.get(mark.end, mark.end)
         code = any(m.start <= mark.start and m.end >= mark.end for m in literal)
-        links.append(_Link(mark.start, mark.end, (start, end), mark.target,
+        links.append(_Link(mark.start, (start, end), mark.target,
                            shown(text, marks, mark.start, mark.end).strip(), code))
     taken = [link.outer for link in links] + [(m.start, m.end) for m in literal]
     for start, end, url in url_spans(text):
         if not any(lo < end and start < hi for lo, hi in taken):
-            links.append(_Link(start, end, (start, end), url, url, False))
+            links.append(_Link(start, (start, end), url, url, False))
     return sorted(links, key=lambda link: link.start)
 
 
 @dc.dataclass(slots=True)
 class _Reading:
-    """The footnote, with what prose is not measured on replaced by placeholders."""
+    """The footnote, with what prose is not measured on replaced by placeholders.
+
+    Each link has one ``_LINK`` in ``rest``: links are placed first, and they
+    never overlap (a bare URL inside a link or code is no link of its own).
+    """
 
     written: Written
     links: list[_Link]
@@ -218,14 +221,12 @@ class _Reading:
         """Nothing but one link or URL, punctuation and dates (after a Chinese lead-in, 参见…)."""
         rest = self.rest
         if len(self.links) == 1 and not _describes(self.links[0].text):
-            rest = CHINESE_LEAD_IN_RE.sub("", rest, count=1)
+            rest = CHINESE_LEAD_IN_RE.sub("", rest)  # anchored: at most once
         left = _JUNK_RE.sub("", rest.replace(_LINK, "").replace(_ANCHOR, ""))
-        if self.rest.count(_LINK) != 1:
+        if len(self.links) != 1:
             return False
         if left:
             # A short label before a bare URL ("MIT 课程 https://…"): it names the document.
-            if len(self.links) != 1:
-                return False
             link = self.links[0]
             return link.text == link.target and _LABEL_RE.fullmatch(self.rest) is not None \
                 and not _PERSON_RE.search(self.rest) and _is_document(link) \
@@ -240,7 +241,7 @@ class _Reading:
         "Quote from <url>: …", "[X](url) gives an overview", 参见…, 详见…) cites
         it; prose that says something else and links on the way is a note.
         """
-        if len(self.links) != 1 or self.rest.count(_LINK) != 1:
+        if len(self.links) != 1:
             return False
         rest = self.rest.strip()
         lead = _POINTER_LEAD_RE.match(rest)
@@ -304,14 +305,27 @@ def _is_reference(citation: Citation) -> bool:
 
 
 def _is_name(citation: Citation, name: str) -> bool:
-    """A publisher or author: no code, at most one lowercase word ("moomoo 社区")."""
-    start = citation.raw.find(name)
-    if name and any(m.kind == "literal" and m.start < start + len(name) and start < m.end
-                    for m in citation.marks):
+    """A publisher or author: no code, at most one lowercase word ("moomoo 社区").
+
+    The name is code only where each place it is written is: "`GNU Project`
+    manual. GNU Project, 2020." names its publisher in plain text.
+    """
+    code = [(m.start, m.end) for m in citation.marks if m.kind == "literal"]
+    if name and code and all(any(lo < at + len(name) and at < hi for lo, hi in code)
+                             for at in _occurrences(citation.raw, name)):
         return False
     words = [w for w in _LOWER_WORD_RE.findall(_TAG_RE.sub(" ", name))
              if w.casefold() not in _REFERENCE_WORDS]
     return len(words) <= 1
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    """Where ``value`` starts in ``text``, each time."""
+    found, at = [], text.find(value)
+    while at >= 0:
+        found.append(at)
+        at = text.find(value, at + 1)
+    return found
 
 
 def whole_citation(written: Written) -> Citation:
