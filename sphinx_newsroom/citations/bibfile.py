@@ -238,12 +238,18 @@ def read_bibtex(text: str) -> ReferenceFile:
     """
     import pybtex.errors
     from pybtex.database.input import bibtex
+    from pybtex.exceptions import PybtexError
 
     # pybtex's parser reports every error it meets (syntax, a repeated entry or
     # field, an undefined macro, a name it cannot split) through
-    # ``pybtex.errors.report_error``, which ``capture`` collects: none is raised.
+    # ``pybtex.errors.report_error``, which ``capture`` collects: pybtex 0.26 raises
+    # none. The guard stays for the older pybtex the package allows (>= 0.24): a
+    # broken file must give a warning, never stop the build.
     with pybtex.errors.capture() as errors:
-        data = bibtex.Parser().parse_string(text)
+        try:
+            data = bibtex.Parser().parse_string(text)
+        except PybtexError as error:
+            return ReferenceFile({}, (_problem(f"not readable as BibTeX: {error}"),))
     problems = [_problem(re.sub(r" in line \d+", "", str(error)), getattr(error, "lineno", None))
                 for error in errors]
     references = {key: _bibtex_reference(key, entry) for key, entry in data.entries.items()}
