@@ -92,3 +92,159 @@ def test_a_suffix_that_only_holds_a_domain_word_stays_in_the_title(text, host):
 ])
 def test_a_project_page_is_named_by_its_project(text, title, site):
     assert cited(text)[:2] == (title, site)
+
+
+# -- the title and the site of a link's text (split_site, _link_title) ---------------
+
+@pytest.mark.parametrize(("text", "title", "site"), [
+    # A one-letter title before the site's name in brackets or after a dash.
+    ("[C (cppreference.com)](https://en.cppreference.com/w/c)", "C", "cppreference.com"),
+    ("[C - Wikipedia](https://en.wikipedia.org/wiki/C_(programming_language))", "C", "Wikipedia"),
+    # A domain after the dash, on a mirror of its pages.
+    ("[C - en.cppreference.com](https://www.apiref.com/cpp/c.htm)", "C", "en.cppreference.com"),
+    # A bracket that is the whole text is the title, not a site.
+    ("[(PDF)](https://pdfs.semanticscholar.org/abcd.pdf)", "(PDF)", "pdfs.semanticscholar.org"),
+    # A blog of two words before a colon is the site.
+    ("[Rust Blog: Announcing Rust 1.80](https://blog.rust-lang.org/2024/07/25/Rust-1.80.0.html)",
+     "Announcing Rust 1.80", "Rust Blog"),
+    # The site after the last comma; the commas before it are the title's.
+    ("[8. Sorting, searching, Mixu's Node book](http://book.mixu.net/node/ch8.html)",
+     "8. Sorting, searching", "Mixu's Node book"),
+    # Link texts that say nothing, or give a URL: no title.
+    ("See [here](https://doc.rust-lang.org/book/).", "", "doc.rust-lang.org"),
+    ("[https://github.com/rust-lang/rust](https://github.com/rust-lang/rust/issues/1)", "",
+     "github.com"),
+    # The site's own name, or a label of its host, is the publisher alone.
+    ("[Python.org](https://www.python.org/)", "", "Python.org"),
+    ("[MDN Web Docs](https://developer.mozilla.org/en-US/docs/Web)", "", "MDN Web Docs"),
+    ("[Mozilla](https://developer.mozilla.org/en-US/docs/Web)", "", "Mozilla"),
+    ("[CMU](https://www.cs.cmu.edu/~213/)", "", "CMU"),
+])
+def test_title_and_site_of_a_link_text(text, title, site):
+    assert cited(text)[:2] == (title, site)
+
+
+def test_a_chinese_title_is_chinese():
+    assert parse_citation("[算法导论](https://book.douban.com/subject/1885170/)").language == "zh"
+
+
+# -- the venue of a reference (_venue) -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # Its end: a bracketed year, a comma, a volume, a colon and pages, a full stop;
+    # a venue that begins with an X keeps it ("XRDS").
+    'Smith, Jane. "Learning in the open." XRDS (2013): 10-12.',
+    'Smith, Jane. "Learning in the open." XRDS, 20(1): 10-12, 2013.',
+    'Smith, Jane. "Learning in the open." XRDS 20, no. 1 (2013): 10-12.',
+    'Smith, Jane. "Learning in the open." XRDS: 20, 2013.',
+    'Smith, Jane. "Learning in the open." XRDS. ACM, 2013.',
+    'Smith, Jane (2013). "Learning in the open." XRDS',
+])
+def test_a_venue_ends_at_its_locators(text):
+    assert cited(text)[:4] == ("Learning in the open", "XRDS", ("Smith, Jane",), "2013")
+
+
+@pytest.mark.parametrize(("text", "venue"), [
+    # A bracket inside the venue keeps its commas.
+    ('Smith, Jane. "Learning in the open." Crossroads (XRDS, ACM) 20, no. 1 (2013): 10-12.',
+     "Crossroads (XRDS, ACM)"),
+    # The year in brackets right after the journal (oiwiki-081's journal, no volume).
+    ('Elliott, P. D. T. A., and L. Murata. "The least primitive root mod 2p2." '
+     "Mathematika (1998): 371-379.", "Mathematika"),
+    # "Vol." in capitals ends it too.
+    ('S. Müller, "On square roots," Journal of Cryptology Vol. 31, pp. 1-2, 2004.',
+     "Journal of Cryptology"),
+    # A colon before the pages.
+    ("Vaughan, H. E. (1942). Complete sets of logical functions. Transactions of the "
+     "American Mathematical Society: 117–32.", "Transactions of the American Mathematical Society"),
+])
+def test_the_venue_of_a_reference(text, venue):
+    assert parse_citation(text).publisher == venue
+
+
+# -- dates of references (_year, _apa_date) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A volume that looks like a year (LNCS 1768) is not the date in brackets.
+    ('Smith, John. "Title of it." Lecture Notes in Computer Science 1768 (2000): 1-10.',
+     (D(2000, 1, 1), "year")),
+    # APA: a year alone, a month, and a day that is no day of its month.
+    ("Smith, J. (2021). Leap days and calendars. Journal of Time, 3(1), 1-2.",
+     (D(2021, 1, 1), "year")),
+    ("Smith, J. (2021, March). Leap days and calendars. Journal of Time, 3(1), 1-2.",
+     (D(2021, 3, 1), "month")),
+    ("Smith, J. (2021, February 30). Leap days and calendars. Journal of Time, 3(1), 1-2.",
+     (D(2021, 2, 1), "month")),
+    # Chicago's "(March 2021)".
+    ('Smith, John. "Leap days." Journal of Time 3, no. 1 (March 2021): 1-2.',
+     (D(2021, 3, 1), "month")),
+])
+def test_the_date_of_a_reference(text, expected):
+    assert dated(text) == expected
+
+
+# -- names (_is_authors, _is_organisation, _fields_in_link_text) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A family name that begins with an X, and names without a space after the comma.
+    ('Xu, Wei. "Learning to rank." Journal of Search 3, no. 1 (2020): 1-2.',
+     ("Learning to rank", "Journal of Search", ("Xu, Wei",), "2020", "")),
+    ("Knuth,D. (1997). The Art of Computer Programming. Addison-Wesley.",
+     ("The Art of Computer Programming", "Addison-Wesley", ("Knuth, D",), "1997", "")),
+    # A known site, and an acronym, credited before or after the link: the publisher.
+    ("Stack Overflow, [What is RSS](https://stackoverflow.com/questions/7880784)",
+     ("What is RSS", "Stack Overflow", (), "", "https://stackoverflow.com/questions/7880784")),
+    ("[Ocean data portal](https://portal.aodn.org.au/), IMOS",
+     ("Ocean data portal", "IMOS", (), "", "https://portal.aodn.org.au/")),
+    # An organisation of six words.
+    ("[Guide to SI units](https://www.nist.gov/pml/special-publication-811), by National "
+     "Institute of Standards and Technology",
+     ("Guide to SI units", "National Institute of Standards and Technology", (), "",
+      "https://www.nist.gov/pml/special-publication-811")),
+])
+def test_names_of_people_and_of_organisations(text, expected):
+    assert cited(text) == expected
+
+
+BASH = "https://blogs.windows.com/buildingapps/2016/03/30/run-bash/"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Names and a title; a title in lower case (a file's name) too.
+    ("[Anna Gambin and Adam Malinowski, Randomized meldable priority queues]"
+     "(https://www.researchgate.net/publication/2801527)",
+     ("Randomized meldable priority queues", "researchgate.net",
+      ("Anna Gambin", "Adam Malinowski"), "", "https://www.researchgate.net/publication/2801527")),
+    ("[Donald Knuth and Michael Plass, breaking paragraphs into lines](https://example.org/x)",
+     ("breaking paragraphs into lines", "example.org", ("Donald Knuth", "Michael Plass"), "",
+      "https://example.org/x")),
+    # One comma and no "and": a title and its site, not names.
+    ("[7. Control flow, Mixu's Node book](http://book.mixu.net/node/ch7.html)",
+     ("7. Control flow", "Mixu's Node book", (), "", "http://book.mixu.net/node/ch7.html")),
+    # Title, names, date; with no site the host is the publisher.
+    (f"[Run Bash on Ubuntu on Windows, Mike Harsh, 2016-05-30]({BASH})",
+     ("Run Bash on Ubuntu on Windows", "blogs.windows.com", ("Mike Harsh",), "2016-05-30", BASH)),
+    # Five parts, no date third, a date first: none of these shapes.
+    (f"[Run Bash on Ubuntu on Windows, Mike Harsh, 2016-05-30, Windows Blog, Microsoft]({BASH})",
+     ("Run Bash on Ubuntu on Windows, Mike Harsh, 2016-05-30, Windows Blog, Microsoft",
+      "blogs.windows.com", (), "", BASH)),
+    (f"[Run Bash on Ubuntu on Windows, Mike Harsh, Windows Blog]({BASH})",
+     ("Run Bash on Ubuntu on Windows, Mike Harsh", "Windows Blog", (), "", BASH)),
+    (f"[2016-05-30, Mike Harsh, Run Bash on Ubuntu on Windows]({BASH})",
+     ("2016-05-30, Mike Harsh, Run Bash on Ubuntu on Windows", "blogs.windows.com", (), "",
+      BASH)),
+])
+def test_link_texts_that_are_short_references(text, expected):
+    assert cited(text) == expected
+
+
+# -- a sentence around one link (_outside_is_prose) ----------------------------------
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Details are given in [Term limits](https://forge.rust-lang.org/governance/council.html).",
+     "Term limits"),
+    ("[Rust 1.52.1](https://blog.rust-lang.org/2021/05/10/Rust-1.52.1.html) was a point "
+     "release for incremental compilation.", "Rust 1.52.1"),
+])
+def test_a_sentence_around_a_link(text, title):
+    assert parse_citation(text).title == title
