@@ -290,3 +290,39 @@ def test_a_legal_reference_of_a_year_is_dated_its_first_day():
 def test_a_link_text_with_a_date_is_dated_that_day():
     assert dated(f"[Run Bash on Ubuntu on Windows, Mike Harsh, 2016-05-30]({BASH})") == (
         D(2016, 5, 30), "day")
+
+
+def test_a_book_of_the_legal_manuals_is_dated_its_year():
+    assert dated("Peter Brooks, Troubling Confessions: Speaking Guilt in Law and Literature, "
+                 "Chicago: University of Chicago Press, 2000.") == (D(2000, 1, 1), "year")
+
+
+def test_a_legal_book_without_its_year_stays_whole():
+    text = "Peter Brooks, Troubling Confessions, Chicago: University of Chicago Press."
+    assert cited(text) == (text, "", (), "", "")
+
+
+def test_an_ieee_venue_that_begins_with_an_x():
+    assert cited("S. Miller, On the computation of square roots in finite fields, XRDS, Vol.31, "
+                 "pp. 301-312, 2004.") == (
+        "On the computation of square roots in finite fields", "XRDS", ("S. Miller",), "2004", "")
+
+
+def test_an_ieee_reference_is_dated_its_year():
+    assert dated("S. Miller, On the computation of square roots in finite fields, XRDS, Vol.31, "
+                 "pp. 301-312, 2004.") == (D(2004, 1, 1), "year")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Three names without an initial, then a year later on: the names of a book.
+    ("Edsger Wybe Dijkstra. A Discipline of Programming. Prentice Hall, 1976.",
+     ("A Discipline of Programming", "Prentice Hall", ("Edsger Wybe Dijkstra",), "1976", "")),
+    # Four capitalised words are a title, not names: the shape does not read it.
+    ("The Art Of Programming. MIT Press, 1985.",
+     ("The Art Of Programming. MIT Press, 1985.", "", (), "", "")),
+    # Names that begin with an X.
+    ("Xu Wei, Li Jun. Learning to rank. Journal of Search, 2020.",
+     ("Learning to rank", "Journal of Search", ("Xu Wei", "Li Jun"), "2020", "")),
+])
+def test_names_then_a_full_stop(text, expected):
+    assert cited(text) == expected
