@@ -326,3 +326,23 @@ def test_an_ieee_reference_is_dated_its_year():
 ])
 def test_names_then_a_full_stop(text, expected):
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A title that asks, and one whose full stop has no space after it.
+    ("Gonzalo Navarro and Eliana Providel. Is rank fast? In Proc. 11th International Symposium "
+     "on Experimental Algorithms (SEA), pages 295-306, 2012.",
+     ("Is rank fast?", "Proc. 11th International Symposium on Experimental Algorithms (SEA)",
+      ("Gonzalo Navarro", "Eliana Providel"), "2012", "")),
+    ("Ge Nong, Sen Zhang, and Wai Hong Chan. Linear suffix arrays.In Data Compression "
+     "Conference (DCC), pages 193-202. IEEE, 2009.",
+     ("Linear suffix arrays", "Data Compression Conference (DCC)",
+      ("Ge Nong", "Sen Zhang", "Wai Hong Chan"), "2009", "")),
+])
+def test_where_a_title_ends(text, expected):
+    assert cited(text) == expected
+
+
+def test_chicago_author_date_is_dated_its_year():
+    assert dated("Doe, Jane, and John Roe. 2011. The Book of Things. Boston, MA: Some Press.") \
+        == (D(2011, 1, 1), "year")
