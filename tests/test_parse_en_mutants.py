@@ -346,3 +346,25 @@ def test_where_a_title_ends(text, expected):
 def test_chicago_author_date_is_dated_its_year():
     assert dated("Doe, Jane, and John Roe. 2011. The Book of Things. Boston, MA: Some Press.") \
         == (D(2011, 1, 1), "year")
+
+
+# -- what the general shapes leave behind (refine, looks_like_prose) -----------------
+
+FORGE = "https://forge.rust-lang.org/governance/council.html"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A lead-in before the link is no publisher: the site is.
+    (f"See also, [Term limits]({FORGE}) 2020",
+     ("Term limits", "forge.rust-lang.org", (), "", FORGE)),
+    # Nor is a number.
+    (f"12345, [Term limits]({FORGE}), 2020-01-02",
+     ("Term limits", "forge.rust-lang.org", (), "2020-01-02", FORGE)),
+    # The site's name in the link text leaves a publisher before the link alone.
+    (f"Rust Project, [Term limits - Rust Forge]({FORGE}), 2020-01-02",
+     ("Term limits", "Rust Project", (), "2020-01-02", FORGE)),
+    (f"[Term limits - Rust Forge]({FORGE}), accessed 2020-01-02",
+     ("Term limits", "Rust Forge", (), "", FORGE)),
+])
+def test_what_the_general_shapes_leave_is_corrected(text, expected):
+    assert cited(text) == expected
