@@ -368,3 +368,35 @@ FORGE = "https://forge.rust-lang.org/governance/council.html"
 ])
 def test_what_the_general_shapes_leave_is_corrected(text, expected):
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # APA with commas after the year (oiwiki-174, its dash in ASCII).
+    ("Brent, R. P. (1980), An improved Monte Carlo factorization algorithm, BIT Numerical "
+     "Mathematics, 20(2): 176-184, doi:10.1007/BF01933190",
+     ("An improved Monte Carlo factorization algorithm", "BIT Numerical Mathematics",
+      ("Brent, R. P",), "1980", "")),
+    # A title and names that begin with an X.
+    ("Xu, W. (2020). XML retrieval. Journal of Search, 3(1), 1-2.",
+     ("XML retrieval", "Journal of Search", ("Xu, W",), "2020", "")),
+    ("Xu Wei, Li Jun. XML retrieval. Journal of Search, 2020.",
+     ("XML retrieval", "Journal of Search", ("Xu Wei", "Li Jun"), "2020", "")),
+    # A title's full stop with no space after it (oiwiki-159).
+    ("Vaughan, H. E. (1942). Complete sets of logical functions.Transactions of the American "
+     "Mathematical Society 51: 117-32.",
+     ("Complete sets of logical functions", "Transactions of the American Mathematical Society",
+      ("Vaughan, H. E",), "1942", "")),
+    # Pages where the venue would be: no venue.
+    ("Ge Nong, Sen Zhang. Linear suffix arrays. Pages 193-202, 2009.",
+     ("Linear suffix arrays", "", ("Ge Nong", "Sen Zhang"), "2009", "")),
+    # A linked title keeps its URL; the site is the publisher.
+    ("Alin Bostan, Ryuhei Mori. [A Simple and Fast Algorithm](https://arxiv.org/abs/2008.08822)."
+     " 2020.",
+     ("A Simple and Fast Algorithm", "arxiv.org", ("Alin Bostan", "Ryuhei Mori"), "2020",
+      "https://arxiv.org/abs/2008.08822")),
+    # Without a year, only names and a title make a reference: more is left whole.
+    ("Daniel J. Bernstein. Faster Square Roots. Unpublished notes.",
+     ("Daniel J. Bernstein. Faster Square Roots. Unpublished notes.", "", (), "", "")),
+])
+def test_apa_and_period_references(text, expected):
+    assert cited(text) == expected
