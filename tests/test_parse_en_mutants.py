@@ -400,3 +400,18 @@ def test_what_the_general_shapes_leave_is_corrected(text, expected):
 ])
 def test_apa_and_period_references(text, expected):
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An APA title that asks keeps its question mark.
+    ("Smith, J. (2020). Is rank fast? Journal of Search, 3(1), 1-2.",
+     ("Is rank fast?", "Journal of Search", ("Smith, J",), "2020", "")),
+    # Pages where the venue would be, capitalised: no venue.
+    ("Smith, J. (2020). Leap days and calendars. Pages 12-20.",
+     ("Leap days and calendars", "", ("Smith, J",), "2020", "")),
+    # The edition after a book's title is not part of it.
+    ("Cormen, T. H. (2009). Introduction to Algorithms (3rd ed.). MIT Press.",
+     ("Introduction to Algorithms", "MIT Press", ("Cormen, T. H",), "2009", "")),
+])
+def test_apa_titles(text, expected):
+    assert cited(text) == expected
