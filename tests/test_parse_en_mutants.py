@@ -415,3 +415,42 @@ def test_apa_and_period_references(text, expected):
 ])
 def test_apa_titles(text, expected):
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A note of the language after the title is no venue (oiwiki-186, its dash in ASCII).
+    ('Wang Y. "On the least primitive root of a prime." (in Chinese). Acta Math Sinica, 1959, '
+     "4: 432-441.",
+     ("On the least primitive root of a prime", "Acta Math Sinica", ("Wang Y",), "1959", "")),
+    # A date right after the title: no venue.
+    ('Smith, John. "Leap days." March 2021.', ("Leap days", "", ("Smith, John",), "2021-03", "")),
+    # A quoted title that begins with an X.
+    ('Smith, Jane. "XML in the open." XRDS (2013): 10-12.',
+     ("XML in the open", "XRDS", ("Smith, Jane",), "2013", "")),
+    # "Available From:" before a trailing URL, in any case.
+    ("Alin Bostan, Ryuhei Mori. A Simple and Fast Algorithm. Available From: "
+     "https://arxiv.org/abs/2008.08822.",
+     ("A Simple and Fast Algorithm", "arxiv.org", ("Alin Bostan", "Ryuhei Mori"), "",
+      "https://arxiv.org/abs/2008.08822")),
+])
+def test_quoted_titles_and_trailing_urls(text, expected):
+    assert cited(text) == expected
+
+
+def _sentence_of(length: int) -> str:
+    """A sentence of ``length`` characters that points to one link."""
+    text = (f"The council is described in [Term limits]({FORGE}), which explains how long "
+            "members serve")
+    text += " and" * ((length - len(text) - 1) // 4)
+    return text + " " * (length - 1 - len(text)) + "."
+
+
+def test_a_sentence_points_to_its_one_link_up_to_600_characters():
+    assert parse_citation(_sentence_of(600)).title == "Term limits"
+    assert parse_citation(_sentence_of(601)).title == _sentence_of(601)
+
+
+def test_a_sentence_with_two_links_points_to_neither():
+    text = ("See [Term limits](https://forge.rust-lang.org/x) and "
+            "[Council](https://forge.rust-lang.org/y) for details.")
+    assert cited(text) == (text, "", (), "", "")
