@@ -264,7 +264,9 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
             _, more = _place_publisher(pieces[place]) if place < len(pieces) else ("", None)
             return _Ref(_clean(title), pieces[place - 1], _gbt_authors(author_part),
                         date or more or _first_date(rest), accessed, url)
-        rest = " ".join(pieces)
+        # No container: the pieces are read as the rest, still apart at their stops
+        # (joined with spaces, "北京: 出版社. 第2版" gave the publisher "出版社 第2版").
+        rest = "．".join(pieces)
     publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
     if date is None:
         date = more or _first_date(rest)

@@ -1,0 +1,147 @@
+"""The parser's fields on the footnote shapes the mutation run found unpinned (pure).
+
+Each case is a footnote as a reader writes it and the fields a bibliography
+entry shows of it: title, publisher, authors, date at its precision, accessed
+date, URL, GB/T 7714 type and language. They were asked for by the surviving
+mutants of ``citations/parse.py`` and ``citations/parse_zh.py``
+(docs/testing.md, "Mutation testing"); the shapes are those of
+``tests/citations/gold.json`` and of GB/T 7714-2015's examples.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from sphinx_newsroom.citations.model import issued_text
+from sphinx_newsroom.citations.parse import parse_citation
+
+
+def fields(text: str) -> tuple[str, str, str, str, str, str, str]:
+    """Title, publisher, author, date as written, accessed date, URL and type."""
+    citation = parse_citation(text)
+    accessed = citation.accessed.isoformat() if citation.accessed else ""
+    return (citation.title, citation.publisher, citation.author, issued_text(citation),
+            accessed, citation.url, citation.type)
+
+
+# -- GB/T 7714 (parse_zh._parse_gbt_fields) --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        "李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03). DOI: 10.1000/182. "
+        "https://doi.org/10.1000/182",
+        ("化解医患矛盾需釜底抽薪", "doi.org", "李强", "2012-05-03", "",
+         "https://doi.org/10.1000/182", "EB/OL"),
+        id="doi-upper"),
+    pytest.param(
+        "李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03). doi: 10.1000/182. "
+        "https://doi.org/10.1000/182",
+        ("化解医患矛盾需釜底抽薪", "doi.org", "李强", "2012-05-03", "",
+         "https://doi.org/10.1000/182", "EB/OL"),
+        id="doi-lower"),
+])
+def test_a_doi_is_no_publisher(text: str, expected: tuple[str, ...]) -> None:
+    """The DOI note after an online document's date does not become its publisher."""
+    assert fields(text) == expected
+
+
+def test_a_publisher_starting_with_x_keeps_its_first_letter() -> None:
+    text = "新华社. 国务院常务会议部署稳就业举措[N]. Xinhua News Agency, 2020-01-02."
+    assert fields(text)[:4] == ("国务院常务会议部署稳就业举措", "Xinhua News Agency", "新华社",
+                                "2020-01-02")
+
+
+def test_the_author_year_system_with_a_letter_after_the_year() -> None:
+    """``KANAMORI H, 1977a.``: the year's letter tells two works of one year apart."""
+    text = ("KANAMORI H, 1977a. The energy release in great earthquakes[J]. "
+            "Journal of Geophysical Research, 82(20): 2981-2987.")
+    assert fields(text) == ("The energy release in great earthquakes",
+                            "Journal of Geophysical Research", "KANAMORI H", "1977", "", "", "J")
+
+
+def test_the_author_year_system_keeps_the_journal_as_publisher() -> None:
+    """The year after the authors; the journal, not its pages after the colon."""
+    title = "蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口"
+    text = f"袁训来, 陈哲, 肖书海, 等, 2012. {title}[J]. 科学通报, 55(34): 3219."
+    assert fields(text)[:4] == (title, "科学通报", "袁训来, 陈哲, 肖书海", "2012")
+
+
+def test_an_accessed_date_that_is_no_date_is_left_out() -> None:
+    """A placeholder ``[0000-00-00]`` is no accessed date, and reading it does not fail."""
+    text = "李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03)[0000-00-00]. https://example.org/a"
+    assert fields(text) == ("化解医患矛盾需釜底抽薪", "example.org", "李强", "2012-05-03", "",
+                            "https://example.org/a", "EB/OL")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        "马克思. 关于《工业报》[M]//马克思恩格斯全集: 第1卷. 北京: 人民出版社, 1956: 1-5.",
+        ("关于《工业报》", "马克思恩格斯全集: 第1卷", "马克思", "1956", "", "", "M"),
+        id="container-first"),
+    pytest.param(
+        "张三, 李四, 王五. 论文题名[C]//第十届全国会议2004论文集. 北京: 科学出版社, 2005: 22-25.",
+        ("论文题名", "第十届全国会议2004论文集", "张三, 李四, 王五", "2005", "", "", "C"),
+        id="year-in-container"),
+    pytest.param(
+        "张三. 论文题名[C/OL]//全国会议论文集. 北京: 科学出版社, 2005: 22-25[2020-01-01]. "
+        "https://example.org/a",
+        ("论文题名", "全国会议论文集", "张三", "2005", "2020-01-01", "https://example.org/a",
+         "C/OL"),
+        id="online"),
+])
+def test_a_part_of_a_whole_is_published_in_its_container(text: str,
+                                                         expected: tuple[str, ...]) -> None:
+    """``[M]//容器. 出版地: 出版者, 年``: the container is the publisher, the year the
+    publisher's (not one in the container's name), the URL and accessed date kept."""
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(("text", "publisher", "date"), [
+    pytest.param("马克思. 关于《工业报》[M]//北京: 人民出版社, 1956: 1-5.", "人民出版社", "1956",
+                 id="one-piece"),
+    pytest.param("马克思. 关于《工业报》[M]//北京: 人民出版社. 第2版.", "人民出版社", "",
+                 id="two-pieces"),
+])
+def test_a_part_without_its_container_keeps_the_publisher(text: str, publisher: str,
+                                                          date: str) -> None:
+    """A ``//`` with the place and publisher right after it: the publisher, no more."""
+    assert fields(text)[1:4] == (publisher, "马克思", date)
+
+
+def test_a_report_dated_after_a_full_stop() -> None:
+    text = "国家统计局. 中国统计年鉴[R]. 北京: 中国统计出版社. 2008."
+    assert fields(text)[:4] == ("中国统计年鉴", "中国统计出版社", "国家统计局", "2008")
+
+
+# -- the legal-citation form (parse_zh._parse_legal) -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("王利明：《合同法研究》，中国人民大学出版社，2015年。",
+                 ("合同法研究", "中国人民大学出版社", "王利明", "2015"), id="year"),
+    pytest.param("王利明：《合同法研究》，中国人民大学出版社，2015-06。",
+                 ("合同法研究", "中国人民大学出版社", "王利明", "2015-06"), id="month"),
+    pytest.param("王利明 主编：《民法》，中国人民大学出版社，2015年",
+                 ("民法", "中国人民大学出版社", "王利明", "2015"), id="editor"),
+    pytest.param("中国法学会等 主编：《民法学》，法律出版社，2015年。",
+                 ("民法学", "法律出版社", "中国法学会", "2015"), id="editors"),
+])
+def test_the_legal_form_with_publisher_and_year(text: str, expected: tuple[str, ...]) -> None:
+    """``作者：《书名》，出版社，2015年``: without ``版``, the year is its own piece."""
+    assert fields(text)[:4] == expected
+    assert parse_citation(text).language == "zh"
+
+
+def test_the_legal_form_with_a_third_piece_is_no_date() -> None:
+    """Three pieces after the work are not publisher and year: the footnote is kept whole."""
+    text = "王利明：《合同法研究》，中国人民大学出版社，2015年，第2版"
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+def test_accessed_dates_are_dates() -> None:
+    assert parse_citation("李强. 题名[EB/OL]. [2013-03-25]. https://example.org/a").accessed \
+        == datetime.date(2013, 3, 25)
