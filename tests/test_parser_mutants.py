@@ -116,6 +116,21 @@ def test_a_report_dated_after_a_full_stop() -> None:
     assert fields(text)[:4] == ("中国统计年鉴", "中国统计出版社", "国家统计局", "2008")
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("蒋有绪, 1998. 中国森林群落分类[M]. 北京: 1998.", id="year"),
+    pytest.param("李强, 2012. 化解医患矛盾需釜底抽薪[J]. 2012, 40(3): 12-20.", id="pages"),
+])
+def test_a_year_or_page_after_a_colon_is_no_publisher(text: str) -> None:
+    """Dated already, with no publisher before the colon: the number after it is none."""
+    assert fields(text)[1] == ""
+
+
+def test_a_type_code_written_with_spaces() -> None:
+    text = "李强. 化解医患矛盾需釜底抽薪[EB / OL]. (2012-05-03)[2013-03-25]. https://example.org/a"
+    assert fields(text) == ("化解医患矛盾需釜底抽薪", "example.org", "李强", "2012-05-03",
+                            "2013-03-25", "https://example.org/a", "EB/OL")
+
+
 # -- the legal-citation form (parse_zh._parse_legal) -----------------------------------
 
 

@@ -270,8 +270,6 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
     publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
     if date is None:
         date = more or _first_date(rest)
-    elif not publisher:
-        publisher = _clean(re.split(r"[:：]", rest)[-1]) if re.search(r"[:：]", rest) else ""
     if not publisher and url:
         publisher = url_host(url)
     return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
