@@ -15,7 +15,7 @@ import datetime
 import pytest
 
 from sphinx_newsroom.citations.model import issued_text
-from sphinx_newsroom.citations.parse import parse_citation
+from sphinx_newsroom.citations.parse import detect_language, parse_citation
 
 
 def fields(text: str) -> tuple[str, str, str, str, str, str, str]:
@@ -160,3 +160,67 @@ def test_the_legal_form_with_a_third_piece_is_no_date() -> None:
 def test_accessed_dates_are_dates() -> None:
     assert parse_citation("李强. 题名[EB/OL]. [2013-03-25]. https://example.org/a").accessed \
         == datetime.date(2013, 3, 25)
+
+
+# -- the accessed note in brackets (parse._widen_to_brackets) --------------------------
+
+TITLE = "OpenAI转向TPU，这对谷歌、英伟达和亚马逊意味着什么？"
+
+
+@pytest.mark.parametrize("note", [
+    pytest.param("[ 检索日期2025/7/2 ]", id="square-spaced"),
+    pytest.param("（ 检索日期2025/7/2 ）", id="full-width-spaced"),
+    pytest.param("(检索日期2025/7/2 )", id="space-before-closing"),
+    pytest.param("( 检索日期2025/7/2)", id="space-after-opening"),
+])
+def test_an_accessed_note_in_brackets_after_the_title(note: str) -> None:
+    """The brackets go with the note, spaces inside them too: the title stays whole."""
+    text = f"{TITLE} {note}·华尔街见闻·许超（2025/6/30）"
+    assert fields(text) == (TITLE, "华尔街见闻", "许超", "2025-06-30", "2025-07-02", "", "")
+
+
+def test_an_accessed_note_first_in_brackets() -> None:
+    text = f"(检索日期2025/7/2) {TITLE}·华尔街见闻·许超（2025/6/30）"
+    assert fields(text) == (TITLE, "华尔街见闻", "许超", "2025-06-30", "2025-07-02", "", "")
+
+
+def test_a_closing_bracket_alone_leaves_the_publisher_whole() -> None:
+    """Only a pair of brackets is the note's: ``网`` before it stays the publisher's."""
+    text = "[OpenAI转向TPU](https://wallstreetcn.com/articles/3749773) 华尔街见闻 检索日期2025/7/2)"
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.accessed) == (
+        "OpenAI转向TPU", "华尔街见闻", datetime.date(2025, 7, 2))
+
+
+# -- the language (parse.detect_language, _is_han, _is_kana_or_hangul) -----------------
+
+
+@pytest.mark.parametrize("char", [
+    "\u4e00", "\u9fff", "\u3400", "\u4dbf", "\uf900", "\ufaff", "\U00020000", "\U0003ffff",
+])
+def test_the_first_and_last_han_of_each_block_are_chinese(char: str) -> None:
+    assert detect_language(char) == "zh"
+
+
+@pytest.mark.parametrize("char", ["\u4dc0", "\ua000", "\ufb00", "\U00040000", "\u0250"])
+def test_the_characters_next_to_the_han_blocks_are_not(char: str) -> None:
+    """Yijing hexagrams, Yi, Latin ligatures, plane 4 and IPA are no Chinese."""
+    assert detect_language(char) == "und"
+
+
+@pytest.mark.parametrize("char", ["\u3041", "\u30ff", "\uac00", "\ud7a3", "\u1100", "\u11ff"])
+def test_kana_and_hangul_are_no_language_the_vocabulary_names(char: str) -> None:
+    """Japanese and Korean are neither ``zh`` nor ``en``, even beside a Latin word."""
+    assert detect_language(f"{char} Seoul Tokyo") == "und"
+
+
+@pytest.mark.parametrize("char", ["\u3100", "\ud7b0", "\u1200", "\u10ff"])
+def test_the_characters_next_to_kana_and_hangul_are_not(char: str) -> None:
+    """Bopomofo, Hangul Jamo Extended-B, Ethiopic and Georgian letters leave Latin alone."""
+    assert detect_language(f"{char} Seoul Tokyo") == "en"
+
+
+def test_a_latin_letter_just_below_ipa_counts_as_latin() -> None:
+    """``ɏ`` (U+024F) is the last Latin letter counted; a Chinese title outweighs two."""
+    assert detect_language("\u024f\u024f") == "en"
+    assert detect_language("中文标题 \u024f") == "zh"
