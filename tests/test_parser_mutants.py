@@ -16,6 +16,7 @@ import pytest
 
 from sphinx_newsroom.citations.model import issued_text
 from sphinx_newsroom.citations.parse import detect_language, parse_citation
+from sphinx_newsroom.citations.parse_zh import is_chinese_reference
 
 
 def fields(text: str) -> tuple[str, str, str, str, str, str, str]:
@@ -224,3 +225,37 @@ def test_a_latin_letter_just_below_ipa_counts_as_latin() -> None:
     """``ɏ`` (U+024F) is the last Latin letter counted; a Chinese title outweighs two."""
     assert detect_language("\u024f\u024f") == "en"
     assert detect_language("中文标题 \u024f") == "zh"
+
+
+# -- what makes a Chinese footnote a reference (parse_zh._evidence) --------------------
+
+
+@pytest.mark.parametrize(("text", "reference"), [
+    # a pointer: a lead-in or a sentence that ends pointing at the link
+    pytest.param("详见 [官方题解](https://codeforces.com/blog/entry/1)．", True, id="lead-in"),
+    pytest.param("来源：[官方题解](https://codeforces.com/blog/entry/1)", True, id="source-colon"),
+    pytest.param("环论的简要历史可以参看 [官方题解](https://codeforces.com/blog/entry/1)", True,
+                 id="sentence"),
+    pytest.param("参见 https://codeforces.com/blog/entry/1", True, id="bare-url"),
+    # "this report" names no document: a note that mentions one
+    pytest.param("详见[这篇报道](https://codeforces.com/blog/entry/1)", False, id="this-report"),
+    # no pointer: a title with an author or a GB/T type code
+    pytest.param("李强. 化解医患矛盾需釜底抽薪[EB/OL]. https://example.org/a", True, id="author"),
+    pytest.param("化解医患矛盾需釜底抽薪[EB/OL]. https://example.org/a", True, id="type-code"),
+    pytest.param("[浅谈字符串 - 许超 - 博客园](https://www.cnblogs.com/a)", True, id="blog-author"),
+    pytest.param("[官方题解](https://codeforces.com/blog/entry/1)", False, id="title-alone"),
+    pytest.param("https://codeforces.com/blog/entry/1", False, id="url-alone"),
+    # without a URL: a work with a place in it, or nothing but a title
+    pytest.param("《信息学奥林匹克辞典》2.4.7.11 章", True, id="located"),
+    pytest.param(" 《信息学奥林匹克辞典》2.4.7.11 章", True, id="located-indented"),
+    pytest.param("《具体数学》", False, id="work-alone"),
+])
+def test_a_chinese_reference_has_evidence(text: str, reference: bool) -> None:
+    """Which footnotes go to the bibliography as Chinese references (the classifier asks)."""
+    assert is_chinese_reference(text) is reference
+
+
+def test_a_work_alone_is_kept_whole() -> None:
+    """``《具体数学》`` with nothing around it is a title only: no structured citation."""
+    citation = parse_citation("《具体数学》")
+    assert (citation.title, citation.structured) == ("《具体数学》", False)
