@@ -259,3 +259,80 @@ def test_a_work_alone_is_kept_whole() -> None:
     """``《具体数学》`` with nothing around it is a title only: no structured citation."""
     citation = parse_citation("《具体数学》")
     assert (citation.title, citation.structured) == ("《具体数学》", False)
+
+
+# -- link texts that carry the site or the author (parse_zh._split_link_text, _is_site) --
+
+
+@pytest.mark.parametrize(("label", "title", "site", "author"), [
+    pytest.param("浅谈字符串 - 前缀函数 - 许超 - 博客园", "浅谈字符串 - 前缀函数", "博客园", "许超",
+                 id="blog-platform"),
+    pytest.param("维基百科 - 计数排序 - 基数排序", "计数排序 - 基数排序", "维基百科", "",
+                 id="site-first"),
+    pytest.param("许超 - 浅谈字符串 - 前缀函数", "浅谈字符串 - 前缀函数", "", "许超",
+                 id="author-first"),
+    pytest.param("计数排序，基数排序,维基百科", "计数排序，基数排序", "维基百科", "",
+                 id="site-after-comma"),
+    pytest.param("树,维基百科", "树", "维基百科", "", id="one-character-title"),
+    pytest.param("维基百科，自由的百科全书", "", "维基百科，自由的百科全书", "", id="site-alone"),
+    pytest.param("LABULADONG 的算法小抄 - 动态规划", "动态规划", "LABULADONG 的算法小抄", "",
+                 id="someones-site"),
+    pytest.param("Ubuntu 官网 - 下载", "下载", "Ubuntu 官网", "", id="official-site"),
+    pytest.param("动态规划 - 某某百科", "动态规划", "某某百科", "", id="encyclopedia"),
+    pytest.param("动态规划 - 张三的博客", "动态规划", "张三的博客", "", id="someones-blog"),
+    pytest.param("动态规划 - 张三博客", "动态规划", "张三博客", "", id="blog"),
+    pytest.param("动态规划 - Python 文档", "动态规划", "Python 文档", "", id="documentation"),
+    pytest.param("动态规划 - Python docs", "动态规划", "Python docs", "", id="docs"),
+    pytest.param("动态规划 - OI wiki", "动态规划", "OI wiki", "", id="wiki"),
+    pytest.param("动态规划 - 华为开发者社区", "动态规划", "华为开发者社区", "", id="community"),
+])
+def test_a_link_text_names_its_site_or_author(label: str, title: str, site: str,
+                                              author: str) -> None:
+    url = "https://example.org/a"
+    citation = parse_citation(f"[{label}]({url})")
+    assert (citation.title, citation.publisher, citation.author, citation.url) == (
+        title, site or "example.org", author, url)
+
+
+# -- the full-stop, comma and 《》 forms (parse_zh._parse_stops, _parse_commas, ...) ------
+
+EIGHT = "许超，张三，李四，王五，赵六，钱七，孙八，周九"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("许超．浅谈字符串．2009-05．国家集训队论文",
+                 ("浅谈字符串", "国家集训队论文", "许超", "2009-05"), id="month-between"),
+    pytest.param("许超．浅谈字符串．国家集训队论文．2009",
+                 ("浅谈字符串", "国家集训队论文", "许超", "2009"), id="year-last"),
+    pytest.param("浅谈字符串．2009 年．国家集训队论文",
+                 ("浅谈字符串", "国家集训队论文", "", "2009"), id="no-author"),
+    pytest.param("许超 et al．浅谈字符串．国家集训队论文",
+                 ("浅谈字符串", "国家集训队论文", "许超", ""), id="et-al"),
+    pytest.param("欧阳修．新五代史．中华书局", ("新五代史", "中华书局", "欧阳修", ""),
+                 id="compound-surname"),
+    pytest.param("欧阳修文．新五代史．中华书局", ("新五代史", "中华书局", "欧阳修文", ""),
+                 id="compound-surname-four"),
+    pytest.param(f"{EIGHT}．浅谈字符串．国家集训队论文",
+                 ("浅谈字符串", "国家集训队论文", EIGHT, ""), id="eight-authors"),
+    pytest.param("浅谈字符串，许超 编著，人民邮电出版社，2013",
+                 ("浅谈字符串", "人民邮电出版社", "许超", "2013"), id="commas"),
+    pytest.param("李强. 化解医患矛盾需釜底抽薪[J]. 中国青年报(3), 2012.",
+                 ("化解医患矛盾需釜底抽薪", "中国青年报", "李强", "2012"), id="gbt-issue"),
+    pytest.param("李强．化解医患矛盾需釜底抽薪．[J]. 中国青年报, 2012.",
+                 ("化解医患矛盾需釜底抽薪", "中国青年报", "李强", "2012"), id="gbt-stop-code"),
+])
+def test_a_chinese_reference_between_stops_or_commas(text: str,
+                                                     expected: tuple[str, ...]) -> None:
+    assert fields(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("王二小子．浅谈字符串．国家集训队论文", id="four-character-name"),
+    pytest.param("浅谈字符串，许超，人民邮电出版社", id="name-without-role"),
+    pytest.param("《具体数学》，人民邮电出版社，人民邮电出版社", id="two-publishers"),
+])
+def test_no_reference_shape_keeps_the_footnote_whole(text: str) -> None:
+    """A single surname with three given characters is no name; a name in the comma form
+    needs its role (编著); a work has one publisher."""
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)

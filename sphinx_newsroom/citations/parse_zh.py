@@ -491,7 +491,9 @@ def _link_ref(label: str, url: str) -> _Ref:
     fields = [p.strip() for p in re.split(r"[，,]", label)]
     if len(fields) == 3 and _only_date(fields[2]) is not None and not _is_site(fields[1]):
         return _Ref(fields[0], host, fields[1], _only_date(fields[2]), url=url)
-    if _squeeze(label) in _SITES or re.search(r"的(?:博客|网站|主页)$", label):
+    # "张三的博客" names the site alone; "动态规划 - 张三的博客" has a title before it.
+    if _squeeze(label) in _SITES or (re.search(r"的(?:博客|网站|主页)$", label)
+                                     and not re.search(r"\s[-–—|]\s", label)):
         return _Ref("", label, url=url)
     # "国家集训队 2021 论文 徐哲安 浅谈…": collection, author, title.
     spaced = len(label) < 200 and _COLLECTION_AUTHOR_TITLE_RE.fullmatch(label)
