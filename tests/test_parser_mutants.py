@@ -336,3 +336,39 @@ def test_no_reference_shape_keeps_the_footnote_whole(text: str) -> None:
     needs its role (编著); a work has one publisher."""
     citation = parse_citation(text)
     assert (citation.title, citation.structured) == (text, False)
+
+
+# -- the general shapes (parse._parse_dotted, _parse_quoted, _parse_side, ...) ---------
+
+
+def test_the_newsroom_form_without_a_publisher() -> None:
+    """``标题·作者（日期）``: two segments are a title and its author, no publisher."""
+    text = "OpenAI转向TPU，这对谷歌意味着什么？·许超（2025/6/30）"
+    assert fields(text)[:4] == ("OpenAI转向TPU，这对谷歌意味着什么？", "", "许超", "2025-06-30")
+
+
+def test_a_quote_inside_a_sentence_is_no_quoted_title() -> None:
+    """Only a comma or colon joins an author to a quoted title: this is one sentence."""
+    text = 'He said "hi" to me, June 30, 2025. https://example.org/a'
+    assert fields(text)[:4] == ('He said "hi" to me', "example.org", "", "2025-06-30")
+
+
+def test_two_publishers_beside_a_link_are_no_citation() -> None:
+    text = "[OpenAI转向TPU](https://wallstreetcn.com/a)·华尔街见闻·新浪财经·2025/6/30"
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+def test_the_publisher_and_date_in_brackets_after_a_link() -> None:
+    text = "[The Title](https://example.org/a) (The New York Times, June 30, 2025)"
+    assert fields(text)[:4] == ("The Title", "The New York Times", "", "2025-06-30")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("(https://wallstreetcn.com/articles/3749773)", id="brackets"),
+    pytest.param("<https://wallstreetcn.com/articles/3749773>", id="autolink"),
+])
+def test_a_lone_url_in_brackets_is_a_bare_url(text: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.url, citation.language) == (
+        "", "wallstreetcn.com", "https://wallstreetcn.com/articles/3749773", "und")
