@@ -372,3 +372,85 @@ def test_a_lone_url_in_brackets_is_a_bare_url(text: str) -> None:
     citation = parse_citation(text)
     assert (citation.title, citation.publisher, citation.url, citation.language) == (
         "", "wallstreetcn.com", "https://wallstreetcn.com/articles/3749773", "und")
+
+
+FORTY = "信息学" * 13 + "赛"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("苹果公司. Mac OS X[M]. 北京: 人民邮电出版社, 2008.",
+                 ("Mac OS X", "人民邮电出版社", "苹果公司", "2008"), id="title-ends-in-x"),
+    pytest.param("中国法学会 编. 民法学[M]. 北京: 法律出版社, 2015.",
+                 ("民法学", "法律出版社", "中国法学会", "2015"), id="organisation-as-editor"),
+    pytest.param("许超．《具体数学》与《算法导论》．国家集训队论文",
+                 ("《具体数学》与《算法导论》", "国家集训队论文", "许超", ""), id="two-works"),
+    pytest.param("许超．《具体数学》第二版．国家集训队论文",
+                 ("《具体数学》第二版", "国家集训队论文", "许超", ""), id="work-and-edition"),
+    pytest.param("许超，等．浅谈字符串．国家集训队论文",
+                 ("浅谈字符串", "国家集训队论文", "许超", ""), id="and-others"),
+    pytest.param("许超，浅谈字符串．", ("浅谈字符串", "", "许超", ""), id="author-comma-title"),
+    pytest.param("浅谈字符串．某某书店．ISBN 978-7-115-29171-3",
+                 ("浅谈字符串", "某某书店", "", ""), id="isbn"),
+    pytest.param("许超．浅谈字符串．2013．ISBN 978-7-115-29171-3",
+                 ("浅谈字符串", "", "许超", "2013"), id="isbn-dated"),
+    pytest.param(f"{FORTY}．国家集训队论文", (FORTY, "国家集训队论文", "", ""),
+                 id="forty-character-title"),
+    pytest.param("国家集训队论文《浅谈字符串》", ("浅谈字符串", "国家集训队论文", "", ""),
+                 id="collection-before-work"),
+    pytest.param("北京大学硕士论文《浅谈字符串》", ("浅谈字符串", "北京大学硕士论文", "", ""),
+                 id="thesis-before-work"),
+    pytest.param("《具体数学》，，人民邮电出版社", ("具体数学", "人民邮电出版社", "", ""),
+                 id="empty-piece"),
+    pytest.param(f"《具体数学》，{'某' * 30}", ("具体数学", "某" * 30, "", ""),
+                 id="thirty-character-publisher"),
+    pytest.param("《具体数学》，2013 年", ("具体数学", "", "", "2013"), id="work-and-year"),
+    pytest.param("《OpenAI转向TPU》·华尔街见闻·许超（2025/6/30）",
+                 ("《OpenAI转向TPU》", "华尔街见闻", "许超", "2025-06-30"), id="newsroom-form"),
+    pytest.param("涨 - 新浪财经·新浪财经·（2025/6/30）", ("涨", "新浪财经", "", "2025-06-30"),
+                 id="one-character-title"),
+    pytest.param("涨停  - 新浪财经·新浪财经·（2025/6/30）", ("涨停", "新浪财经", "", "2025-06-30"),
+                 id="two-spaces-before-the-site"),
+])
+def test_more_chinese_forms(text: str, expected: tuple[str, ...]) -> None:
+    assert fields(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("参见。", id="lead-in-alone"),
+    pytest.param("浅谈字符串．第二版．某某书店．ISBN 978-7-115-29171-3", id="isbn-three-pieces"),
+    pytest.param(f"{FORTY}赛．国家集训队论文", id="forty-one-character-title"),
+    pytest.param("国家集训队论文中的《浅谈字符串》", id="work-inside-a-sentence"),
+    pytest.param("见于国家集训队，论文《浅谈字符串》", id="sentence-before-work"),
+    pytest.param(f"《具体数学》，{'某' * 31}", id="thirty-one-character-publisher"),
+])
+def test_more_footnotes_kept_whole(text: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+@pytest.mark.parametrize(("label", "title", "site"), [
+    pytest.param("某某百科 - 动态规划", "动态规划", "某某百科", id="encyclopedia"),
+    pytest.param("张三博客 - 动态规划", "动态规划", "张三博客", id="blog"),
+    pytest.param("Python 文档 - 动态规划", "动态规划", "Python 文档", id="documentation"),
+    pytest.param("Python docs - 动态规划", "动态规划", "Python docs", id="docs"),
+    pytest.param("OI wiki - 动态规划", "动态规划", "OI wiki", id="wiki"),
+    pytest.param("华为开发者社区 - 动态规划", "动态规划", "华为开发者社区", id="community"),
+    pytest.param("计数排序,基数排序,维基百科", "计数排序,基数排序", "维基百科", id="commas"),
+    pytest.param("计数排序，基数排序，维基百科", "计数排序，基数排序", "维基百科",
+                 id="full-width-commas"),
+    pytest.param("动态规划,知乎", "动态规划", "知乎", id="known-site"),
+    pytest.param("《具体数学》", "具体数学", "example.org", id="work"),
+])
+def test_a_link_text_names_its_site_first(label: str, title: str, site: str) -> None:
+    citation = parse_citation(f"[{label}](https://example.org/a)")
+    assert (citation.title, citation.publisher) == (title, site)
+
+
+def test_a_lead_in_before_a_link() -> None:
+    citation = parse_citation("引用自 [官方题解](https://codeforces.com/blog/entry/1)")
+    assert (citation.title, citation.publisher) == ("官方题解", "codeforces.com")
+
+
+def test_an_author_with_a_role_after_the_link_title() -> None:
+    citation = parse_citation("[浅谈字符串 - 许超 著](https://example.org/a)")
+    assert (citation.title, citation.author) == ("浅谈字符串", "许超 著")
