@@ -211,7 +211,7 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     if colon and not re.search(r"[,，\d]", text[:colon.start()]):
         after = text[colon.end():]
         pieces = re.split(r"(?<!\s)\s*[,，]\s*", after)
-    publisher = _clean(pieces[0]) if pieces else ""
+    publisher = _clean(pieces[0])  # re.split gives at least one piece
     for piece in pieces[1:]:
         date = _first_date(piece)
         if date is not None:
@@ -428,8 +428,8 @@ def _parse_commas(text: str) -> _Ref | None:
     author = publisher = ""
     date = None
     for piece in pieces[1:]:
-        if re.search(r"(?:主编|编著|著|编)$", piece) and _names(piece) is not None:
-            author = _names(piece) or ""
+        if re.search(r"(?:主编|编著|著|编)$", piece) and (names := _names(piece)) is not None:
+            author = names
         elif re.search(r"出版社|出版公司|书局|大学|学报|杂志社", piece) and not publisher:
             publisher = piece
         elif _only_date(piece) is not None:
