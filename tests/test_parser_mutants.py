@@ -15,7 +15,7 @@ import datetime
 import pytest
 
 from sphinx_newsroom.citations.model import issued_text
-from sphinx_newsroom.citations.parse import detect_language, parse_citation
+from sphinx_newsroom.citations.parse import detect_language, parse_citation, url_host, url_spans
 from sphinx_newsroom.citations.parse_zh import is_chinese_reference
 
 
@@ -454,3 +454,61 @@ def test_a_lead_in_before_a_link() -> None:
 def test_an_author_with_a_role_after_the_link_title() -> None:
     citation = parse_citation("[浅谈字符串 - 许超 著](https://example.org/a)")
     assert (citation.title, citation.author) == ("浅谈字符串", "许超 著")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("https://web.archive.org/web/2020/https://wallstreetcn.com/articles/3749773",
+                 id="bare"),
+    pytest.param("<https://web.archive.org/web/2020/https://wallstreetcn.com/articles/3749773>",
+                 id="autolink"),
+    pytest.param("(https://web.archive.org/web/2020/https://wallstreetcn.com/articles/3749773)",
+                 id="brackets"),
+])
+def test_a_lone_archived_url_credits_the_original_site(text: str) -> None:
+    """However the lone URL is wrapped, its publisher is the archived page's site."""
+    assert fields(text)[:2] == ("", "wallstreetcn.com")
+
+
+def test_a_newsroom_title_keeps_its_closing_full_stop() -> None:
+    """Only separators and spaces leave the title's edges: its own punctuation stays."""
+    assert fields("涨停。·新华网·许超(2025/6/30)")[:4] == ("涨停。", "新华网", "许超", "2025-06-30")
+
+
+def test_a_link_whose_text_is_its_url_has_no_title() -> None:
+    text = ("[https://en.wikipedia.org/wiki/Red–black_tree#cite_note-Algs4-16]"
+            "(https://en.wikipedia.org/wiki/Red%E2%80%93black_tree#cite_note-Algs4-16): 432–447")
+    assert fields(text)[:2] == ("", "en.wikipedia.org")
+
+
+def test_a_letter_before_a_lone_url_is_no_bare_url() -> None:
+    text = "X <https://wallstreetcn.com/articles/3749773>"
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+# -- URLs (parse.url_host, url_spans, _trim_url) ---------------------------------------
+
+
+@pytest.mark.parametrize(("url", "host"), [
+    pytest.param("HTTPS://WWW.EXAMPLE.ORG/A", "EXAMPLE.ORG", id="capitals"),
+    pytest.param("https://user@www.example.org:8080/a", "example.org", id="user-and-port"),
+    pytest.param("example.org/a", "", id="no-scheme"),
+    pytest.param("", "", id="empty"),
+])
+def test_the_host_of_a_url(url: str, host: str) -> None:
+    assert url_host(url) == host
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    pytest.param("((https://example.org/a))", "https://example.org/a", id="two-brackets"),
+    pytest.param("(see https://example.org/wiki/Mercury_(planet))",
+                 "https://example.org/wiki/Mercury_(planet)", id="balanced"),
+    pytest.param("https://web.archive.org/web/*/https://", "https://web.archive.org/web/*/https://",
+                 id="ends-in-a-scheme"),
+])
+def test_the_urls_written_in_a_text(text: str, url: str) -> None:
+    assert [found for _, _, found in url_spans(text)] == [url]
+
+
+def test_a_scheme_alone_is_no_url() -> None:
+    assert url_spans("see https:// for details") == []

@@ -536,8 +536,10 @@ def _parse_text_shapes(body: _Body) -> _Fields | None:
     _blank_url(body)
     _blank_accessed(body)
     # Angle brackets are Markdown/email autolink syntax around a lone URL.
+    # The publisher is left to ``refine``, which credits the URL's site (an
+    # archive's original), as for a URL alone.
     if body.url and _is_blank(body.masked, extra=_JUNK + "<>"):
-        return _Fields("", url_host(body.url))
+        return _Fields("")
     for shape in (_parse_dotted, _parse_quoted, _parse_periods):
         fields = shape(body)
         if fields is not None and (fields.date or body.accessed or body.url):
