@@ -512,3 +512,19 @@ def test_the_urls_written_in_a_text(text: str, url: str) -> None:
 
 def test_a_scheme_alone_is_no_url() -> None:
     assert url_spans("see https:// for details") == []
+
+
+def test_the_quoted_form_with_a_colon_and_the_date_in_brackets() -> None:
+    """``作者：“题名”，出版方（日期）``: the bracket before the date is no publisher's."""
+    text = "许超：“OpenAI转向TPU”，华尔街见闻（2025-06-30）"
+    assert fields(text)[:4] == ("OpenAI转向TPU", "华尔街见闻", "许超", "2025-06-30")
+
+
+@pytest.mark.parametrize(("text", "title", "publisher"), [
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a)（华尔街见闻）", "OpenAI转向TPU",
+                 "华尔街见闻", id="publisher-in-brackets"),
+    pytest.param("[OpenAI转向TPU：](https://wallstreetcn.com/a)·华尔街见闻", "OpenAI转向TPU：",
+                 "华尔街见闻", id="title-keeps-its-colon"),
+])
+def test_a_link_with_its_publisher_beside_it(text: str, title: str, publisher: str) -> None:
+    assert fields(text)[:2] == (title, publisher)
