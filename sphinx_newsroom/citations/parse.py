@@ -631,8 +631,8 @@ def parse_citation(text: str) -> Citation:
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)
     if fields is None:
         return Citation(raw=text, title=text.strip(), language=detect_language(text))
-    is_bare_url = not fields.title
-    language = "und" if is_bare_url else detect_language(" ".join(fields[:3]))
+    # A bare URL's fields are all empty here ("und"): a host says nothing of the language.
+    language = detect_language(" ".join(fields[:3]))
     return parse_en.refine(Citation(
         raw=text,
         title=fields.title,
