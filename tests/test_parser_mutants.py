@@ -528,3 +528,23 @@ def test_the_quoted_form_with_a_colon_and_the_date_in_brackets() -> None:
 ])
 def test_a_link_with_its_publisher_beside_it(text: str, title: str, publisher: str) -> None:
     assert fields(text)[:2] == (title, publisher)
+
+
+def test_a_chinese_pointer_to_a_lone_url_has_no_language() -> None:
+    """The host is the publisher; it says nothing of the page's language."""
+    citation = parse_citation("参见 https://codeforces.com/blog/entry/1")
+    assert (citation.title, citation.publisher, citation.language) == (
+        "", "codeforces.com", "und")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("浅谈字符串，人民邮电出版社", ("浅谈字符串", "人民邮电出版社", "", ""),
+                 id="title-and-publisher"),
+    pytest.param("浅谈字符串，许超 编著", ("浅谈字符串", "", "许超", ""), id="title-and-editor"),
+    pytest.param("许超, 浅谈字符串, 第二版．国家集训队论文",
+                 ("浅谈字符串, 第二版", "国家集训队论文", "许超", ""), id="commas-in-the-title"),
+    pytest.param("许超,浅谈字符串．国家集训队论文", ("浅谈字符串", "国家集训队论文", "许超", ""),
+                 id="ascii-comma-after-the-author"),
+])
+def test_the_comma_forms_with_two_pieces(text: str, expected: tuple[str, ...]) -> None:
+    assert fields(text)[:4] == expected
