@@ -201,7 +201,7 @@ def _is_trimmable(char: str, extra: str) -> bool:
     return char.isspace() or char in extra
 
 
-def _trim(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, extra: str) -> tuple[int, int]:
     """Shrink ``[start, end)`` past whitespace and the ``extra`` characters."""
     while start < end and _is_trimmable(text[start], extra):
         start += 1
@@ -210,7 +210,7 @@ def _trim(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
     return start, end
 
 
-def _is_blank(text: str, start: int = 0, end: int | None = None, extra: str = "") -> bool:
+def _is_blank(text: str, start: int, end: int | None, extra: str) -> bool:
     lo, hi = _trim(text, start, len(text) if end is None else end, extra)
     return lo >= hi
 
@@ -536,8 +536,10 @@ def _parse_text_shapes(body: _Body) -> _Fields | None:
     _blank_url(body)
     _blank_accessed(body)
     # Angle brackets are Markdown/email autolink syntax around a lone URL.
-    if body.url and _is_blank(body.masked, extra=_JUNK + "<>"):
-        return _Fields("", url_host(body.url))
+    # The publisher is left to ``refine``, which credits the URL's site (an
+    # archive's original), as for a URL alone.
+    if body.url and _is_blank(body.masked, 0, None, _JUNK + "<>"):
+        return _Fields("")
     for shape in (_parse_dotted, _parse_quoted, _parse_periods):
         fields = shape(body)
         if fields is not None and (fields.date or body.accessed or body.url):
@@ -629,8 +631,8 @@ def parse_citation(text: str) -> Citation:
     fields = _parse_markdown(body, link) if link else _parse_text_shapes(body)
     if fields is None:
         return Citation(raw=text, title=text.strip(), language=detect_language(text))
-    is_bare_url = not fields.title
-    language = "und" if is_bare_url else detect_language(" ".join(fields[:3]))
+    # A bare URL's fields are all empty here ("und"): a host says nothing of the language.
+    language = detect_language(" ".join(fields[:3]))
     return parse_en.refine(Citation(
         raw=text,
         title=fields.title,

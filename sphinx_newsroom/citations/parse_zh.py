@@ -211,7 +211,7 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     if colon and not re.search(r"[,，\d]", text[:colon.start()]):
         after = text[colon.end():]
         pieces = re.split(r"(?<!\s)\s*[,，]\s*", after)
-    publisher = _clean(pieces[0]) if pieces else ""
+    publisher = _clean(pieces[0])  # re.split gives at least one piece
     for piece in pieces[1:]:
         date = _first_date(piece)
         if date is not None:
@@ -264,12 +264,12 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
             _, more = _place_publisher(pieces[place]) if place < len(pieces) else ("", None)
             return _Ref(_clean(title), pieces[place - 1], _gbt_authors(author_part),
                         date or more or _first_date(rest), accessed, url)
-        rest = " ".join(pieces)
+        # No container: the pieces are read as the rest, still apart at their stops
+        # (joined with spaces, "北京: 出版社. 第2版" gave the publisher "出版社 第2版").
+        rest = "．".join(pieces)
     publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
     if date is None:
         date = more or _first_date(rest)
-    elif not publisher:
-        publisher = _clean(re.split(r"[:：]", rest)[-1]) if re.search(r"[:：]", rest) else ""
     if not publisher and url:
         publisher = url_host(url)
     return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
@@ -428,8 +428,8 @@ def _parse_commas(text: str) -> _Ref | None:
     author = publisher = ""
     date = None
     for piece in pieces[1:]:
-        if re.search(r"(?:主编|编著|著|编)$", piece) and _names(piece) is not None:
-            author = _names(piece) or ""
+        if re.search(r"(?:主编|编著|著|编)$", piece) and (names := _names(piece)) is not None:
+            author = names
         elif re.search(r"出版社|出版公司|书局|大学|学报|杂志社", piece) and not publisher:
             publisher = piece
         elif _only_date(piece) is not None:
@@ -491,7 +491,9 @@ def _link_ref(label: str, url: str) -> _Ref:
     fields = [p.strip() for p in re.split(r"[，,]", label)]
     if len(fields) == 3 and _only_date(fields[2]) is not None and not _is_site(fields[1]):
         return _Ref(fields[0], host, fields[1], _only_date(fields[2]), url=url)
-    if _squeeze(label) in _SITES or re.search(r"的(?:博客|网站|主页)$", label):
+    # "张三的博客" names the site alone; "动态规划 - 张三的博客" has a title before it.
+    if _squeeze(label) in _SITES or (re.search(r"的(?:博客|网站|主页)$", label)
+                                     and not re.search(r"\s[-–—|]\s", label)):
         return _Ref("", label, url=url)
     # "国家集训队 2021 论文 徐哲安 浅谈…": collection, author, title.
     spaced = len(label) < 200 and _COLLECTION_AUTHOR_TITLE_RE.fullmatch(label)
