@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
@@ -11,15 +13,15 @@ from ..doctree import Visitor, visit_children
 from ..domain import get_domain
 from ..i18n import _
 from ..model.authors import AUTHORS
+from ..model.memo import Memo
 
 PANEL_CLASSES = "news-meta sd-card sd-sphinx-override sd-mb-4 sd-shadow-sm"
 #: Classes of every term link, on article pages and generated pages alike.
 TERM_CLASSES = "news-term sd-badge sd-outline-primary sd-text-primary"
 #: Classes of a byline's link to an author's page.
 AUTHOR_CLASSES = "news-author-link"
-#: (translator class, classes, href or "" for none, author) -> a term link's start tag.
-_TERM_TAGS: dict[tuple[type, str, str, bool], str] = {}
-_TERM_TAGS_MAX = 100_000
+#: (translator class, tag name, its attributes) -> a term link's start tag.
+_TERM_TAGS: Memo[tuple[object, ...], str] = Memo(100_000)
 
 
 def html_visit_article_meta(self: HTML5Translator, node: nr.article_meta) -> None:
@@ -69,28 +71,21 @@ def _term_link(self: HTML5Translator, taxonomy: str, key: str,
     page = get_domain(self.builder.env).term_page(taxonomy, key)
     author = taxonomy == AUTHORS
     classes = AUTHOR_CLASSES if author else TERM_CLASSES
-    if node is not None and (node["ids"] or node["classes"]):
-        if page is None:
-            return self.starttag(node, "span", "", CLASS=classes), "</span>"
+    name, end = "span", "</span>"
+    attributes: dict[str, Any] = {"CLASS": classes}
+    if page is not None:
         uri = relative_link(self.builder, self.builder.current_docname, page)
-        return self.starttag(node, "a", "", CLASS=classes, href=uri,
-                             rel="author" if author else "tag"), "</a>"
-    uri = "" if page is None else relative_link(self.builder, self.builder.current_docname, page)
+        name, end = "a", "</a>"
+        attributes.update(href=uri, rel="author" if author else "tag")
+    if node is not None and (node["ids"] or node["classes"]):
+        return self.starttag(node, name, "", **attributes), end
     # A term page lists thousands of badges; each tag is written once per
-    # translator class (the same string ``starttag`` writes).
-    key_ = (type(self), classes, uri, author)
-    tag = _TERM_TAGS.get(key_)
+    # translator class (the same string ``starttag`` writes for a plain node).
+    memo_key = (type(self), name, *attributes.values())
+    tag = _TERM_TAGS.get(memo_key)
     if tag is None:
-        plain = nodes.inline()
-        if page is None:
-            tag = self.starttag(plain, "span", "", CLASS=classes)
-        else:
-            tag = self.starttag(plain, "a", "", CLASS=classes, href=uri,
-                                rel="author" if author else "tag")
-        if len(_TERM_TAGS) >= _TERM_TAGS_MAX:  # a long-lived process (autobuild)
-            _TERM_TAGS.clear()
-        _TERM_TAGS[key_] = tag
-    return tag, "</span>" if page is None else "</a>"
+        tag = _TERM_TAGS.put(memo_key, self.starttag(nodes.inline(), name, "", **attributes))
+    return tag, end
 
 
 def html_visit_term_ref(self: HTML5Translator, node: nr.term_ref) -> None:
