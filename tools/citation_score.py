@@ -64,7 +64,7 @@ WHOLE_FIELDS = ("title", "publisher", "author", "date", "accessed", "url")
 KINDS = ("source", "note", "note-with-links")
 #: Language groups of the tables: the corpus's main languages, then the rest.
 LANGUAGES = ("zh", "en", "und", "other", "all")
-SPLITS = ("tuning", "heldout", "fresh", "fresh2", "all")
+SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "all")
 
 #: Today's figures, rounded down: ``tests/test_citation_score.py`` fails when a
 #: change brings one below its floor. Raise them when the parser or the
@@ -254,6 +254,8 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "whole": 1.0,
         },
     },
+    # Labelled before it was scored; its floors come with its first score.
+    "fresh3": {},
     "all": {
         "all": {
             "accessed": 0.87,

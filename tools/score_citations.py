@@ -1,6 +1,6 @@
 """Score the footnote parser and classifier of this checkout on tests/citations/.
 
-    python tools/score_citations.py [--split tuning|heldout|fresh|fresh2|all] [--json]
+    python tools/score_citations.py [--split tuning|heldout|fresh|fresh2|fresh3|all] [--json]
     python tools/score_citations.py --check    # exit 1 below citation_score.FLOORS
     python tools/score_citations.py --floors   # today's figures, as FLOORS
 
