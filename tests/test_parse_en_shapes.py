@@ -24,8 +24,18 @@ D = datetime.date
 
 
 def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
+    """Title, publisher, authors, date and URL, as the bibliography shows them.
+
+    Names are compared without a full stop at their end: the shapes strip the
+    one after a last initial ("Yao, A. C." gives "Yao, A. C") and keep the
+    others, and these cases are not about that stop.
+    """
     c = parse_citation(text)
-    return c.title, c.publisher, c.authors, issued_text(c), c.url
+    return c.title, c.publisher, names(c.authors), issued_text(c), c.url
+
+
+def names(authors: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.removesuffix(".") for name in authors)
 
 
 def dated(text: str) -> tuple[datetime.date | None, str]:
@@ -127,7 +137,7 @@ def test_a_chinese_sentence_with_latin_words_after_a_reference_is_a_note():
 def test_a_chinese_locator_after_a_reference_is_dropped():
     assert cited(RSA + "第 3 页") == (
         "A method for obtaining digital signatures and public-key cryptosystems",
-        "Communications of the ACM", ("Rivest, R. L.", "Shamir, A.", "Adleman, L"), "1978", "")
+        "Communications of the ACM", ("Rivest, R. L", "Shamir, A", "Adleman, L"), "1978", "")
 
 
 # -- quoted titles (_quoted_reference) -----------------------------------------------
@@ -205,4 +215,5 @@ def test_a_reference_of_2000_characters_is_read():
     c = parse_citation(text)
     assert len(text) == 2000
     assert (c.title, c.publisher, issued_text(c), c.date_precision) == (*HIGGS, "2012", "year")
-    assert len(c.authors) == 154 and c.authors[0] == "Aad, A." and c.authors[-1].startswith("Z")
+    assert len(c.authors) == 154
+    assert (names(c.authors)[0], names(c.authors)[-1]) == ("Aad, A", "Zimmer, L")
