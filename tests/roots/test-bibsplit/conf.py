@@ -1,0 +1,4 @@
+extensions = ["sphinx_newsroom"]
+project = "Split sources"
+newsroom_timezone = "UTC"
+html_theme = "basic"
