@@ -77,6 +77,17 @@ def test_the_bibliography_page_lists_its_parts_newest_first(split_site):
     assert not page(outdir, "sources/2024.html").select("p.news-exports")
 
 
+def test_the_parts_are_in_the_sitemap(split_site):
+    sitemap = (Path(split_site.outdir) / "sitemap.xml").read_text("utf-8")
+    # As new as the newest article citing a source of the part (2024's shortage is
+    # cited again in June 2025).
+    for part, lastmod in (("2024", "2025-06-01"), ("2025", "2025-07-15")):
+        entry = re.search(rf"<loc>https://split.example.org/sources/{part}.html</loc>\s*"
+                          r"<lastmod>([^<]+)</lastmod>", sitemap)
+        assert entry and entry.group(1).startswith(lastmod), part
+    assert "sources/2099" not in sitemap and "sources/2025-" not in sitemap
+
+
 def test_a_source_is_in_the_part_of_its_first_citing_article(split_site):
     outdir = Path(split_site.outdir)
     # The GPU shortage is cited in 2024 and again in 2025: it stays in 2024.
