@@ -162,6 +162,17 @@ def test_latex_keeps_one_list(tmp_path_factory):
     assert "sources/2024" not in tex
 
 
+def test_dirhtml_writes_each_part_as_a_folder(tmp_path_factory):
+    outdir = Path(build_root(tmp_path_factory, "bibsplit", "dirhtml").outdir)
+    assert [href for _l, href, _c in parts_index(outdir, "sources/index.html")] == [
+        "2025/", "2024/"]
+    june = page(outdir, "news/june/index.html")
+    for link in june.select("a.news-source-link"):
+        target, anchor = resolve(outdir, "news/june/index.html", link["href"])
+        assert BeautifulSoup((target / "index.html").read_text("utf-8"),
+                             "html.parser").find(id=anchor), link["href"]
+
+
 def test_singlehtml_and_epub_keep_one_list(tmp_path_factory):
     single = build_root(tmp_path_factory, "bibsplit", "singlehtml")
     outdir = Path(single.outdir)
