@@ -2,13 +2,16 @@
 """The largest page of each kind a newsroom site writes, at N articles.
 
     python benchmarks/page_sizes.py --articles 300 2000
+    python benchmarks/page_sizes.py --articles 2000 --split none year month
 
 Builds the benchmark's ``newsroom`` variant of the corpus (see ``corpus.py``)
 once per N, with the sphinx_newsroom of this checkout, and reports for each
 kind of page (a term's pages, the tag overview, the archive's pages, the page
 holding the bibliography, an article) how many there are and the size of the
-largest, with the largest term's number of articles. Sizes in bytes do not
-depend on the machine's load, so this runs anywhere. See benchmarks/README.md.
+largest, with the largest term's number of articles. With ``--split``, the
+site's bibliography is built once per value of ``news-bibliography :split:``
+(``none``: one list), and the parts' pages are measured too. Sizes in bytes do
+not depend on the machine's load, so this runs anywhere. See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -35,7 +38,11 @@ KINDS = {
     "archive page 2, 3, …": re.compile(r"^archive/page/\d+\.html$"),
     "index (latest 20, tag index, bibliography)": re.compile(r"^index\.html$"),
     "article": re.compile(r"^articles/[^/]+\.html$"),
+    "bibliography part (index/<part>.html)": re.compile(r"^index/[0-9]{4}(-[0-9]{2})?\.html$"),
 }
+
+#: The bibliography of the benchmark's index page, as ``build_bench`` writes it.
+BIBLIOGRAPHY = "```{news-bibliography}\n```"
 
 
 def measure(outdir: Path) -> dict[str, dict]:
@@ -60,13 +67,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--page-size", type=int, default=None,
                    help="newsroom_page_size for the build (default: the extension's)")
     p.add_argument("--json", type=Path, help="also write the figures to this file")
+    p.add_argument("--split", nargs="+", choices=("none", "year", "month"), default=["none"],
+                   help="build with each news-bibliography :split: (none: one list)")
     args = p.parse_args(argv)
     report: dict[str, dict] = {}
     variant = build_bench.VARIANTS["newsroom"]
-    for n in args.articles:
+    runs = [(n, split) for n in args.articles for split in args.split]
+    for n, split in runs:
         corpus = corpus_mod.Corpus(n, seed=args.seed)
-        base = args.workdir / f"N{n}"
+        name = f"N{n}" if split == "none" else f"N{n}-{split}"
+        base = args.workdir / name
         build_bench.prepare(base, variant, corpus)
+        if split != "none":
+            index = base / "src" / "index.md"
+            text = index.read_text("utf-8")
+            assert BIBLIOGRAPHY in text, "the benchmark's index has no bibliography"
+            index.write_text(text.replace(
+                BIBLIOGRAPHY, f"```{{news-bibliography}}\n:split: {split}\n```"), "utf-8")
         if args.page_size is not None:
             with open(base / "src" / "conf.py", "a", encoding="utf-8") as conf:
                 conf.write(f"newsroom_page_size = {args.page_size}\n")
@@ -79,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N={n}: the build failed: {build_bench.last_error_line(r.stderr)}")
             return 1
         stats = corpus_mod.stats(corpus)
-        report[str(n)] = {"corpus": stats, "kinds": measure(out)}
-        print(f"\nN = {n}: {stats['tags']} tags (the largest on {stats['top_tag_articles']} "
-              f"articles), {stats['source_pool']} sources in the pool\n")
+        key = str(n) if split == "none" else f"{n} split {split}"
+        report[key] = {"corpus": stats, "kinds": measure(out)}
+        print(f"\nN = {n}{'' if split == 'none' else f', :split: {split}'}: {stats['tags']} "
+              f"tags (the largest on {stats['top_tag_articles']} articles), "
+              f"{stats['source_pool']} sources in the pool\n")
         print("| page | pages | largest | bytes |\n|---|--:|---|--:|")
-        for kind, m in report[str(n)]["kinds"].items():
+        for kind, m in report[key]["kinds"].items():
             print(f"| {kind} | {m['pages']} | `{m['largest']}` | {m['largest_bytes']:,} |")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",

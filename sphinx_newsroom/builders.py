@@ -120,3 +120,10 @@ def in_output(env: BuildEnvironment, docname: str) -> bool:
     and texinfo builders) holds only the documents of its toctree."""
     held = getattr(builder_of(env), "docnames", None)
     return held is None or docname in held
+
+
+def writes_parts(env: BuildEnvironment) -> bool:
+    """Whether a split bibliography is written as its parts, a page each: the HTML
+    builders that write a site a file per page (not EPUB, a book, nor the single page,
+    which keep one list, like the PDF)."""
+    return writes_one_document(env) and not is_ebook(builder_of(env))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import datetime as dt
+import hashlib
 from collections.abc import Set
 from typing import Any
 
@@ -16,7 +17,8 @@ from sphinx.config import Config
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .citations.bibliography import Collision, Entry, collect
+from .citations.bibliography import Collision, Entry, collect, split_entries
+from .citations.keys import citation_key
 from .model.article import Article
 from .model.authors import AUTHORS, AuthorEntry
 from .model.frontmatter import Problem
@@ -33,11 +35,11 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 17
+    data_version = 18
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
         "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {}, "authors": {},
-        "paged_lists": {}, "versions": {},
+        "paged_lists": {}, "versions": {}, "bibliography_splits": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -58,6 +60,11 @@ class NewsroomDomain(Domain):
         self.outputs_stale = True
         #: The site's bibliography (entries, collisions), computed once per build.
         self._site_sources: tuple[list[Entry], list[Collision]] | None = None
+        #: The site's sources by part of a split bibliography: split -> part -> entries.
+        self._source_parts: dict[str, dict[str, list[Entry]]] = {}
+        self._source_links: dict[str, tuple[str, str]] | None = None
+        #: Part pages of split bibliographies a clean build would not write (removed).
+        self.removed_parts: set[str] = set()
         #: What the translations of this build's articles got wrong: (docname, Problem).
         self.translation_problems: list[tuple[str, Problem]] = []
         #: Paginated lists of this build: base pagename -> number of pages (``html.paging``).
@@ -87,6 +94,44 @@ class NewsroomDomain(Domain):
 
     def note_bibliography(self, docname: str, filtered: bool) -> None:
         self.bibliographies[docname] = self.bibliographies.get(docname, True) and filtered
+
+    @property
+    def bibliography_splits(self) -> dict[str, tuple[str, str, str]]:
+        """Docs whose bibliography is split -> (split, sort, style) of that list."""
+        return self.data.setdefault("bibliography_splits", {})
+
+    def note_split(self, docname: str, split: str, sort: str, style: str) -> None:
+        self.bibliography_splits[docname] = (split, sort, style)
+
+    def source_parts(self, split: str, show_drafts: bool,
+                     now: dt.datetime) -> dict[str, list[Entry]]:
+        """The site's sources by part (``year``, ``month``), newest part first, each part
+        in order of first citation; computed once per build."""
+        if split not in self._source_parts:
+            dates = {a.docname: a.date for a in self.articles.values()}
+            self._source_parts[split] = split_entries(
+                self.site_sources(show_drafts, now)[0], dates, split)
+        return self._source_parts[split]
+
+    def source_links(self, show_drafts: bool, now: dt.datetime) -> dict[str, tuple[str, str]]:
+        """citation key of a footnote -> (the page, the anchor) of its entry in the
+        bibliography footnotes link to: the part page when that one is split."""
+        if self._source_links is not None:
+            return self._source_links
+        target = self.bibliography_doc()
+        links: dict[str, tuple[str, str]] = {}
+        self._source_links = links
+        if target is None:
+            return links
+        if target in self.bibliography_splits:
+            parts = self.source_parts(self.bibliography_splits[target][0], show_drafts, now)
+            for part, entries in parts.items():
+                for entry in entries:
+                    links.update(dict.fromkeys(entry.keys, (f"{target}/{part}", entry.anchor)))
+        else:
+            for entry in self.site_sources(show_drafts, now)[0]:
+                links.update(dict.fromkeys(entry.keys, (target, entry.anchor)))
+        return links
 
     def bibliography_doc(self) -> str | None:
         """The doc whose unfiltered bibliography footnotes link to (first by name)."""
@@ -135,6 +180,7 @@ class NewsroomDomain(Domain):
         self.articles.pop(docname, None)
         self.listers.pop(docname, None)
         self.bibliographies.pop(docname, None)
+        self.bibliography_splits.pop(docname, None)
         self.term_refs.pop(docname, None)
         self.csl_styles.pop(docname, None)
         self.paged_lists.pop(docname, None)
@@ -150,6 +196,9 @@ class NewsroomDomain(Domain):
         for docname, filtered in otherdata.get("bibliographies", {}).items():
             if docname in docnames:
                 self.bibliographies[docname] = filtered
+        for docname, split in otherdata.get("bibliography_splits", {}).items():
+            if docname in docnames:
+                self.bibliography_splits[docname] = split
         for docname, refs in otherdata.get("term_refs", {}).items():
             if docname in docnames:
                 self.term_refs[docname] = refs
@@ -236,6 +285,8 @@ class NewsroomDomain(Domain):
         when it changed, every page is rewritten, the generated ones included.
         """
         self._site_sources = None
+        self._source_parts, self._source_links = {}, None
+        self.removed_parts = set()
         self._published_memo.clear()  # the terms are derived anew
         authors = authors or {}
         # The entries shape bylines and author pages: a change rewrites like a setting.
@@ -326,20 +377,55 @@ class NewsroomDomain(Domain):
         # A link to a term is a link only while the term has a page.
         appeared_or_gone = _term_set(old_terms) ^ _term_set(self.terms)
         rewrite |= {d for d, refs in self.term_refs.items() if refs & appeared_or_gone}
-        if self.data.get("bibliography_doc") != self.bibliography_doc():
+        target = self.bibliography_doc()
+        link = (target, self.bibliography_splits.get(target, ("",))[0] if target else "")
+        if self.data.get("bibliography_doc") != link:
             # Every article's footnotes link to the bibliography: they follow it.
-            self.data["bibliography_doc"] = self.bibliography_doc()
+            self.data["bibliography_doc"] = link
             rewrite |= set(self.articles)
+        rewrite |= self._update_parts(config.newsroom_show_drafts, now)
         if not unchanged:
             # A setting changed that may show on any page (its feed links, its
             # metadata): the term pages and the archive are rewritten like the
             # documents, and returning the documents saves the new stamp.
             self.changed_entries = {}
+            self.changed_pages |= set(self.data["bibliography_parts"])
             self.changed_pages |= {"archive", *self.paged_lists} | {
                 page for taxonomy, terms in self.terms.items()
                 for page in (f"{taxonomy}/index", *(t.page for t in terms.values()))}
             rewrite |= set(self.env.found_docs)
         return sorted(d for d in rewrite if d in self.env.found_docs)
+
+    def _update_parts(self, show_drafts: bool, now: dt.datetime) -> set[str]:
+        """Note the part pages of split bibliographies whose entries changed (and those
+        gone); return the articles whose footnotes' links to their entry moved.
+
+        A part page is rewritten only when what it shows changed: a new source
+        rewrites its own part, not the others.
+        """
+        old_parts: dict[str, str] = self.data.get("bibliography_parts", {})
+        parts: dict[str, str] = {}
+        for docname, (split, sort, style) in sorted(self.bibliography_splits.items()):
+            # A part page is titled with its document's title.
+            title = self.env.titles[docname].astext() if docname in self.env.titles else ""
+            for part, entries in self.source_parts(split, show_drafts, now).items():
+                shown = [(e.key, e.citation, e.citers, e.anchor) for e in entries]
+                parts[f"{docname}/{part}"] = hashlib.sha1(
+                    repr((title, split, sort, style, shown)).encode("utf-8")).hexdigest()
+        self.data["bibliography_parts"] = parts
+        self.changed_pages |= {page for page, digest in parts.items()
+                               if old_parts.get(page) != digest}
+        self.removed_parts = set(old_parts) - set(parts)
+        target = self.bibliography_doc()
+        # Only a split bibliography's links can move (a source's first citer changed).
+        links = self.source_links(show_drafts, now) if target in self.bibliography_splits else {}
+        old_links: dict[str, tuple[str, str]] = self.data.get("source_links", {})
+        self.data["source_links"] = links
+        moved = {key for key, link in links.items() if old_links.get(key, link) != link}
+        if not moved:
+            return set()
+        return {a.docname for a in self.published(show_drafts, now)
+                if any(citation_key(s.citation) in moved for s in a.sources)}
 
     def _update_versions(self, config: Config, now: dt.datetime) -> set[str]:
         """Derive each article's versions; return the docs whose versions changed."""

@@ -26,6 +26,7 @@ from .doctree import Visitor
 from .domain import NewsroomDomain, get_domain
 from .html import visitors as html_visitors
 from .html.archive_page import archive_page
+from .html.bibliography_pages import part_pages
 from .html.design import defer_design_assets, guard_design_transforms
 from .html.exports import write_exports
 from .html.feeds import setup_feeds
@@ -167,6 +168,7 @@ def setup_bibliography(app: Sphinx) -> None:
     app.add_post_transform(FillBibliography)
     app.connect("env-updated", report_collisions)
     app.connect("build-finished", write_exports)
+    app.connect("html-collect-pages", part_pages)
 
 
 def setup_publishing(app: Sphinx) -> None:

@@ -6,7 +6,9 @@ after itself (``press_agencies`` -> "Press agencies").
 
 from __future__ import annotations
 
+from .citations.bibliography import UNDATED
 from .i18n import _
+from .model.locale_dates import month_name
 
 
 def readable(taxonomy: str) -> str:
@@ -36,3 +38,18 @@ def index_name(taxonomy: str) -> str:
     """The name of a taxonomy's index in the PDF: "Tag index", "Topic index"."""
     return {"tags": _("Tag index"), "topics": _("Topic index")}.get(taxonomy) or \
         _("%s index") % readable(taxonomy)
+
+
+def part_label(part: str, language: str) -> str:
+    """The name of a part of a split bibliography: ``2025``, ``July 2025`` (``2025年7月``),
+    or "Undated"; the months are named as the archive names them."""
+    if part == UNDATED:
+        return _("Undated")
+    if len(part) == 7:
+        return month_name(int(part[:4]), int(part[5:]), language)
+    return part
+
+
+def sources_count(count: int) -> str:
+    """"1 source", "12 sources": the count of a split bibliography and of its parts."""
+    return _("1 source") if count == 1 else _("%d sources") % count

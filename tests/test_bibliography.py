@@ -251,3 +251,9 @@ def test_one_work_typed_with_and_without_its_publisher_is_one_entry(make_app, tm
     assert len([t for t in texts if "闵嗣鹤" in t]) == 1
     assert len([t for t in texts if "Trémaux" in t]) == 2
     assert not [w for w in warnings_of(app) if "share the key" in w]
+    # Delta's footnote, typed without the publisher, links to that one entry.
+    link = html(app, "news/d").select_one("a.news-source-link")
+    doc, _, anchor = link["href"].partition("#")
+    assert doc == "../sources.html"
+    entry = html(app, "sources").find(id=anchor)
+    assert entry is not None and "北京大学出版社" in entry.parent.get_text()

@@ -61,6 +61,15 @@ def test_example_site_html_has_no_warnings(make_app, example_src):
     # bibliography shows it, not the "Microsoft Investor Relations (mirror)" parsed.
     sources = html(app, "sources").select_one("ol.news-bibliography").get_text()
     assert "Microsoft Corporation" in sources and "(mirror)" not in sources
+    # The same sources split by month: the months, newest first, each a page of its own.
+    months = [(a.get_text(), a["href"]) for a in
+              html(app, "sources-by-month").select("li.news-bibliography-part a")]
+    assert months == [("2025年8月", "sources-by-month/2025-08.html"),
+                      ("2025年7月", "sources-by-month/2025-07.html")]
+    july = html(app, "sources-by-month/2025-07").select("ol.news-bibliography > li")
+    august = html(app, "sources-by-month/2025-08").select("ol.news-bibliography > li")
+    assert len(july) + len(august) == len(html(app, "sources").select_one(
+        "ol.news-bibliography").find_all("li", recursive=False))
     azure = html(app, "articles/azure-openai-multicloud").get_text()
     assert "Microsoft Investor Relations (mirror)" in azure and "cite-source" not in azure
     # Two authors with entries (authors.yml) and pages; bylines link to them.

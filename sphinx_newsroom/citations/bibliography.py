@@ -9,8 +9,9 @@ the requested order and remember which articles cite them.
 from __future__ import annotations
 
 import dataclasses as dc
+import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..model.article import Article, Source
 from ..model.collation import sort_key
@@ -20,6 +21,11 @@ from .markup import field_text
 from .model import Citation, issued_text
 
 SORTS = ("first", "title", "publisher", "date")
+#: How ``news-bibliography :split:`` cuts the list: by the year, or the month, of
+#: the first published article citing each source.
+SPLITS = ("year", "month")
+#: The part of the sources whose first citing article has no date.
+UNDATED = "undated"
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -38,6 +44,9 @@ class Entry:
     citers: tuple[Citer, ...]
     #: Stable id of the entry on the bibliography page (independent of numbering).
     anchor: str
+    #: The ``citation_key`` of every footnote merged into the entry (its own key
+    #: among them): a footnote finds its entry by its key.
+    keys: frozenset[str] = frozenset()
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -113,7 +122,8 @@ def collect(articles: Iterable[Article]) -> tuple[list[Entry], list[Collision]]:
             if article.docname not in citing[key]:
                 citing[key].add(article.docname)
                 citers[key].append(Citer(article.docname, article.title, source.target))
-    entries = [Entry(key, best[key].citation, tuple(citers[key]), anchor_of(key))
+    entries = [Entry(key, best[key].citation, tuple(citers[key]), anchor_of(key),
+                     frozenset(_keys_of(c)[0] for c in members[key]))
                for key in first]
     return entries, collisions
 
@@ -162,3 +172,34 @@ def sort_entries(entries: Sequence[Entry], order: str) -> list[Entry]:
                                               -(e.citation.date.toordinal()
                                                 if e.citation.date else 0)))
     return list(entries)
+
+
+def part_of(date: dt.datetime | dt.date | None, split: str) -> str:
+    """The part of a split bibliography a source belongs to, from the date of the
+    first published article citing it: ``2025`` (``year``), ``2025-06`` (``month``),
+    or ``undated``.
+
+    That article stays the first unless an older one cites the source later, so
+    a new source never moves another one, nor the links to it.
+    """
+    if date is None:
+        return UNDATED
+    return f"{date.year:04d}" if split == "year" else f"{date.year:04d}-{date.month:02d}"
+
+
+def split_entries(entries: Iterable[Entry], dates: Mapping[str, dt.datetime | None],
+                  split: str) -> dict[str, list[Entry]]:
+    """part -> its entries in ``entries``' order, newest part first (``undated`` last).
+
+    ``dates`` maps a citing article's docname to its date; an entry's part is its
+    first citer's (``collect`` lists citers oldest first).
+    """
+    parts: dict[str, list[Entry]] = {}
+    for entry in entries:
+        first = entry.citers[0].docname if entry.citers else ""
+        parts.setdefault(part_of(dates.get(first), split), []).append(entry)
+    dated = sorted((p for p in parts if p != UNDATED), reverse=True)
+    ordered = {part: parts[part] for part in dated}
+    if UNDATED in parts:
+        ordered[UNDATED] = parts[UNDATED]
+    return ordered

@@ -38,6 +38,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import clock
+from ..builders import writes_parts
 from ..config import set_by_user
 from ..domain import get_domain, is_public
 from ..log import warn
@@ -140,6 +141,20 @@ def sitemap_pages(app: Sphinx, now: dt.datetime) -> list[tuple[str, str]]:
                 continue  # a document of the project's own stands there
             stamps = [m for m in map(_modified, members) if m is not None]
             pages[pagename] = w3c(max(stamps)) if stamps else ""
+    if writes_parts(app.env):
+        # The parts of a split bibliography: as new as the newest article citing them.
+        for docname, (split, _sort, _style) in sorted(domain.bibliography_splits.items()):
+            if docname not in pages:
+                continue
+            parts = domain.source_parts(split, app.config.newsroom_show_drafts, now)
+            for part, entries in parts.items():
+                pagename = f"{docname}/{part}"
+                if pagename in app.env.found_docs:
+                    continue
+                stamps = [m for m in (_modified(articles[c.docname]) for e in entries
+                                      for c in e.citers if c.docname in articles)
+                          if m is not None]
+                pages[pagename] = w3c(max(stamps)) if stamps else ""
     # The later pages of every long list: with their first page's lastmod.
     for base, count in page_counts(app).items():
         if base in pages:

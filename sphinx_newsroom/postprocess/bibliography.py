@@ -11,7 +11,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import clock
-from ..builders import builder_of, is_ebook, nothing_to_fill, reference_to, relative_link
+from ..builders import (
+    builder_of,
+    is_ebook,
+    nothing_to_fill,
+    reference_to,
+    relative_link,
+    writes_parts,
+)
 from ..citations.bibliography import Entry, anchor_of, collect, sort_entries
 from ..citations.export import EXPORT_FILES, EXPORT_FOLDER
 from ..citations.keys import citation_key
@@ -21,6 +28,7 @@ from ..directives.nodes import bibliography
 from ..doctree import nodes_of, segments_to_nodes
 from ..domain import get_domain, is_public
 from ..i18n import _
+from ..labels import part_label, sources_count
 from ..log import warn
 from ..model.article import Source, matches_filters
 from ..warnings_ import NewsroomWarning
@@ -39,19 +47,52 @@ class FillBibliography(SphinxPostTransform):
         if nothing_to_fill(self.env, domain.bibliographies):
             return
         target = domain.bibliography_doc()
+        parts = writes_parts(self.env)
         anchored = exported = False
         for node in nodes_of(self.document, bibliography)[bibliography]:
             with_ids = node["docname"] == target and not node["filters"] and not anchored
             anchored = anchored or with_ids
-            # The downloads hold every source: offered once, by an unfiltered list.
-            exports = not node["filters"] and not exported
+            # The downloads hold every source: offered once, by an unfiltered list
+            # (on a split bibliography's own page, not on its parts).
+            exports = not node["filters"] and not exported and not node.get("part")
             exported = exported or exports
-            node.replace_self(self._render(node, with_ids, exports))
+            if parts and node.get("split") and not node.get("part"):
+                node.replace_self(self._parts(node, exports))
+            else:
+                node.replace_self(self._render(node, with_ids, exports))
+
+    def _parts(self, node: bibliography, exports: bool) -> list[nodes.Node]:
+        """A split bibliography's own page: its parts, newest first, each a link to its
+        page with its count of sources (the parts are ``html.bibliography_pages``')."""
+        domain = get_domain(self.env)
+        found = domain.source_parts(node["split"], self.config.newsroom_show_drafts,
+                                    clock.now())
+        if not found:
+            return [nodes.paragraph(_("No sources yet."), _("No sources yet."),
+                                    classes=["news-empty"])]
+        result: list[nodes.Node] = [self._exports()] if exports else []
+        total = sum(len(entries) for entries in found.values())
+        result.append(nodes.paragraph(classes=["news-count"], text=sources_count(total)))
+        builder = builder_of(self.env)
+        language = self.config.language or "en"
+        listing = nodes.bullet_list(classes=["news-bibliography-parts"])
+        for part, entries in found.items():
+            label = part_label(part, language)
+            link = nodes.reference(label, label, internal=True, refuri=relative_link(
+                builder, self.env.docname, f"{node['docname']}/{part}"))
+            count = f" ({len(entries)})"
+            listing += nodes.list_item("", nodes.paragraph(
+                "", "", link, nodes.inline(count, count, classes=["news-count"])),
+                classes=["news-bibliography-part"])
+        result.append(listing)
+        return result
 
     def _render(self, node: bibliography, with_ids: bool, exports: bool) -> list[nodes.Node]:
         domain = get_domain(self.env)
         show_drafts, now = self.config.newsroom_show_drafts, clock.now()
-        if node["filters"]:
+        if node.get("part"):
+            found = domain.source_parts(node["split"], show_drafts, now).get(node["part"], [])
+        elif node["filters"]:
             articles = [a for a in domain.published(show_drafts, now)
                         if matches_filters(a, node["filters"])]
             found = collect(articles)[0]
@@ -126,6 +167,10 @@ class LinkSources(SphinxPostTransform):
         here = self.env.docname
         label = _("in the bibliography")
         now = clock.now()
+        # A split bibliography's entries are on its part pages, where the builder
+        # writes them; elsewhere (a PDF, an EPUB) it is one list.
+        split = target in domain.bibliography_splits and writes_parts(self.env)
+        links = domain.source_links(self.config.newsroom_show_drafts, now)
         for footnote in nodes_of(self.document, nodes.footnote)[nodes.footnote]:
             # In a PDF's merged tree every footnote knows its own document.
             article = domain.articles.get(footnote.get("docname") or here)
@@ -139,16 +184,19 @@ class LinkSources(SphinxPostTransform):
                            if s.target == footnote["ids"][0] and s.whole), None)
             if source is None:
                 continue
-            anchor = anchor_of(citation_key(source.citation))
+            key = citation_key(source.citation)
+            page, anchor = links.get(key, (target, anchor_of(key)))
+            if not split:
+                page = target
             paragraph = footnote.children[-1]
             if compact:
                 # One node, written whole by the HTML visitor, for what other
                 # formats build from six (a space, an inline, brackets, a link).
                 paragraph += nr.source_backlink(
-                    refuri=relative_link(builder, here, target, anchor), label=str(label),
+                    refuri=relative_link(builder, here, page, anchor), label=str(label),
                     classes=["news-source-backlink", nr.NO_SEARCH])
                 continue
-            link = reference_to(builder, here, target, anchor, nodes.Text(label))
+            link = reference_to(builder, here, page, anchor, nodes.Text(label))
             link["classes"].append("news-source-link")
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline("", "", nodes.Text("("), link, nodes.Text(")"),
