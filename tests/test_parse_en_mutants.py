@@ -454,3 +454,17 @@ def test_a_sentence_with_two_links_points_to_neither():
     text = ("See [Term limits](https://forge.rust-lang.org/x) and "
             "[Council](https://forge.rust-lang.org/y) for details.")
     assert cited(text) == (text, "", (), "", "")
+
+
+# -- faults the mutation run of 1 December found (issue 16) ---------------------------
+
+def test_an_abbreviated_venue_keeps_its_last_full_stop_before_a_locator():
+    """``Ann. Math. Vol. 141``: the venue as written, like the corpus's ``Sci. Rep.``."""
+    text = ("Wiles, A. (1995). Modular elliptic curves and Fermat's Last Theorem. Ann. Math. "
+            "Vol. 141, pp. 443-551.")
+    assert cited(text) == ("Modular elliptic curves and Fermat's Last Theorem", "Ann. Math.",
+                           ("Wiles, A",), "1995", "")
+    # A venue of one word is no abbreviation: its full stop ends the sentence.
+    assert parse_citation("Smith, J. (2021). Leap days. Time. Vol. 3, pp. 1-2.").publisher \
+        == "Time"
+

@@ -410,6 +410,17 @@ def _is_authors(text: str) -> bool:
         len(text.split()) >= 2 or "," in text)
 
 
+def _venue_text(venue: str) -> str:
+    """A venue without the punctuation around it; an abbreviated name keeps its last
+    full stop (``Ann. Math.``, ``Sci. Rep.``), as it is written."""
+    venue = venue.strip(" ,")
+    stripped = venue.rstrip(" .")
+    if venue.endswith(".") and _ABBREVIATION_RE.search(stripped) \
+            and re.search(rf"[{_UPPER}][a-z]{{0,4}}\.\s", stripped):
+        return stripped + "."
+    return stripped.strip(" ,.")
+
+
 def _venue(rest: str) -> str:
     """The journal, proceedings or book at the start of ``rest``, up to its locators."""
     rest = re.sub(r"^\s*(?:In:?\s+|in\s+)", "", rest.lstrip(" .,"))
@@ -418,25 +429,25 @@ def _venue(rest: str) -> str:
         if char in "([":
             if depth == 0 and re.match(rf"[(\[]\s*(?:{_YEAR}|\d+\)|\d+\s*[-–])", rest[at:]) \
                     and at > 0:
-                return rest[:at].strip(" ,.")
+                return _venue_text(rest[:at])
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
         elif depth:
             continue
         elif char in ",;":
-            return rest[:at].strip(" ,.")
+            return _venue_text(rest[:at])
         elif char == ":" and re.match(r":\s*\d", rest[at:]):
-            return rest[:at].strip(" ,.")
+            return _venue_text(rest[:at])
         elif char.isspace() and re.match(r"\s+(?:\d+(?![\da-z])|vol\b|no\.|pp\b)", rest[at:], re.I):
-            return rest[:at].strip(" ,.")
+            return _venue_text(rest[:at])
         elif char == "." and (at + 1 == len(rest) or rest[at + 1].isspace()
                               or rest[at + 1].isupper()):
             after = rest[at + 1:].lstrip()
             if not (_ABBREVIATION_RE.search(rest[:at])
                     and (after[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th)\b", after))):
-                return rest[:at].strip(" ,.")
-    return rest.strip(" ,.")
+                return _venue_text(rest[:at])
+    return _venue_text(rest)
 
 
 def _book_publisher(rest: str) -> str:
