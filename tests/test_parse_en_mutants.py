@@ -468,3 +468,9 @@ def test_an_abbreviated_venue_keeps_its_last_full_stop_before_a_locator():
     assert parse_citation("Smith, J. (2021). Leap days. Time. Vol. 3, pp. 1-2.").publisher \
         == "Time"
 
+
+def test_a_url_is_never_the_publisher_the_first_url_is_the_link():
+    """A reference that ends in two URLs: the first is its link, its site the publisher."""
+    text = "Smith, J. (2020). Title of it. https://a.org/x. Mirror: https://b.org/y"
+    assert cited(text) == ("Title of it", "a.org", ("Smith, J",), "2020", "https://a.org/x")
+

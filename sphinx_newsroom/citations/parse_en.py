@@ -676,7 +676,7 @@ def _legal_reference(text: str) -> EnglishFields | None:
 
 
 def _academic(text: str) -> EnglishFields | None:
-    from .parse import accessed_spans  # parse.py imports this module: import it when called
+    from .parse import accessed_spans, url_spans  # parse.py imports this module
 
     if accessed_spans(text):
         return None  # an accessed note: the general shapes read it with its URL
@@ -695,6 +695,11 @@ def _academic(text: str) -> EnglishFields | None:
         if fields is not None and fields.title:
             if link and not fields.url:
                 fields = fields._replace(url=link)
+            if re.search(r"https?://", fields.publisher):
+                fields = fields._replace(publisher="")  # a URL is no publisher
+            if not fields.url and url_spans(body):
+                # "… Title. https://a.org/x. Mirror: https://b.org/y": the first URL.
+                fields = fields._replace(url=url_spans(body)[0][2])
             venue = re.search(rf"\[(?P<text>[^\[\]]+)\]\({_URL}\)\s*[.．]?\s*$", text)
             if not fields.publisher and venue and re.search(r",\s*\d+\s*\(\d+\)", venue["text"]):
                 # "…algorithms.[SIAM Journal on Computing, 14(1), 129-133.](url)"
