@@ -567,13 +567,25 @@ def _is_kana_or_hangul(char: str) -> bool:
     return 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF
 
 
+#: A host written as a name (``oi-wiki.org``, the site credited from a URL): no words.
+_DOMAIN_NAME_RE = re.compile(
+    r"(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|org|net|io|dev|edu|gov|cn|co|uk|de|jp|fr|info|me|app|wiki|xyz|tech|site|top|ai"
+    r"|us|ca|au|ru|in|eu|ch|nl|se|be|tw|hk)(?![\w.-])",
+    re.IGNORECASE,
+)
+
+
 def detect_language(text: str) -> str:
     """``zh`` when Han characters outweigh Latin words, ``en`` for Latin text.
 
     One Han character carries about as much as one Latin word, so Latin is
     counted in words: "OpenAI转向TPU…" is Chinese despite its Latin letters.
-    Kana or Hangul mean Japanese or Korean, which this vocabulary cannot name.
+    A host name (``oi-wiki.org``, a site credited from its URL) says nothing
+    of the language and is not counted. Kana or Hangul mean Japanese or
+    Korean, which this vocabulary cannot name.
     """
+    text = _DOMAIN_NAME_RE.sub(" ", text)
     han = latin_words = 0
     in_latin_word = False
     for char in text:
