@@ -474,3 +474,11 @@ def test_a_url_is_never_the_publisher_the_first_url_is_the_link():
     text = "Smith, J. (2020). Title of it. https://a.org/x. Mirror: https://b.org/y"
     assert cited(text) == ("Title of it", "a.org", ("Smith, J",), "2020", "https://a.org/x")
 
+
+def test_a_reference_in_the_gbt_shape_with_an_apa_year_reads_the_year():
+    """``Cherkassky, B. V. (1995). Title[C]. Springer.``: the year is no part of the name."""
+    text = "Cherkassky, B. V. (1995). On implementing push-relabel method[C]. Springer."
+    citation = parse_citation(text)
+    assert cited(text) == ("On implementing push-relabel method", "Springer",
+                           ("Cherkassky, B. V",), "1995", "")
+    assert (citation.date_precision, citation.type) == ("year", "C")

@@ -622,11 +622,14 @@ def parse_citation(text: str) -> Citation:
     if english is not None and english.author and english.title \
             and not any(map(_is_han, english.title + english.author)) and (
                 chinese is None or not chinese.author
-                or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", chinese.publisher)):
+                or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)",
+                             chinese.publisher + " " + chinese.author)):
         # A Latin reference with a Chinese lead-in ("参见 [APA…](…)": the Chinese shapes
-        # find no author), or whose container the Chinese shapes ran into its year
-        # ("…[C]//Conference. Springer, 1995: 157-171."): the English shapes read it.
-        return parse_en.to_citation(text, english, detect_language)
+        # find no author), or whose container or names the Chinese shapes ran into its
+        # year ("…[C]//Conference. Springer, 1995: 157-171.", "Cherkassky, B. V.
+        # (1995). Title[C]."): the English shapes read it, with the type code it writes.
+        citation = parse_en.to_citation(text, english, detect_language)
+        return replace(citation, type=chinese.type) if chinese is not None else citation
     if chinese is not None:
         note = parse_en.LANGUAGE_NOTE_RE.match(chinese.title)
         if note and chinese.title[note.end():]:
