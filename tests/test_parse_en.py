@@ -468,9 +468,33 @@ def test_a_named_package_is_a_title(text, title):
     assert parse_citation(text).title == title
 
 
+# -- reference lists written as footnotes (issue 16, the forms fresh2 showed) --------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # HTML italics around the venue are no part of it.
+    ("Doe, J., Roe, R. 2011. Ledgers of the sea. <i>Journal of Tides</i>, 3(2), 10-20. "
+     "https://doi.org/10.1000/tides.3",
+     ("Ledgers of the sea", "Journal of Tides", "Doe, J., Roe, R", "2011",
+      "https://doi.org/10.1000/tides.3")),
+    ("Doe, J. (2012). Salt and iron. <em>Annals of Rust</em>, 4(1), 1-9.",
+     ("Salt and iron", "Annals of Rust", "Doe, J", "2012", "")),
+    # Italics after the year are a book's title, whatever full stops they hold; the
+    # imprint follows, and an ISBN is none of it.
+    ("Doe, J. L. 2013. <i>Tides of the north: A history. Second part.</i> Harbour Press, "
+     "Bergen, NO. ISBN: 9780262250863",
+     ("Tides of the north: A history. Second part", "Harbour Press", "Doe, J. L", "2013", "")),
+    ("Roe, R. P. (2014). <i>The long interview</i>. Springfield, IL: Lantern Press. "
+     "ISBN: 0030444969",
+     ("The long interview", "Lantern Press", "Roe, R. P", "2014", "")),
+])
+def test_reference_list_items(text, expected):
+    assert fields(text) == expected
+
+
 @pytest.mark.timing
 @pytest.mark.parametrize("text", [
-    " " * 1990, "a: " * 660 + "[a](https://x.org/)", "[a](https://x.org/), " + "Ab " * 600,
+    " " * 1990, "Roe, J. " * 240 + "2009. <i>T", "a: " * 660 + "[a](https://x.org/)",
+    "[a](https://x.org/), " + "Ab " * 600,
     "Ab Cd, " * 280 + "(2016)", "Roe, J. " * 240 + "2009. T.", "A's talk " * 220,
     "Ab, " + "Cd " * 600 + ", (" * 100,
 ])

@@ -675,6 +675,35 @@ def _legal_reference(text: str) -> EnglishFields | None:
     return None
 
 
+#: HTML italics a reference list keeps from its source (``<i>MIS Quarterly</i>``).
+_HTML_ITALIC_RE = re.compile(r"</?(?:i|em|cite)>", re.IGNORECASE)
+_ITALIC_TITLE_RE = re.compile(
+    rf"(?P<names>[^<>()]+?)[.,]?\s+\(?(?P<year>{_YEAR})[a-z]?\)?\.?\s+"
+    r"<(?P<tag>i|em|cite)>(?P<title>[^<>]+)</(?P=tag)>\s*[.,]?\s*(?P<rest>[^<>]*)",
+    re.IGNORECASE)
+#: An ISBN at a reference's end is no part of its imprint.
+_ISBN_RE = re.compile(r"[.,]?\s*ISBN(?:-1[03])?:?\s*[\dXx-]{10,17}\s*[.]?\s*$")
+
+
+def _italic_title_reference(text: str) -> EnglishFields | None:
+    """Author-date with the title in HTML italics, as a book's is.
+
+    ``Borgman, C. L. 2010. <i>Scholarship in the digital age.</i> MIT Press,
+    Cambridge, MA.`` and ``Spradley, J. P. (2016). <i>The ethnographic
+    interview</i>. Longegrove, IL: Waveland Press.``: the italics end the
+    title, whatever full stops it holds; the imprint or the venue follows.
+    """
+    if "<" not in text:
+        return None
+    match = _ITALIC_TITLE_RE.fullmatch(text.strip())
+    if match is None or not _is_authors(match["names"]):
+        return None
+    rest = match["rest"]
+    publisher = _book_publisher(rest) or _venue(rest)
+    return EnglishFields(match["title"].strip(" ,."), publisher, match["names"].strip(" ,."),
+                         datetime.date(int(match["year"]), 1, 1), "year")
+
+
 def _academic(text: str) -> EnglishFields | None:
     from .parse import accessed_spans, url_spans  # parse.py imports this module
 
@@ -689,9 +718,12 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
-    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference,
-                  _legal_reference):
-        fields = shape(body)
+    body = _ISBN_RE.sub("", body)
+    shapes: tuple[Callable[[str], EnglishFields | None], ...] = (
+        _italic_title_reference, _quoted_reference, _apa_reference, _period_reference,
+        _comma_reference, _legal_reference)
+    for shape in shapes:
+        fields = shape(body if shape is _italic_title_reference else _HTML_ITALIC_RE.sub("", body))
         if fields is not None and fields.title:
             if link and not fields.url:
                 fields = fields._replace(url=link)
