@@ -486,6 +486,25 @@ def test_a_named_package_is_a_title(text, title):
     ("Roe, R. P. (2014). <i>The long interview</i>. Springfield, IL: Lantern Press. "
      "ISBN: 0030444969",
      ("The long interview", "Lantern Press", "Roe, R. P", "2014", "")),
+    # Chicago author-date: an organisation before the year is the publisher; one name
+    # alone is an author; "Accessed March 14" without its year is no accessed date.
+    ("Wikipedia. 2019a. \u201cTide Tables.\u201d Accessed May 2. "
+     "https://en.wikipedia.org/wiki/Tide_table.",
+     ("Tide Tables", "Wikipedia", "", "2019", "https://en.wikipedia.org/wiki/Tide_table")),
+    ("Harbour Foundation. 2019. \u201cTide Formats.\u201d Accessed May 2. "
+     "https://tides.example.org/formats.html.",
+     ("Tide Formats", "Harbour Foundation", "", "2019",
+      "https://tides.example.org/formats.html")),
+    ("Harbourmaster. 2016. \u201cOver 200 Tides Logged!\u201d "
+     "https://blog.example.org/2016/tides/.",
+     ("Over 200 Tides Logged!", "blog.example.org", "Harbourmaster", "2016",
+      "https://blog.example.org/2016/tides/")),
+    # The year after the names is the date, whatever month a name begins with.
+    ("Mayer, Julia. 2018. \u201cTides.\u201d Accessed March 14. https://tides.example.org/.",
+     ("Tides", "tides.example.org", "Mayer, Julia", "2018", "https://tides.example.org/")),
+    # APA with an organisation's acronym in the author's place.
+    ("NOAA (2018) Tide gauges - Delayed mode data, https://data.example.org/tides",
+     ("Tide gauges - Delayed mode data", "NOAA", "", "2018", "https://data.example.org/tides")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected

@@ -342,7 +342,7 @@ _ORGANISATION_WORD_RE = re.compile(
     r"\b(?:Network|Foundation|Inc|Ltd|LLC|Corporation|Corp|Company|Co|Project|Team|Group"
     r"|Institute|University|Association|Society|Council|Committee|Consortium|Organi[sz]ation"
     r"|Agency|Office|Department|Ministry|Maintainers|Contributors|Docs|Documentation|Blog"
-    r"|Wiki|Press|Labs?|Research|Developers?)\b\.?")
+    r"|Wiki|Press|Labs?|Research|Developers?|Archives?)\b\.?")
 
 
 def _is_organisation(name: str) -> bool:
@@ -506,16 +506,27 @@ def _quoted_reference(text: str) -> EnglishFields | None:
     year_in_head = _YEAR_IN_BRACKETS_RE.search(head) or _AUTHOR_DATE_YEAR_RE.search(head)
     authors = head[:year_in_head.start()] if year_in_head else head
     authors = authors.strip(" ,.:")
-    if not _is_authors(authors):
+    # Chicago author-date names one author or an organisation before the year too
+    # ("Jefferson. 2017.", "Wikipedia. 2018b.").
+    alone = year_in_head is not None and re.fullmatch(rf"[{_UPPER}][\w'’-]+", authors)
+    if not (_is_authors(authors) or alone):
         return None
     title, url = _title_and_link(quote["title"])
     rest = re.sub(r"^\s*[.,]?\s*\([^()]*\)\s*[.,]?", "", text[quote.end():])  # "(in Chinese)."
-    date, precision = _year(head + " " + rest)
+    if year_in_head is not None and year_in_head.re is _YEAR_IN_BRACKETS_RE:
+        date, precision = _apa_date(year_in_head)
+    elif year_in_head is not None:
+        # The year after the names is the date ("Silge, Julia. 2018." is no July).
+        date, precision = datetime.date(int(year_in_head[1]), 1, 1), "year"
+    else:
+        date, precision = _year(head + " " + rest)
     if date is None:
         return None
     venue = _venue(rest)
     if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", venue, re.I):
         venue = ""  # the date follows the title: no venue
+    if year_in_head is not None and _is_organisation(authors):
+        return EnglishFields(title.strip(" ,."), venue or authors, "", date, precision, url)
     return EnglishFields(title.strip(" ,."), venue, authors, date, precision, url)
 
 
@@ -525,7 +536,8 @@ def _apa_reference(text: str) -> EnglishFields | None:
     if year is None:
         return None
     authors = text[:year.start()].strip(" ,.")
-    if not _is_authors(authors):
+    organisation = _is_organisation(authors)
+    if not (_is_authors(authors) or organisation):
         return None
     date, precision = _apa_date(year)
     comma_style = text[year.end():].lstrip().startswith(",")
@@ -539,6 +551,9 @@ def _apa_reference(text: str) -> EnglishFields | None:
         if re.match(r"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.)\b", venue, re.I):
             venue = ""  # a locator, not a container
     title = re.sub(r"\s*\(\d+(?:st|nd|rd|th) ed\.\)$", "", title.strip())
+    if organisation:
+        # "IMOS (2018) Title": an organisation in the author's place published it.
+        return EnglishFields(title.strip(" ,."), venue or authors, "", date, precision)
     return EnglishFields(title.strip(" ,."), venue, authors, date, precision)
 
 
@@ -681,6 +696,11 @@ _ITALIC_TITLE_RE = re.compile(
     rf"(?P<names>[^<>()]+?)[.,]?\s+\(?(?P<year>{_YEAR})[a-z]?\)?\.?\s+"
     r"<(?P<tag>i|em|cite)>(?P<title>[^<>]+)</(?P=tag)>\s*[.,]?\s*(?P<rest>[^<>]*)",
     re.IGNORECASE)
+#: "Accessed March 14." without a year: no date (the year it means is not written).
+_ACCESSED_NO_YEAR_RE = re.compile(
+    r"\s*(?:accessed|retrieved|viewed)(?:\s+on)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?![\d,]|\s*\d)\s*[.,]?", re.IGNORECASE)
 #: An ISBN at a reference's end is no part of its imprint.
 _ISBN_RE = re.compile(r"[.,]?\s*ISBN(?:-1[03])?:?\s*[\dXx-]{10,17}\s*[.]?\s*$")
 
@@ -718,7 +738,7 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]", text):
         return None
     body, link = _trailing_link(text)
-    body = _ISBN_RE.sub("", body)
+    body = _ACCESSED_NO_YEAR_RE.sub("", _ISBN_RE.sub("", body))
     shapes: tuple[Callable[[str], EnglishFields | None], ...] = (
         _italic_title_reference, _quoted_reference, _apa_reference, _period_reference,
         _comma_reference, _legal_reference)
