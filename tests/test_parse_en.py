@@ -505,6 +505,11 @@ def test_a_named_package_is_a_title(text, title):
     # APA with an organisation's acronym in the author's place.
     ("NOAA (2018) Tide gauges - Delayed mode data, https://data.example.org/tides",
      ("Tide gauges - Delayed mode data", "NOAA", "", "2018", "https://data.example.org/tides")),
+    # Names that begin with a lowercase particle begin a reference all the same.
+    ("van Dam, Jan, and Ana K. Roe. 2013. \u201cTides of the North.\u201d Journal of Tides "
+     "19 (12): 3822\u201334. https://doi.org/10.1000/tides.19.",
+     ("Tides of the North", "Journal of Tides", "van Dam, Jan, and Ana K. Roe", "2013",
+      "https://doi.org/10.1000/tides.19")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected

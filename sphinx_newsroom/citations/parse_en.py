@@ -379,10 +379,12 @@ def _bare_url(text: str) -> EnglishFields | None:
 # -- academic references -------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+#: The lowercase particles of family names ("van Wart", "de la Cruz").
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|dos|del)"
 # Alternatives never match the same text (no backtracking blow-up on "A. A. A. … x").
 _NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]\.?(?![\w'’])"  # "J.S."
               rf"|[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
-              r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
+              rf"|{_PARTICLE}|Jr\.?|Sr\.?)")
 _NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
 # "(2020)", and APA's "(2020, June 30)" or "(2020, June)": the rest is in group 2.
@@ -735,8 +737,8 @@ def _academic(text: str) -> EnglishFields | None:
     text = re.sub(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+", "", text)  # IEEE's [1], a list's 1.
     if re.search(r"[\u4e00-\u9fff]", text):
         return None  # Chinese prose after it: a note that mentions the work
-    if not re.match(rf"[{_UPPER}]", text):
-        return None
+    if not re.match(rf"[{_UPPER}]|{_PARTICLE}\s+[{_UPPER}]", text):
+        return None  # a reference begins with a name ("van Wart, Justin"), not a sentence
     body, link = _trailing_link(text)
     body = _ACCESSED_NO_YEAR_RE.sub("", _ISBN_RE.sub("", body))
     shapes: tuple[Callable[[str], EnglishFields | None], ...] = (
