@@ -510,6 +510,15 @@ def test_a_named_package_is_a_title(text, title):
      "19 (12): 3822\u201334. https://doi.org/10.1000/tides.19.",
      ("Tides of the North", "Journal of Tides", "van Dam, Jan, and Ana K. Roe", "2013",
       "https://doi.org/10.1000/tides.19")),
+    # A software or data version is no venue.
+    ("Roe, Ana. 2019. \u201ctides: Tide Tables from R\u201d. R package version 1.1.1, "
+     "https://docs.example.org/tides/.",
+     ("tides: Tide Tables from R", "docs.example.org", "Roe, Ana", "2019",
+      "https://docs.example.org/tides/")),
+    ("Roe, Ana, and Jan van Dam. 2018. \u201cTide Methodology\u201d, Data Version 8.0.1. "
+     "NOAA. https://tides.example.org/method.pdf.",
+     ("Tide Methodology", "NOAA", "Roe, Ana, and Jan van Dam", "2018",
+      "https://tides.example.org/method.pdf")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected
@@ -520,7 +529,7 @@ def test_reference_list_items(text, expected):
     " " * 1990, "Roe, J. " * 240 + "2009. <i>T", "a: " * 660 + "[a](https://x.org/)",
     "[a](https://x.org/), " + "Ab " * 600,
     "Ab Cd, " * 280 + "(2016)", "Roe, J. " * 240 + "2009. T.", "A's talk " * 220,
-    "Ab, " + "Cd " * 600 + ", (" * 100,
+    "Ab, " + "Cd " * 600 + ", (" * 100, "Ab, C. 2019. \u201cT\u201d." + " " * 1900 + "x",
 ])
 def test_the_english_shapes_are_fast_on_hostile_input(text: str) -> None:
     import time

@@ -703,6 +703,11 @@ _ACCESSED_NO_YEAR_RE = re.compile(
     r"\s*(?:accessed|retrieved|viewed)(?:\s+on)?\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?![\d,]|\s*\d)\s*[.,]?", re.IGNORECASE)
+#: A software or data version after the title ("R package version 1.1.1", ", Data Version
+#: 8.0.1."): no venue.
+_VERSION_RE = re.compile(
+    r"(?<=[.,\"”])\s*(?:,\s*)?(?:R\s+package\s+|Python\s+package\s+|Data\s+|Software\s+)?"
+    r"[Vv]ersion\s+v?\d+(?:\.\d+)*\s*[.,]?")
 #: An ISBN at a reference's end is no part of its imprint.
 _ISBN_RE = re.compile(r"[.,]?\s*ISBN(?:-1[03])?:?\s*[\dXx-]{10,17}\s*[.]?\s*$")
 
@@ -740,7 +745,7 @@ def _academic(text: str) -> EnglishFields | None:
     if not re.match(rf"[{_UPPER}]|{_PARTICLE}\s+[{_UPPER}]", text):
         return None  # a reference begins with a name ("van Wart, Justin"), not a sentence
     body, link = _trailing_link(text)
-    body = _ACCESSED_NO_YEAR_RE.sub("", _ISBN_RE.sub("", body))
+    body = _VERSION_RE.sub("", _ACCESSED_NO_YEAR_RE.sub("", _ISBN_RE.sub("", body)))
     shapes: tuple[Callable[[str], EnglishFields | None], ...] = (
         _italic_title_reference, _quoted_reference, _apa_reference, _period_reference,
         _comma_reference, _legal_reference)
