@@ -519,9 +519,28 @@ def test_a_named_package_is_a_title(text, title):
      "NOAA. https://tides.example.org/method.pdf.",
      ("Tide Methodology", "NOAA", "Roe, Ana, and Jan van Dam", "2018",
       "https://tides.example.org/method.pdf")),
+    # Elsevier's names end in a comma before the year; some lists leave out the full
+    # stop after the year; APA elides the middle names with "...".
+    ("Doe, J.L., Roe, R., Ma, S., 2010. Mapping the tides: A common model. Mar. Sci. 35, "
+     "551\u2013563. https://doi.org/10.1000/ms.35",
+     ("Mapping the tides: A common model", "Mar. Sci.", "Doe, J.L., Roe, R., Ma, S", "2010",
+      "https://doi.org/10.1000/ms.35")),
+    ("Doe, J., Roe, R., Ma, S. 2010 Tidal infrastructures: The missing agenda. Journal of "
+     "Tides, 21(4), 748-759.",
+     ("Tidal infrastructures: The missing agenda", "Journal of Tides", "Doe, J., Roe, R., Ma, S",
+      "2010", "")),
+    ("Doe, J., Roe, R. T., ... & Ma, S. (2014). Best practices for tides. Tide Biology, 12(1), "
+     "e1001745.",
+     ("Best practices for tides", "Tide Biology", "Doe, J., Roe, R. T., ... & Ma, S", "2014", "")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected
+
+
+def test_elided_names_are_no_name():
+    assert parse_citation("Doe, J., Roe, R. T., ... & Ma, S. (2014). Best practices for tides. "
+                          "Tide Biology, 12(1), e1001745.").authors == ("Doe, J.", "Roe, R. T.",
+                                                                         "Ma, S")
 
 
 @pytest.mark.timing

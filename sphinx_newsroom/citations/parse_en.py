@@ -385,7 +385,9 @@ _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|dos|del)"
 _NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]\.?(?![\w'’])"  # "J.S."
               rf"|[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
               rf"|{_PARTICLE}|Jr\.?|Sr\.?)")
-_NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
+# The last alternative is APA's elided names: "Guy, R. T., ... & Waugh, B.".
+_NAME_JOIN = (r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+"
+              r"|\s*(?:,\s*)?(?:\.\.\.|…)\s*(?:,\s*)?(?:and\s+|&\s*)?)")
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
 # "(2020)", and APA's "(2020, June 30)" or "(2020, June)": the rest is in group 2.
 _YEAR_IN_BRACKETS_RE = re.compile(
@@ -448,7 +450,7 @@ def _venue(rest: str) -> str:
             after = rest[at + 1:].lstrip()
             if not (_ABBREVIATION_RE.search(rest[:at])
                     and (after[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th)\b", after))):
-                return _venue_text(rest[:at])
+                return _venue_text(rest[:at + 1])
     return _venue_text(rest)
 
 
@@ -574,8 +576,30 @@ def _apa_date(match: re.Match[str]) -> tuple[datetime.date, str]:
     return datetime.date(year, number, 1), "month"
 
 
+#: The names, then the year of an author-date list: "Ma, S., 2010. Title", with no full
+#: stop after the names, or none after the year ("Sørensen, C. 2010 Digital …").
+_NAMES_YEAR_RE = re.compile(
+    rf"(?P<names>[^()\[\]\d\"“]{{3,600}}?)(?:,\s*|\s+)(?P<year>{_YEAR})[a-z]?"
+    rf"(?:\.\s+|\s+(?=[{_UPPER}]))(?=\S)")
+
+
+def _names_then_year(text: str) -> tuple[str, str, int] | None:
+    """(names, the rest, year) of ``Galizia, C.G., Ma, S., 2010. Title. …``, else ``None``."""
+    match = _NAMES_YEAR_RE.match(text)
+    if match is None:
+        return None
+    names = match["names"].strip(" ,")
+    names = names[:-1] if names.endswith(".") else names  # as the full stop after names goes
+    if not (_is_authors(names) and _PERSONS_RE.search(names)):
+        return None
+    return names, text[match.end():], int(match["year"])
+
+
 def _period_reference(text: str) -> EnglishFields | None:
     """``Authors. Title. Venue …, Year.`` and ``Authors. Title[J]. Venue, Year, …``."""
+    early = _names_then_year(text)
+    if early is not None:
+        return _period_fields(*early)
     for split in re.finditer(rf"\.\s*(?=[{_UPPER}\[0-9])", text):
         authors = text[:split.start()]
         last = authors.split()[-1] if authors.split() else ""
@@ -597,6 +621,11 @@ def _period_reference(text: str) -> EnglishFields | None:
     year_first = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", body)
     if year_first:
         body = body[year_first.end():]  # the year after the names (author-date), then the title
+    return _period_fields(authors, body, int(year_first[1]) if year_first else None)
+
+
+def _period_fields(authors: str, body: str, year_first: int | None) -> EnglishFields | None:
+    """The title and venue after the names (and the year) of a period reference."""
     code = _GBT_CODE_RE.search(body)
     end = code or re.search(r"\.(?:\s+|(?=[A-Z]))|[?!]\s|,\s+(?=" + _YEAR + r"\b)", body)
     if end is None:
@@ -610,7 +639,7 @@ def _period_reference(text: str) -> EnglishFields | None:
         return None
     date, precision = _year(rest)
     if year_first:
-        date, precision = datetime.date(int(year_first[1]), 1, 1), "year"
+        date, precision = datetime.date(year_first, 1, 1), "year"
     if date is None and not url and code is None:
         # No year: only a plain "Authors. Title." pair is a reference.
         if rest.strip(" .") or not title:
