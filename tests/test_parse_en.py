@@ -532,6 +532,11 @@ def test_a_named_package_is_a_title(text, title):
     ("Doe, J., Roe, R. T., ... & Ma, S. (2014). Best practices for tides. Tide Biology, 12(1), "
      "e1001745.",
      ("Best practices for tides", "Tide Biology", "Doe, J., Roe, R. T., ... & Ma, S", "2014", "")),
+    # What a reference is cited for ("Figure 5.") is no part of it; Vancouver's names.
+    ("Figure 2. Doe JL, Roe R, Ma S. (2014). Mapping the tides. Tides, 8(3), e04395. "
+     "https://doi.org/10.1000/tides.8",
+     ("Mapping the tides", "Tides", "Doe JL, Roe R, Ma S", "2014",
+      "https://doi.org/10.1000/tides.8")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected

@@ -769,6 +769,9 @@ def _academic(text: str) -> EnglishFields | None:
     text = re.sub(r"\s*[的第][^A-Za-z]*[．。]?\s*$", "", text)  # Chinese locator after it
     text = re.sub(r"(?i)^(?:see(?:\s+also)?|cf\.)\s+", "", text.strip())
     text = re.sub(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+", "", text)  # IEEE's [1], a list's 1.
+    # What the reference is cited for, before it: "Figure 5. Pigott DM, … (2014). Title."
+    text = re.sub(r"^(?:Figures?|Fig\.|Tables?|Box|Equation|Eq\.)\s+\d{1,3}[a-z]?\s*[.:]\s+",
+                  "", text)
     if re.search(r"[\u4e00-\u9fff]", text):
         return None  # Chinese prose after it: a note that mentions the work
     if not re.match(rf"[{_UPPER}]|{_PARTICLE}\s+[{_UPPER}]", text):
