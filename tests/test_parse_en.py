@@ -537,6 +537,11 @@ def test_a_named_package_is_a_title(text, title):
      "https://doi.org/10.1000/tides.8",
      ("Mapping the tides", "Tides", "Doe JL, Roe R, Ma S", "2014",
       "https://doi.org/10.1000/tides.8")),
+    # APA's names alone make a reference without a year.
+    ("Doe, J., Roe, R., ... & Ma, S. TideCleaner: Standardized cleaning of tide records. "
+     "Methods in Tides. https://doi.org/10.1000/tc.1",
+     ("TideCleaner: Standardized cleaning of tide records", "Methods in Tides",
+      "Doe, J., Roe, R., ... & Ma, S", "", "https://doi.org/10.1000/tc.1")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected
@@ -553,7 +558,8 @@ def test_elided_names_are_no_name():
     " " * 1990, "Roe, J. " * 240 + "2009. <i>T", "a: " * 660 + "[a](https://x.org/)",
     "[a](https://x.org/), " + "Ab " * 600,
     "Ab Cd, " * 280 + "(2016)", "Roe, J. " * 240 + "2009. T.", "A's talk " * 220,
-    "Ab, " + "Cd " * 600 + ", (" * 100, "Ab, C. 2019. \u201cT\u201d." + " " * 1900 + "x",
+    "Ab, " + "Cd " * 600 + ", (" * 100, "Roe, J., " * 220 + "x. T",
+    "Ab, C. 2019. \u201cT\u201d." + " " * 1900 + "x",
 ])
 def test_the_english_shapes_are_fast_on_hostile_input(text: str) -> None:
     import time

@@ -606,6 +606,10 @@ def _period_reference(text: str) -> EnglishFields | None:
         year_next = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", text[split.end():])
         if year_next and _is_authors(authors) and _PERSONS_RE.search(authors):
             break  # Chicago author-date, "Braa, J., Shaw, V. 2007. Title.": the names end here
+        if _APA_NAMES_RE.fullmatch(authors + ".") and len(authors.split(",")) >= 4:
+            # "Zizka, A., Edler, D., ... & Svantesson, S. Title. Venue.": two names or more in
+            # APA's form end at an initial, with no year after them.
+            return _period_fields(authors, text[split.end():], None, named=True)
         if len(last.strip(".")) < 2 and not authors.endswith("et al") \
                 and not (_GBT_AUTHORS_RE.fullmatch(authors)
                          and _GBT_CODE_RE.search(text, split.end())):
@@ -624,8 +628,18 @@ def _period_reference(text: str) -> EnglishFields | None:
     return _period_fields(authors, body, int(year_first[1]) if year_first else None)
 
 
-def _period_fields(authors: str, body: str, year_first: int | None) -> EnglishFields | None:
-    """The title and venue after the names (and the year) of a period reference."""
+#: APA's names: family names, a comma, initials; elided ("... &") or joined by "&".
+_APA_NAME = (rf"(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?,\s"
+             rf"(?:[{_UPPER}]\.\s?)+")
+_APA_NAMES_RE = re.compile(rf"{_APA_NAME}(?:,\s(?:\.\.\.\s|…\s)?(?:&\s)?{_APA_NAME})*")
+
+
+def _period_fields(authors: str, body: str, year_first: int | None, *,
+                   named: bool = False) -> EnglishFields | None:
+    """The title and venue after the names (and the year) of a period reference.
+
+    ``named``: the names alone make it a reference (APA's form), year or none.
+    """
     code = _GBT_CODE_RE.search(body)
     end = code or re.search(r"\.(?:\s+|(?=[A-Z]))|[?!]\s|,\s+(?=" + _YEAR + r"\b)", body)
     if end is None:
@@ -640,7 +654,7 @@ def _period_fields(authors: str, body: str, year_first: int | None) -> EnglishFi
     date, precision = _year(rest)
     if year_first:
         date, precision = datetime.date(year_first, 1, 1), "year"
-    if date is None and not url and code is None:
+    if date is None and not url and code is None and not named:
         # No year: only a plain "Authors. Title." pair is a reference.
         if rest.strip(" .") or not title:
             return None
