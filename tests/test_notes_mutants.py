@@ -192,3 +192,10 @@ def test_a_name_written_three_times_is_code_only_if_each_time_is(
     assert [text.find("Rust Team", at) for at in starts] == starts
     written = Written(text, tuple(Mark("literal", starts[i], starts[i] + 9) for i in in_code))
     assert tuple(classify(written)) == verdict
+
+
+@pytest.mark.parametrize("before", ["You can see the log of the nightly ", "You can find the "])
+def test_you_can_see_or_find_a_link_points_to_it(before: str) -> None:
+    """The reader is told where to look: the linked document is the footnote's source."""
+    assert classify(link(before, "builds here", "https://ci.example.org/builds/")).kind == \
+        "source"

@@ -102,7 +102,7 @@ _POINTER_LEAD_RE = re.compile(
 _POINTER_RE = re.compile(
     r"(?<![\w'’])(?:(?:is|are)\s+(?:available\s+)?(?:at|in|here)|(?:is|are)\s+available"
     r"|can\s+be\s+(?:found|read|seen)|adapted\s+from|read\s+(?:about|more)|learn\s+more"
-    r"|you\s+may\s+find|watch|for\s+(?:more\s+)?(?:details|context|information"
+    r"|you\s+(?:may|can)\s+(?:find|see)|watch|for\s+(?:more\s+)?(?:details|context|information"
     r"|the\s+full|current\s+status|more))(?![\w'’])"
     rf"|[,.]\s*see\s+{_LINK}|\bis\s+{_LINK}"
     rf"|{_LINK}\s*(?:contains?|gives?|provides?|describes?|explains?)\b"
