@@ -199,3 +199,14 @@ def test_you_can_see_or_find_a_link_points_to_it(before: str) -> None:
     """The reader is told where to look: the linked document is the footnote's source."""
     assert classify(link(before, "builds here", "https://ci.example.org/builds/")).kind == \
         "source"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Noted ", "."), ("Found ", " or as a data frame in the package"), ("Discussed in ", "."),
+])
+def test_a_participle_that_only_says_where_points_to_its_link(before: str, after: str) -> None:
+    assert classify(link(before, "here", "https://forum.example.org/t/1", after)).kind == \
+        "source"
+    # Followed by a claim instead of a link, it is a note's word.
+    assert classify(link("Found that ", "the parser", "https://example.org/p",
+                         " was slow on long input, and rewrote it.")).kind == "links"

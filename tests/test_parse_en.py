@@ -542,6 +542,9 @@ def test_a_named_package_is_a_title(text, title):
      "Methods in Tides. https://doi.org/10.1000/tc.1",
      ("TideCleaner: Standardized cleaning of tide records", "Methods in Tides",
       "Doe, J., Roe, R., ... & Ma, S", "", "https://doi.org/10.1000/tc.1")),
+    # A participle that only says where is a lead-in, no publisher.
+    ("Noted [here](https://forum.example.org/t/derive/6).",
+     ("", "forum.example.org", "", "", "https://forum.example.org/t/derive/6")),
 ])
 def test_reference_list_items(text, expected):
     assert fields(text) == expected

@@ -62,7 +62,8 @@ _URL = r"https?://[^\s<>\"()\[\]]*(?:\([^\s()]*\)[^\s<>\"()\[\]]*)*"
 _LINK = rf"\[(?P<text>[^\[\]]+)\]\((?P<url>{_URL})\)"
 #: Words that only lead into a citation; they are not a publisher.
 _LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+from"
-            r"|adapted\s+from|参见|详见|参考|请参考|请参阅|参阅|来源|来自|引用自|引自|出自|比如|例如)"
+            r"|adapted\s+from|(?:noted|found|described|discussed|documented)(?:\s+(?:in|at|on))?"
+            r"|参见|详见|参考|请参考|请参阅|参阅|来源|来自|引用自|引自|出自|比如|例如)"
             r"\s*[:：]?\s*)")
 #: A short Chinese lead-in before a citation ("参见", "选项卡：参见", "更多结果可以参考").
 CHINESE_LEAD_IN_RE = re.compile(
