@@ -562,3 +562,11 @@ def test_a_chinese_link_text_is_chinese_whatever_its_host(text: str) -> None:
 def test_a_domain_written_out_is_no_english_word() -> None:
     assert detect_language("排序 oi-wiki.org") == "zh"
     assert detect_language("Node.js 入门") == "en"  # "Node.js" is a name, not a host
+
+
+@pytest.mark.parametrize("label", ["last visited", "Last accessed", "accessed"])
+def test_bluebooks_last_visited_is_the_accessed_date(label: str) -> None:
+    """``(last visited Apr. 8, 2024)`` says when the page was read, not when it appeared."""
+    citation = parse_citation(
+        f"Tide tables, https://tides.example.org/tables ({label} Apr. 8, 2024).")
+    assert (citation.date, citation.accessed) == (None, datetime.date(2024, 4, 8))

@@ -115,7 +115,7 @@ _DAY_MONTH_YEAR_RE = re.compile(
 
 _ACCESSED_LABEL_RE = re.compile(
     r"(?:检索日期|检索于|访问日期|访问时间|访问于|引用日期|查阅日期"
-    r"|(?:accessed|retrieved|viewed)(?:\s+on)?)"
+    r"|(?:accessed|retrieved|viewed|last\s+visited|last\s+accessed)(?:\s+on)?)"
     rf"\s*(?:[{_COLONS}]\s*)?",
     re.IGNORECASE,
 )
