@@ -207,6 +207,9 @@ def test_you_can_see_or_find_a_link_points_to_it(before: str) -> None:
 def test_a_participle_that_only_says_where_points_to_its_link(before: str, after: str) -> None:
     assert classify(link(before, "here", "https://forum.example.org/t/1", after)).kind == \
         "source"
-    # Followed by a claim instead of a link, it is a note's word.
+    # Followed by a claim instead of a link, or with the sentence going on after the link
+    # ("found a bug in …"), it is a note's word.
     assert classify(link("Found that ", "the parser", "https://example.org/p",
                          " was slow on long input, and rewrote it.")).kind == "links"
+    assert classify(link("Found ", "a bug", "https://example.org/issues/1",
+                         " in the parser and fixed it.")).kind == "links"

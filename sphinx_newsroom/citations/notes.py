@@ -100,7 +100,8 @@ _POINTER_LEAD_RE = re.compile(
     r"(?:e\.g\.,?\s*)?(?:see(?:\s+also|\s+related)?|cf\.|quoted?\s+from|adapted\s+from|source|via"
     r"|details\s+(?:in|at)|more\s+(?:in|at))\b\s*[:：]?"
     # "Noted [here](…).", "Found [here](…) or …": a participle that only says where.
-    rf"|(?:noted|found|described|discussed|documented)(?:\s+(?:in|at|on))?\s*(?={_LINK})",
+    rf"|(?P<participle>(?:noted|found|described|discussed|documented)(?:\s+(?:in|at|on))?\s*"
+    rf"(?={_LINK}\s*(?:[.。]?\s*$|or\s)))",
     re.IGNORECASE)
 _POINTER_RE = re.compile(
     r"(?<![\w'’])(?:(?:is|are)\s+(?:available\s+)?(?:at|in|here)|(?:is|are)\s+available"
