@@ -499,6 +499,11 @@ def test_a_named_package_is_a_title(text, title):
      "https://blog.example.org/2016/tides/.",
      ("Over 200 Tides Logged!", "blog.example.org", "Harbourmaster", "2016",
       "https://blog.example.org/2016/tides/")),
+    # A person whose family name is an organisation's word is still a person.
+    ("Press, William H. 2007. \u201cNumerical Tides.\u201d Journal of Tides 3 (1): 1\u20139.",
+     ("Numerical Tides", "Journal of Tides", "Press, William H", "2007", "")),
+    ("Press, W. H. (2007). Numerical tides. Journal of Tides, 3(1), 1-9.",
+     ("Numerical tides", "Journal of Tides", "Press, W. H", "2007", "")),
     # The year after the names is the date, whatever month a name begins with.
     ("Mayer, Julia. 2018. \u201cTides.\u201d Accessed March 14. https://tides.example.org/.",
      ("Tides", "tides.example.org", "Mayer, Julia", "2018", "https://tides.example.org/")),

@@ -530,7 +530,7 @@ def _quoted_reference(text: str) -> EnglishFields | None:
     venue = _venue(rest)
     if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", venue, re.I):
         venue = ""  # the date follows the title: no venue
-    if year_in_head is not None and _is_organisation(authors):
+    if year_in_head is not None and _is_organisation(authors) and not _PERSONS_RE.search(authors):
         return EnglishFields(title.strip(" ,."), venue or authors, "", date, precision, url)
     return EnglishFields(title.strip(" ,."), venue, authors, date, precision, url)
 
@@ -541,7 +541,8 @@ def _apa_reference(text: str) -> EnglishFields | None:
     if year is None:
         return None
     authors = text[:year.start()].strip(" ,.")
-    organisation = _is_organisation(authors)
+    # "Press, W. H." is a person whose name is an organisation's word: names are persons.
+    organisation = _is_organisation(authors) and not _PERSONS_RE.search(authors)
     if not (_is_authors(authors) or organisation):
         return None
     date, precision = _apa_date(year)
