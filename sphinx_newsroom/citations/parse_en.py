@@ -518,6 +518,7 @@ def _quoted_reference(text: str) -> EnglishFields | None:
         return None
     title, url = _title_and_link(quote["title"])
     rest = re.sub(r"^\s*[.,]?\s*\([^()]*\)\s*[.,]?", "", text[quote.end():])  # "(in Chinese)."
+    date: datetime.date | None
     if year_in_head is not None and year_in_head.re is _YEAR_IN_BRACKETS_RE:
         date, precision = _apa_date(year_in_head)
     elif year_in_head is not None:
