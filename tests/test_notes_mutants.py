@@ -192,3 +192,24 @@ def test_a_name_written_three_times_is_code_only_if_each_time_is(
     assert [text.find("Rust Team", at) for at in starts] == starts
     written = Written(text, tuple(Mark("literal", starts[i], starts[i] + 9) for i in in_code))
     assert tuple(classify(written)) == verdict
+
+
+@pytest.mark.parametrize("before", ["You can see the log of the nightly ", "You can find the "])
+def test_you_can_see_or_find_a_link_points_to_it(before: str) -> None:
+    """The reader is told where to look: the linked document is the footnote's source."""
+    assert classify(link(before, "builds here", "https://ci.example.org/builds/")).kind == \
+        "source"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Noted ", "."), ("Found ", " or as a data frame in the package"), ("Discussed in ", "."),
+])
+def test_a_participle_that_only_says_where_points_to_its_link(before: str, after: str) -> None:
+    assert classify(link(before, "here", "https://forum.example.org/t/1", after)).kind == \
+        "source"
+    # Followed by a claim instead of a link, or with the sentence going on after the link
+    # ("found a bug in …"), it is a note's word.
+    assert classify(link("Found that ", "the parser", "https://example.org/p",
+                         " was slow on long input, and rewrote it.")).kind == "links"
+    assert classify(link("Found ", "a bug", "https://example.org/issues/1",
+                         " in the parser and fixed it.")).kind == "links"

@@ -468,11 +468,106 @@ def test_a_named_package_is_a_title(text, title):
     assert parse_citation(text).title == title
 
 
+# -- reference lists written as footnotes (issue 16, the forms fresh2 showed) --------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # HTML italics around the venue are no part of it.
+    ("Doe, J., Roe, R. 2011. Ledgers of the sea. <i>Journal of Tides</i>, 3(2), 10-20. "
+     "https://doi.org/10.1000/tides.3",
+     ("Ledgers of the sea", "Journal of Tides", "Doe, J., Roe, R", "2011",
+      "https://doi.org/10.1000/tides.3")),
+    ("Doe, J. (2012). Salt and iron. <em>Annals of Rust</em>, 4(1), 1-9.",
+     ("Salt and iron", "Annals of Rust", "Doe, J", "2012", "")),
+    # Italics after the year are a book's title, whatever full stops they hold; the
+    # imprint follows, and an ISBN is none of it.
+    ("Doe, J. L. 2013. <i>Tides of the north: A history. Second part.</i> Harbour Press, "
+     "Bergen, NO. ISBN: 9780262250863",
+     ("Tides of the north: A history. Second part", "Harbour Press", "Doe, J. L", "2013", "")),
+    ("Roe, R. P. (2014). <i>The long interview</i>. Springfield, IL: Lantern Press. "
+     "ISBN: 0030444969",
+     ("The long interview", "Lantern Press", "Roe, R. P", "2014", "")),
+    # Chicago author-date: an organisation before the year is the publisher; one name
+    # alone is an author; "Accessed March 14" without its year is no accessed date.
+    ("Wikipedia. 2019a. \u201cTide Tables.\u201d Accessed May 2. "
+     "https://en.wikipedia.org/wiki/Tide_table.",
+     ("Tide Tables", "Wikipedia", "", "2019", "https://en.wikipedia.org/wiki/Tide_table")),
+    ("Harbour Foundation. 2019. \u201cTide Formats.\u201d Accessed May 2. "
+     "https://tides.example.org/formats.html.",
+     ("Tide Formats", "Harbour Foundation", "", "2019",
+      "https://tides.example.org/formats.html")),
+    ("Harbourmaster. 2016. \u201cOver 200 Tides Logged!\u201d "
+     "https://blog.example.org/2016/tides/.",
+     ("Over 200 Tides Logged!", "blog.example.org", "Harbourmaster", "2016",
+      "https://blog.example.org/2016/tides/")),
+    # A person whose family name is an organisation's word is still a person.
+    ("Press, William H. 2007. \u201cNumerical Tides.\u201d Journal of Tides 3 (1): 1\u20139.",
+     ("Numerical Tides", "Journal of Tides", "Press, William H", "2007", "")),
+    ("Press, W. H. (2007). Numerical tides. Journal of Tides, 3(1), 1-9.",
+     ("Numerical tides", "Journal of Tides", "Press, W. H", "2007", "")),
+    # The year after the names is the date, whatever month a name begins with.
+    ("Mayer, Julia. 2018. \u201cTides.\u201d Accessed March 14. https://tides.example.org/.",
+     ("Tides", "tides.example.org", "Mayer, Julia", "2018", "https://tides.example.org/")),
+    # APA with an organisation's acronym in the author's place.
+    ("NOAA (2018) Tide gauges - Delayed mode data, https://data.example.org/tides",
+     ("Tide gauges - Delayed mode data", "NOAA", "", "2018", "https://data.example.org/tides")),
+    # Names that begin with a lowercase particle begin a reference all the same.
+    ("van Dam, Jan, and Ana K. Roe. 2013. \u201cTides of the North.\u201d Journal of Tides "
+     "19 (12): 3822\u201334. https://doi.org/10.1000/tides.19.",
+     ("Tides of the North", "Journal of Tides", "van Dam, Jan, and Ana K. Roe", "2013",
+      "https://doi.org/10.1000/tides.19")),
+    # A software or data version is no venue.
+    ("Roe, Ana. 2019. \u201ctides: Tide Tables from R\u201d. R package version 1.1.1, "
+     "https://docs.example.org/tides/.",
+     ("tides: Tide Tables from R", "docs.example.org", "Roe, Ana", "2019",
+      "https://docs.example.org/tides/")),
+    ("Roe, Ana, and Jan van Dam. 2018. \u201cTide Methodology\u201d, Data Version 8.0.1. "
+     "NOAA. https://tides.example.org/method.pdf.",
+     ("Tide Methodology", "NOAA", "Roe, Ana, and Jan van Dam", "2018",
+      "https://tides.example.org/method.pdf")),
+    # Elsevier's names end in a comma before the year; some lists leave out the full
+    # stop after the year; APA elides the middle names with "...".
+    ("Doe, J.L., Roe, R., Ma, S., 2010. Mapping the tides: A common model. Mar. Sci. 35, "
+     "551\u2013563. https://doi.org/10.1000/ms.35",
+     ("Mapping the tides: A common model", "Mar. Sci.", "Doe, J.L., Roe, R., Ma, S", "2010",
+      "https://doi.org/10.1000/ms.35")),
+    ("Doe, J., Roe, R., Ma, S. 2010 Tidal infrastructures: The missing agenda. Journal of "
+     "Tides, 21(4), 748-759.",
+     ("Tidal infrastructures: The missing agenda", "Journal of Tides", "Doe, J., Roe, R., Ma, S",
+      "2010", "")),
+    ("Doe, J., Roe, R. T., ... & Ma, S. (2014). Best practices for tides. Tide Biology, 12(1), "
+     "e1001745.",
+     ("Best practices for tides", "Tide Biology", "Doe, J., Roe, R. T., ... & Ma, S", "2014", "")),
+    # What a reference is cited for ("Figure 5.") is no part of it; Vancouver's names.
+    ("Figure 2. Doe JL, Roe R, Ma S. (2014). Mapping the tides. Tides, 8(3), e04395. "
+     "https://doi.org/10.1000/tides.8",
+     ("Mapping the tides", "Tides", "Doe JL, Roe R, Ma S", "2014",
+      "https://doi.org/10.1000/tides.8")),
+    # APA's names alone make a reference without a year.
+    ("Doe, J., Roe, R., ... & Ma, S. TideCleaner: Standardized cleaning of tide records. "
+     "Methods in Tides. https://doi.org/10.1000/tc.1",
+     ("TideCleaner: Standardized cleaning of tide records", "Methods in Tides",
+      "Doe, J., Roe, R., ... & Ma, S", "", "https://doi.org/10.1000/tc.1")),
+    # A participle that only says where is a lead-in, no publisher.
+    ("Noted [here](https://forum.example.org/t/derive/6).",
+     ("", "forum.example.org", "", "", "https://forum.example.org/t/derive/6")),
+])
+def test_reference_list_items(text, expected):
+    assert fields(text) == expected
+
+
+def test_elided_names_are_no_name():
+    assert parse_citation("Doe, J., Roe, R. T., ... & Ma, S. (2014). Best practices for tides. "
+                          "Tide Biology, 12(1), e1001745.").authors == ("Doe, J.", "Roe, R. T.",
+                                                                         "Ma, S")
+
+
 @pytest.mark.timing
 @pytest.mark.parametrize("text", [
-    " " * 1990, "a: " * 660 + "[a](https://x.org/)", "[a](https://x.org/), " + "Ab " * 600,
+    " " * 1990, "Roe, J. " * 240 + "2009. <i>T", "a: " * 660 + "[a](https://x.org/)",
+    "[a](https://x.org/), " + "Ab " * 600,
     "Ab Cd, " * 280 + "(2016)", "Roe, J. " * 240 + "2009. T.", "A's talk " * 220,
-    "Ab, " + "Cd " * 600 + ", (" * 100,
+    "Ab, " + "Cd " * 600 + ", (" * 100, "Roe, J., " * 220 + "x. T",
+    "Ab, C. 2019. \u201cT\u201d." + " " * 1900 + "x",
 ])
 def test_the_english_shapes_are_fast_on_hostile_input(text: str) -> None:
     import time

@@ -454,3 +454,31 @@ def test_a_sentence_with_two_links_points_to_neither():
     text = ("See [Term limits](https://forge.rust-lang.org/x) and "
             "[Council](https://forge.rust-lang.org/y) for details.")
     assert cited(text) == (text, "", (), "", "")
+
+
+# -- faults the mutation run of 1 December found (issue 16) ---------------------------
+
+def test_an_abbreviated_venue_keeps_its_last_full_stop_before_a_locator():
+    """``Ann. Math. Vol. 141``: the venue as written, like the corpus's ``Sci. Rep.``."""
+    text = ("Wiles, A. (1995). Modular elliptic curves and Fermat's Last Theorem. Ann. Math. "
+            "Vol. 141, pp. 443-551.")
+    assert cited(text) == ("Modular elliptic curves and Fermat's Last Theorem", "Ann. Math.",
+                           ("Wiles, A",), "1995", "")
+    # A venue of one word is no abbreviation: its full stop ends the sentence.
+    assert parse_citation("Smith, J. (2021). Leap days. Time. Vol. 3, pp. 1-2.").publisher \
+        == "Time"
+
+
+def test_a_url_is_never_the_publisher_the_first_url_is_the_link():
+    """A reference that ends in two URLs: the first is its link, its site the publisher."""
+    text = "Smith, J. (2020). Title of it. https://a.org/x. Mirror: https://b.org/y"
+    assert cited(text) == ("Title of it", "a.org", ("Smith, J",), "2020", "https://a.org/x")
+
+
+def test_a_reference_in_the_gbt_shape_with_an_apa_year_reads_the_year():
+    """``Cherkassky, B. V. (1995). Title[C]. Springer.``: the year is no part of the name."""
+    text = "Cherkassky, B. V. (1995). On implementing push-relabel method[C]. Springer."
+    citation = parse_citation(text)
+    assert cited(text) == ("On implementing push-relabel method", "Springer",
+                           ("Cherkassky, B. V",), "1995", "")
+    assert (citation.date_precision, citation.type) == ("year", "C")

@@ -548,3 +548,25 @@ def test_a_chinese_pointer_to_a_lone_url_has_no_language() -> None:
 ])
 def test_the_comma_forms_with_two_pieces(text: str, expected: tuple[str, ...]) -> None:
     assert fields(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("[排序](https://oi-wiki.org/basic/sort-intro/)", id="link-to-a-hyphenated-host"),
+    pytest.param("[树](https://en.wikipedia.org/wiki/Tree)", id="one-han-character"),
+])
+def test_a_chinese_link_text_is_chinese_whatever_its_host(text: str) -> None:
+    """The site credited from a URL's host is no word of the reference's language."""
+    assert parse_citation(text).language == "zh"
+
+
+def test_a_domain_written_out_is_no_english_word() -> None:
+    assert detect_language("排序 oi-wiki.org") == "zh"
+    assert detect_language("Node.js 入门") == "en"  # "Node.js" is a name, not a host
+
+
+@pytest.mark.parametrize("label", ["last visited", "Last accessed", "accessed"])
+def test_bluebooks_last_visited_is_the_accessed_date(label: str) -> None:
+    """``(last visited Apr. 8, 2024)`` says when the page was read, not when it appeared."""
+    citation = parse_citation(
+        f"Tide tables, https://tides.example.org/tables ({label} Apr. 8, 2024).")
+    assert (citation.date, citation.accessed) == (None, datetime.date(2024, 4, 8))

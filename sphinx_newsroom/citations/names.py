@@ -26,7 +26,7 @@ _HAN = "\u4e00-\u9fff"
 # Breaks that always separate two names.
 _BREAK_RE = re.compile(
     rf"\s*[、，；;]\s*|\s*,?\s+(?:and|&)\s+|\s*&\s*|(?<=[{_HAN}]),\s*(?=[{_HAN}])")
-_NOT_NAMES = frozenset({"et al", "et al.", "et. al.", "等", "等人", "others"})
+_NOT_NAMES = frozenset({"et al", "et al.", "et. al.", "等", "等人", "others", "...", "…"})
 # Given names or initials after a family name: "P. J.", "J.S.", "GE", "Donald E.", "Hubert".
 _INITIALS_RE = re.compile(r"(?:[A-ZÀ-Þ]{1,2}(?:\.|(?=[\s-]|$))[\s-]*)+")
 _GIVEN_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?)*(?:\s+[A-ZÀ-Þ]{1,2}\.?)?")

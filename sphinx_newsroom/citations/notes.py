@@ -98,11 +98,15 @@ _JUNK_RE = re.compile(r"[\s\W_]+")
 # A sentence that only points to a document: its lead-in, or the words that point.
 _POINTER_LEAD_RE = re.compile(
     r"(?:e\.g\.,?\s*)?(?:see(?:\s+also|\s+related)?|cf\.|quoted?\s+from|adapted\s+from|source|via"
-    r"|details\s+(?:in|at)|more\s+(?:in|at))\b\s*[:：]?", re.IGNORECASE)
+    r"|details\s+(?:in|at)|more\s+(?:in|at))\b\s*[:：]?"
+    # "Noted [here](…).", "Found [here](…) or …": a participle that only says where.
+    rf"|(?P<participle>(?:noted|found|described|discussed|documented)(?:\s+(?:in|at|on))?\s*"
+    rf"(?={_LINK}\s*(?:[.。]?\s*$|or\s)))",
+    re.IGNORECASE)
 _POINTER_RE = re.compile(
     r"(?<![\w'’])(?:(?:is|are)\s+(?:available\s+)?(?:at|in|here)|(?:is|are)\s+available"
     r"|can\s+be\s+(?:found|read|seen)|adapted\s+from|read\s+(?:about|more)|learn\s+more"
-    r"|you\s+may\s+find|watch|for\s+(?:more\s+)?(?:details|context|information"
+    r"|you\s+(?:may|can)\s+(?:find|see)|watch|for\s+(?:more\s+)?(?:details|context|information"
     r"|the\s+full|current\s+status|more))(?![\w'’])"
     rf"|[,.]\s*see\s+{_LINK}|\bis\s+{_LINK}"
     rf"|{_LINK}\s*(?:contains?|gives?|provides?|describes?|explains?)\b"

@@ -115,7 +115,7 @@ _DAY_MONTH_YEAR_RE = re.compile(
 
 _ACCESSED_LABEL_RE = re.compile(
     r"(?:检索日期|检索于|访问日期|访问时间|访问于|引用日期|查阅日期"
-    r"|(?:accessed|retrieved|viewed)(?:\s+on)?)"
+    r"|(?:accessed|retrieved|viewed|last\s+visited|last\s+accessed)(?:\s+on)?)"
     rf"\s*(?:[{_COLONS}]\s*)?",
     re.IGNORECASE,
 )
@@ -567,13 +567,25 @@ def _is_kana_or_hangul(char: str) -> bool:
     return 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF
 
 
+#: A host written as a name (``oi-wiki.org``, the site credited from a URL): no words.
+_DOMAIN_NAME_RE = re.compile(
+    r"(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|org|net|io|dev|edu|gov|cn|co|uk|de|jp|fr|info|me|app|wiki|xyz|tech|site|top|ai"
+    r"|us|ca|au|ru|in|eu|ch|nl|se|be|tw|hk)(?![\w.-])",
+    re.IGNORECASE,
+)
+
+
 def detect_language(text: str) -> str:
     """``zh`` when Han characters outweigh Latin words, ``en`` for Latin text.
 
     One Han character carries about as much as one Latin word, so Latin is
     counted in words: "OpenAI转向TPU…" is Chinese despite its Latin letters.
-    Kana or Hangul mean Japanese or Korean, which this vocabulary cannot name.
+    A host name (``oi-wiki.org``, a site credited from its URL) says nothing
+    of the language and is not counted. Kana or Hangul mean Japanese or
+    Korean, which this vocabulary cannot name.
     """
+    text = _DOMAIN_NAME_RE.sub(" ", text)
     han = latin_words = 0
     in_latin_word = False
     for char in text:
@@ -610,11 +622,14 @@ def parse_citation(text: str) -> Citation:
     if english is not None and english.author and english.title \
             and not any(map(_is_han, english.title + english.author)) and (
                 chinese is None or not chinese.author
-                or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", chinese.publisher)):
+                or re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)",
+                             chinese.publisher + " " + chinese.author)):
         # A Latin reference with a Chinese lead-in ("参见 [APA…](…)": the Chinese shapes
-        # find no author), or whose container the Chinese shapes ran into its year
-        # ("…[C]//Conference. Springer, 1995: 157-171."): the English shapes read it.
-        return parse_en.to_citation(text, english, detect_language)
+        # find no author), or whose container or names the Chinese shapes ran into its
+        # year ("…[C]//Conference. Springer, 1995: 157-171.", "Cherkassky, B. V.
+        # (1995). Title[C]."): the English shapes read it, with the type code it writes.
+        citation = parse_en.to_citation(text, english, detect_language)
+        return replace(citation, type=chinese.type) if chinese is not None else citation
     if chinese is not None:
         note = parse_en.LANGUAGE_NOTE_RE.match(chinese.title)
         if note and chinese.title[note.end():]:

@@ -62,7 +62,8 @@ _URL = r"https?://[^\s<>\"()\[\]]*(?:\([^\s()]*\)[^\s<>\"()\[\]]*)*"
 _LINK = rf"\[(?P<text>[^\[\]]+)\]\((?P<url>{_URL})\)"
 #: Words that only lead into a citation; they are not a publisher.
 _LEAD_IN = (r"(?:(?:see(?:\s+also|\s+related)?|cf\.?|via|source|from|quote\s+from"
-            r"|adapted\s+from|参见|详见|参考|请参考|请参阅|参阅|来源|来自|引用自|引自|出自|比如|例如)"
+            r"|adapted\s+from|(?:noted|found|described|discussed|documented)(?:\s+(?:in|at|on))?"
+            r"|参见|详见|参考|请参考|请参阅|参阅|来源|来自|引用自|引自|出自|比如|例如)"
             r"\s*[:：]?\s*)")
 #: A short Chinese lead-in before a citation ("参见", "选项卡：参见", "更多结果可以参考").
 CHINESE_LEAD_IN_RE = re.compile(
@@ -342,7 +343,7 @@ _ORGANISATION_WORD_RE = re.compile(
     r"\b(?:Network|Foundation|Inc|Ltd|LLC|Corporation|Corp|Company|Co|Project|Team|Group"
     r"|Institute|University|Association|Society|Council|Committee|Consortium|Organi[sz]ation"
     r"|Agency|Office|Department|Ministry|Maintainers|Contributors|Docs|Documentation|Blog"
-    r"|Wiki|Press|Labs?|Research|Developers?)\b\.?")
+    r"|Wiki|Press|Labs?|Research|Developers?|Archives?)\b\.?")
 
 
 def _is_organisation(name: str) -> bool:
@@ -379,11 +380,15 @@ def _bare_url(text: str) -> EnglishFields | None:
 # -- academic references -------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+#: The lowercase particles of family names ("van Wart", "de la Cruz").
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|dos|del)"
 # Alternatives never match the same text (no backtracking blow-up on "A. A. A. … x").
 _NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]\.?(?![\w'’])"  # "J.S."
               rf"|[{_UPPER}][\w'’]*(?:-[\w'’]*)*\.?(?:-[{_UPPER}]\.)*"
-              r"|van|von|de|der|den|da|di|du|le|la|dos|del|Jr\.?|Sr\.?)")
-_NAME_JOIN = r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+)"
+              rf"|{_PARTICLE}|Jr\.?|Sr\.?)")
+# The last alternative is APA's elided names: "Guy, R. T., ... & Waugh, B.".
+_NAME_JOIN = (r"(?:\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+"
+              r"|\s*(?:,\s*)?(?:\.\.\.|…)\s*(?:,\s*)?(?:and\s+|&\s*)?)")
 _NAME_LIST_RE = re.compile(rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD})*(?:,?\s*et\s+al\.?)?")
 # "(2020)", and APA's "(2020, June 30)" or "(2020, June)": the rest is in group 2.
 _YEAR_IN_BRACKETS_RE = re.compile(
@@ -410,6 +415,17 @@ def _is_authors(text: str) -> bool:
         len(text.split()) >= 2 or "," in text)
 
 
+def _venue_text(venue: str) -> str:
+    """A venue without the punctuation around it; an abbreviated name keeps its last
+    full stop (``Ann. Math.``, ``Sci. Rep.``), as it is written."""
+    venue = venue.strip(" ,")
+    stripped = venue.rstrip(" .")
+    if venue.endswith(".") and _ABBREVIATION_RE.search(stripped) \
+            and re.search(rf"[{_UPPER}][a-z]{{0,4}}\.\s", stripped):
+        return stripped + "."
+    return stripped.strip(" ,.")
+
+
 def _venue(rest: str) -> str:
     """The journal, proceedings or book at the start of ``rest``, up to its locators."""
     rest = re.sub(r"^\s*(?:In:?\s+|in\s+)", "", rest.lstrip(" .,"))
@@ -418,25 +434,25 @@ def _venue(rest: str) -> str:
         if char in "([":
             if depth == 0 and re.match(rf"[(\[]\s*(?:{_YEAR}|\d+\)|\d+\s*[-–])", rest[at:]) \
                     and at > 0:
-                return rest[:at].strip(" ,.")
+                return _venue_text(rest[:at])
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
         elif depth:
             continue
         elif char in ",;":
-            return rest[:at].strip(" ,.")
+            return _venue_text(rest[:at])
         elif char == ":" and re.match(r":\s*\d", rest[at:]):
-            return rest[:at].strip(" ,.")
+            return _venue_text(rest[:at])
         elif char.isspace() and re.match(r"\s+(?:\d+(?![\da-z])|vol\b|no\.|pp\b)", rest[at:], re.I):
-            return rest[:at].strip(" ,.")
+            return _venue_text(rest[:at])
         elif char == "." and (at + 1 == len(rest) or rest[at + 1].isspace()
                               or rest[at + 1].isupper()):
             after = rest[at + 1:].lstrip()
             if not (_ABBREVIATION_RE.search(rest[:at])
                     and (after[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th)\b", after))):
-                return rest[:at].strip(" ,.")
-    return rest.strip(" ,.")
+                return _venue_text(rest[:at + 1])
+    return _venue_text(rest)
 
 
 def _book_publisher(rest: str) -> str:
@@ -495,16 +511,28 @@ def _quoted_reference(text: str) -> EnglishFields | None:
     year_in_head = _YEAR_IN_BRACKETS_RE.search(head) or _AUTHOR_DATE_YEAR_RE.search(head)
     authors = head[:year_in_head.start()] if year_in_head else head
     authors = authors.strip(" ,.:")
-    if not _is_authors(authors):
+    # Chicago author-date names one author or an organisation before the year too
+    # ("Jefferson. 2017.", "Wikipedia. 2018b.").
+    alone = year_in_head is not None and re.fullmatch(rf"[{_UPPER}][\w'’-]+", authors)
+    if not (_is_authors(authors) or alone):
         return None
     title, url = _title_and_link(quote["title"])
     rest = re.sub(r"^\s*[.,]?\s*\([^()]*\)\s*[.,]?", "", text[quote.end():])  # "(in Chinese)."
-    date, precision = _year(head + " " + rest)
+    date: datetime.date | None
+    if year_in_head is not None and year_in_head.re is _YEAR_IN_BRACKETS_RE:
+        date, precision = _apa_date(year_in_head)
+    elif year_in_head is not None:
+        # The year after the names is the date ("Silge, Julia. 2018." is no July).
+        date, precision = datetime.date(int(year_in_head[1]), 1, 1), "year"
+    else:
+        date, precision = _year(head + " " + rest)
     if date is None:
         return None
     venue = _venue(rest)
     if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", venue, re.I):
         venue = ""  # the date follows the title: no venue
+    if year_in_head is not None and _is_organisation(authors) and not _PERSONS_RE.search(authors):
+        return EnglishFields(title.strip(" ,."), venue or authors, "", date, precision, url)
     return EnglishFields(title.strip(" ,."), venue, authors, date, precision, url)
 
 
@@ -514,7 +542,9 @@ def _apa_reference(text: str) -> EnglishFields | None:
     if year is None:
         return None
     authors = text[:year.start()].strip(" ,.")
-    if not _is_authors(authors):
+    # "Press, W. H." is a person whose name is an organisation's word: names are persons.
+    organisation = _is_organisation(authors) and not _PERSONS_RE.search(authors)
+    if not (_is_authors(authors) or organisation):
         return None
     date, precision = _apa_date(year)
     comma_style = text[year.end():].lstrip().startswith(",")
@@ -528,6 +558,9 @@ def _apa_reference(text: str) -> EnglishFields | None:
         if re.match(r"(?:pages?|pp?\.|vol\.?|sections?|chapter|ch\.)\b", venue, re.I):
             venue = ""  # a locator, not a container
     title = re.sub(r"\s*\(\d+(?:st|nd|rd|th) ed\.\)$", "", title.strip())
+    if organisation:
+        # "IMOS (2018) Title": an organisation in the author's place published it.
+        return EnglishFields(title.strip(" ,."), venue or authors, "", date, precision)
     return EnglishFields(title.strip(" ,."), venue, authors, date, precision)
 
 
@@ -546,14 +579,40 @@ def _apa_date(match: re.Match[str]) -> tuple[datetime.date, str]:
     return datetime.date(year, number, 1), "month"
 
 
+#: The names, then the year of an author-date list: "Ma, S., 2010. Title", with no full
+#: stop after the names, or none after the year ("Sørensen, C. 2010 Digital …").
+_NAMES_YEAR_RE = re.compile(
+    rf"(?P<names>[^()\[\]\d\"“]{{3,600}}?)(?:,\s*|\s+)(?P<year>{_YEAR})[a-z]?"
+    rf"(?:\.\s+|\s+(?=[{_UPPER}]))(?=\S)")
+
+
+def _names_then_year(text: str) -> tuple[str, str, int] | None:
+    """(names, the rest, year) of ``Galizia, C.G., Ma, S., 2010. Title. …``, else ``None``."""
+    match = _NAMES_YEAR_RE.match(text)
+    if match is None:
+        return None
+    names = match["names"].strip(" ,")
+    names = names[:-1] if names.endswith(".") else names  # as the full stop after names goes
+    if not (_is_authors(names) and _PERSONS_RE.search(names)):
+        return None
+    return names, text[match.end():], int(match["year"])
+
+
 def _period_reference(text: str) -> EnglishFields | None:
     """``Authors. Title. Venue …, Year.`` and ``Authors. Title[J]. Venue, Year, …``."""
+    early = _names_then_year(text)
+    if early is not None:
+        return _period_fields(*early)
     for split in re.finditer(rf"\.\s*(?=[{_UPPER}\[0-9])", text):
         authors = text[:split.start()]
         last = authors.split()[-1] if authors.split() else ""
         year_next = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", text[split.end():])
         if year_next and _is_authors(authors) and _PERSONS_RE.search(authors):
             break  # Chicago author-date, "Braa, J., Shaw, V. 2007. Title.": the names end here
+        if _APA_NAMES_RE.fullmatch(authors + ".") and len(authors.split(",")) >= 4:
+            # "Zizka, A., Edler, D., ... & Svantesson, S. Title. Venue.": two names or more in
+            # APA's form end at an initial, with no year after them.
+            return _period_fields(authors, text[split.end():], None, named=True)
         if len(last.strip(".")) < 2 and not authors.endswith("et al") \
                 and not (_GBT_AUTHORS_RE.fullmatch(authors)
                          and _GBT_CODE_RE.search(text, split.end())):
@@ -569,6 +628,21 @@ def _period_reference(text: str) -> EnglishFields | None:
     year_first = re.match(rf"({_YEAR})[a-z]?\.\s+(?=\S)", body)
     if year_first:
         body = body[year_first.end():]  # the year after the names (author-date), then the title
+    return _period_fields(authors, body, int(year_first[1]) if year_first else None)
+
+
+#: APA's names: family names, a comma, initials; elided ("... &") or joined by "&".
+_APA_NAME = (rf"(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?,\s"
+             rf"(?:[{_UPPER}]\.\s?)+")
+_APA_NAMES_RE = re.compile(rf"{_APA_NAME}(?:,\s(?:\.\.\.\s|…\s)?(?:&\s)?{_APA_NAME})*")
+
+
+def _period_fields(authors: str, body: str, year_first: int | None, *,
+                   named: bool = False) -> EnglishFields | None:
+    """The title and venue after the names (and the year) of a period reference.
+
+    ``named``: the names alone make it a reference (APA's form), year or none.
+    """
     code = _GBT_CODE_RE.search(body)
     end = code or re.search(r"\.(?:\s+|(?=[A-Z]))|[?!]\s|,\s+(?=" + _YEAR + r"\b)", body)
     if end is None:
@@ -582,8 +656,8 @@ def _period_reference(text: str) -> EnglishFields | None:
         return None
     date, precision = _year(rest)
     if year_first:
-        date, precision = datetime.date(int(year_first[1]), 1, 1), "year"
-    if date is None and not url and code is None:
+        date, precision = datetime.date(year_first, 1, 1), "year"
+    if date is None and not url and code is None and not named:
         # No year: only a plain "Authors. Title." pair is a reference.
         if rest.strip(" .") or not title:
             return None
@@ -664,8 +738,47 @@ def _legal_reference(text: str) -> EnglishFields | None:
     return None
 
 
+#: HTML italics a reference list keeps from its source (``<i>MIS Quarterly</i>``).
+_HTML_ITALIC_RE = re.compile(r"</?(?:i|em|cite)>", re.IGNORECASE)
+_ITALIC_TITLE_RE = re.compile(
+    rf"(?P<names>[^<>()]+?)[.,]?\s+\(?(?P<year>{_YEAR})[a-z]?\)?\.?\s+"
+    r"<(?P<tag>i|em|cite)>(?P<title>[^<>]+)</(?P=tag)>\s*[.,]?\s*(?P<rest>[^<>]*)",
+    re.IGNORECASE)
+#: "Accessed March 14." without a year: no date (the year it means is not written).
+_ACCESSED_NO_YEAR_RE = re.compile(
+    r"\s*(?:accessed|retrieved|viewed)(?:\s+on)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?![\d,]|\s*\d)\s*[.,]?", re.IGNORECASE)
+#: A software or data version after the title ("R package version 1.1.1", ", Data Version
+#: 8.0.1."): no venue.
+_VERSION_RE = re.compile(
+    r"(?<=[.,\"”])\s*(?:,\s*)?(?:R\s+package\s+|Python\s+package\s+|Data\s+|Software\s+)?"
+    r"[Vv]ersion\s+v?\d+(?:\.\d+)*\s*[.,]?")
+#: An ISBN at a reference's end is no part of its imprint.
+_ISBN_RE = re.compile(r"[.,]?\s*ISBN(?:-1[03])?:?\s*[\dXx-]{10,17}\s*[.]?\s*$")
+
+
+def _italic_title_reference(text: str) -> EnglishFields | None:
+    """Author-date with the title in HTML italics, as a book's is.
+
+    ``Borgman, C. L. 2010. <i>Scholarship in the digital age.</i> MIT Press,
+    Cambridge, MA.`` and ``Spradley, J. P. (2016). <i>The ethnographic
+    interview</i>. Longegrove, IL: Waveland Press.``: the italics end the
+    title, whatever full stops it holds; the imprint or the venue follows.
+    """
+    if "<" not in text:
+        return None
+    match = _ITALIC_TITLE_RE.fullmatch(text.strip())
+    if match is None or not _is_authors(match["names"]):
+        return None
+    rest = match["rest"]
+    publisher = _book_publisher(rest) or _venue(rest)
+    return EnglishFields(match["title"].strip(" ,."), publisher, match["names"].strip(" ,."),
+                         datetime.date(int(match["year"]), 1, 1), "year")
+
+
 def _academic(text: str) -> EnglishFields | None:
-    from .parse import accessed_spans  # parse.py imports this module: import it when called
+    from .parse import accessed_spans, url_spans  # parse.py imports this module
 
     if accessed_spans(text):
         return None  # an accessed note: the general shapes read it with its URL
@@ -673,17 +786,28 @@ def _academic(text: str) -> EnglishFields | None:
     text = re.sub(r"\s*[的第][^A-Za-z]*[．。]?\s*$", "", text)  # Chinese locator after it
     text = re.sub(r"(?i)^(?:see(?:\s+also)?|cf\.)\s+", "", text.strip())
     text = re.sub(r"^(?:\[\d{1,3}\]|\d{1,3}\.)\s+", "", text)  # IEEE's [1], a list's 1.
+    # What the reference is cited for, before it: "Figure 5. Pigott DM, … (2014). Title."
+    text = re.sub(r"^(?:Figures?|Fig\.|Tables?|Box|Equation|Eq\.)\s+\d{1,3}[a-z]?\s*[.:]\s+",
+                  "", text)
     if re.search(r"[\u4e00-\u9fff]", text):
         return None  # Chinese prose after it: a note that mentions the work
-    if not re.match(rf"[{_UPPER}]", text):
-        return None
+    if not re.match(rf"[{_UPPER}]|{_PARTICLE}\s+[{_UPPER}]", text):
+        return None  # a reference begins with a name ("van Wart, Justin"), not a sentence
     body, link = _trailing_link(text)
-    for shape in (_quoted_reference, _apa_reference, _period_reference, _comma_reference,
-                  _legal_reference):
-        fields = shape(body)
+    body = _VERSION_RE.sub("", _ACCESSED_NO_YEAR_RE.sub("", _ISBN_RE.sub("", body)))
+    shapes: tuple[Callable[[str], EnglishFields | None], ...] = (
+        _italic_title_reference, _quoted_reference, _apa_reference, _period_reference,
+        _comma_reference, _legal_reference)
+    for shape in shapes:
+        fields = shape(body if shape is _italic_title_reference else _HTML_ITALIC_RE.sub("", body))
         if fields is not None and fields.title:
             if link and not fields.url:
                 fields = fields._replace(url=link)
+            if re.search(r"https?://", fields.publisher):
+                fields = fields._replace(publisher="")  # a URL is no publisher
+            if not fields.url and url_spans(body):
+                # "… Title. https://a.org/x. Mirror: https://b.org/y": the first URL.
+                fields = fields._replace(url=url_spans(body)[0][2])
             venue = re.search(rf"\[(?P<text>[^\[\]]+)\]\({_URL}\)\s*[.．]?\s*$", text)
             if not fields.publisher and venue and re.search(r",\s*\d+\s*\(\d+\)", venue["text"]):
                 # "…algorithms.[SIAM Journal on Computing, 14(1), 129-133.](url)"
