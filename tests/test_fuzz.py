@@ -64,8 +64,10 @@ def test_normaliser_never_loses_text(title, summary, tags):
     if fm.problems:  # YAML could not represent the string (e.g. lone surrogates)
         return
     fields, _ = normalise(fm, DEFAULT_FIELDS, DEFAULT_TAXONOMIES, dt.UTC)
-    assert fields.title == " ".join(fm.data["title"].split())
-    assert fields.summary == " ".join(fm.data["summary"].split())
+    # A value of Unicode spaces alone ("\xa0", "\u3000") may read as empty (None): it is no
+    # title either way, and a blank title or summary is normalised to "".
+    assert fields.title == " ".join((fm.data["title"] or "").split())
+    assert fields.summary == " ".join((fm.data["summary"] or "").split())
     wanted = {term_key(clean_spelling(t)) for t in fm.data["tags"] if term_key(clean_spelling(t))}
     assert {term_key(t) for t in dict(fields.terms)["tags"]} == wanted
 
@@ -79,3 +81,12 @@ def test_dates_parse_or_explain(value):
         assert str(error)
     else:
         assert result.tzinfo is not None
+
+
+def test_a_title_of_unicode_spaces_is_no_title() -> None:
+    """The example Hypothesis found: a title of one no-break space normalises to nothing."""
+    for blank in ("\xa0", "\u3000", " \xa0 "):
+        data = {"title": blank, "date": "2025-01-01", "summary": blank, "tags": []}
+        fm = read_front_matter("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n")
+        fields, _ = normalise(fm, DEFAULT_FIELDS, DEFAULT_TAXONOMIES, dt.UTC)
+        assert (fields.title, fields.summary) == ("", "")
