@@ -401,7 +401,9 @@ _PERSONS_RE = re.compile(rf"(?:^|\s)[{_UPPER}]{{1,2}}\.?(?:\s|$|,)|,|\band\b|&|\
 _GBT_NAME = rf"[{_UPPER}][\w'’-]+(?: [{_UPPER}]{{1,2}}){{1,3}}"
 _GBT_AUTHORS_RE = re.compile(rf"{_GBT_NAME}(?:, {_GBT_NAME})*(?:, et al)?")
 _GBT_CODE_RE = re.compile(r"\[(?:[A-Z]{1,2}(?:/OL)?)\](?://)?")
-_ABBREVIATION_RE = re.compile(rf"(?:^|\s)[{_UPPER}][a-z]{{0,4}}$")
+#: A word of at most five letters with a capital first, as abbreviations are (``Phys``
+#: of ``Phys. Rev.`` or of ``J.Chem.``, written without the space).
+_ABBREVIATION_RE = re.compile(rf"(?:^|[\s.])[{_UPPER}][a-z]{{0,4}}$")
 _HAN_LEAD_RE = re.compile(r"^[^A-Za-z\"“\[]*[\u4e00-\u9fff][^A-Za-z\"“\[]*")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_YEAR_RE = re.compile(
@@ -421,7 +423,7 @@ def _venue_text(venue: str) -> str:
     venue = venue.strip(" ,")
     stripped = venue.rstrip(" .")
     if venue.endswith(".") and _ABBREVIATION_RE.search(stripped) \
-            and re.search(rf"[{_UPPER}][a-z]{{0,4}}\.\s", stripped):
+            and re.search(rf"[{_UPPER}][a-z]{{0,4}}\.(?:\s|(?=[{_UPPER}]))", stripped):
         return stripped + "."
     return stripped.strip(" ,.")
 
@@ -451,6 +453,7 @@ def _venue(rest: str) -> str:
             after = rest[at + 1:].lstrip()
             if not (_ABBREVIATION_RE.search(rest[:at])
                     and (after[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th)\b", after))):
+                # The full stop goes with the venue: an abbreviated name keeps it.
                 return _venue_text(rest[:at + 1])
     return _venue_text(rest)
 
