@@ -482,3 +482,23 @@ def test_a_reference_in_the_gbt_shape_with_an_apa_year_reads_the_year():
     assert cited(text) == ("On implementing push-relabel method", "Springer",
                            ("Cherkassky, B. V",), "1995", "")
     assert (citation.date_precision, citation.type) == ("year", "C")
+
+
+# -- two faults the link shapes' mutants showed ----------------------------------------
+
+
+def test_a_known_site_before_a_separator_and_nothing_else_is_the_site() -> None:
+    """``[MDN |](…)`` names the site and no title (it kept ``MDN |`` as the title)."""
+    assert cited(f"[MDN |]({MDN}API)") == ("", "MDN", (), "", f"{MDN}API")
+    assert cited(f"[MDN | setTimeout]({MDN}API)") == ("setTimeout", "MDN", (), "", f"{MDN}API")
+
+
+@pytest.mark.parametrize("text", [
+    "[Knuth, D. (1997). The Art of Computer Programming.](https://example.org/taocp)",
+    "See [Knuth, D. (1997). The Art of Computer Programming.](https://example.org/taocp) "
+    "for the proof.",
+])
+def test_a_whole_reference_as_a_link_text_is_credited_to_its_site(text: str) -> None:
+    """With no venue written, the publisher is the URL's host, as for every link."""
+    assert cited(text) == ("The Art of Computer Programming", "example.org", ("Knuth, D",),
+                           "1997", "https://example.org/taocp")
