@@ -333,7 +333,12 @@ def _link_with_credit(text: str) -> EnglishFields | None:
         return None
     title, site = _link_title(match["text"], match["url"])
     credit = match["credit"].strip()
-    if _is_organisation(credit) or (_names_site(credit, match["url"]) and not _is_authors(credit)):
+    # After "by", an organisation's name may be long ("by The National Institute of
+    # Standards and Technology"); without it, more than six words are a sentence's.
+    long_name = match["by"] and credit[:1].isupper() and len(credit.split()) <= 10 \
+        and _ORGANISATION_WORD_RE.search(credit)
+    if _is_organisation(credit) or long_name \
+            or (_names_site(credit, match["url"]) and not _is_authors(credit)):
         return EnglishFields(title, credit, url=match["url"])
     if title and _is_authors(credit):
         return EnglishFields(title, site or site_host(match["url"]), credit, url=match["url"])
@@ -353,7 +358,7 @@ def _is_organisation(name: str) -> bool:
     folded = " ".join(name.casefold().split())
     return (folded in _KNOWN_SITES or re.fullmatch(r"[A-Z]{2,6}", name) is not None
             or (_ORGANISATION_WORD_RE.search(name) is not None and name[:1].isupper()
-                and len(name.split()) <= 6))
+                and len(name.split()) <= 6 and not _YEAR_IN_BRACKETS_RE.search(name)))
 
 
 def _bare_url(text: str) -> EnglishFields | None:
