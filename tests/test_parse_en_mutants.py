@@ -482,3 +482,40 @@ def test_a_reference_in_the_gbt_shape_with_an_apa_year_reads_the_year():
     assert cited(text) == ("On implementing push-relabel method", "Springer",
                            ("Cherkassky, B. V",), "1995", "")
     assert (citation.date_precision, citation.type) == ("year", "C")
+
+
+# -- two faults the link shapes' mutants showed ----------------------------------------
+
+
+def test_a_known_site_before_a_separator_and_nothing_else_is_the_site() -> None:
+    """``[MDN |](…)`` names the site and no title (it kept ``MDN |`` as the title)."""
+    assert cited(f"[MDN |]({MDN}API)") == ("", "MDN", (), "", f"{MDN}API")
+    assert cited(f"[MDN | setTimeout]({MDN}API)") == ("setTimeout", "MDN", (), "", f"{MDN}API")
+
+
+@pytest.mark.parametrize("text", [
+    "[Knuth, D. (1997). The Art of Computer Programming.](https://example.org/taocp)",
+    "See [Knuth, D. (1997). The Art of Computer Programming.](https://example.org/taocp) "
+    "for the proof.",
+])
+def test_a_whole_reference_as_a_link_text_is_credited_to_its_site(text: str) -> None:
+    """With no venue written, the publisher is the URL's host, as for every link."""
+    assert cited(text) == ("The Art of Computer Programming", "example.org", ("Knuth, D",),
+                           "1997", "https://example.org/taocp")
+
+
+def test_a_reference_before_a_linked_venue_is_no_organisation() -> None:
+    """``Network`` in a short reference's title does not make the names and year a publisher."""
+    text = ("Ahuja, R. (1993). Network flows.[SIAM Journal on Computing, 14(1), 129-133.]"
+            "(https://example.org/x)")
+    assert cited(text) == ("Network flows", "SIAM Journal on Computing", ("Ahuja, R",), "1993",
+                           "https://example.org/x")
+
+
+def test_a_long_organisation_after_by_is_the_publisher() -> None:
+    """``by`` is no part of the credit, however many words the organisation's name has."""
+    text = ("[Guide to SI units](https://physics.nist.gov/si), "
+            "by The National Institute of Standards and Technology")
+    assert cited(text) == ("Guide to SI units",
+                           "The National Institute of Standards and Technology", (), "",
+                           "https://physics.nist.gov/si")

@@ -160,8 +160,8 @@ def split_site(text: str, url: str) -> tuple[str, str]:
             # "Title - kubernetes.io": a site named by its domain, wherever the copy lives.
             return text[:last.start()].strip(), site
         site = text[:first.start()].strip()
-        if first.end() < len(text) and site and _names_site(site, url) \
-                and site.casefold() in _KNOWN_SITES:
+        # "MDN | Title", and "MDN |" alone: a known site before a separator.
+        if site and _names_site(site, url) and site.casefold() in _KNOWN_SITES:
             return text[first.end():].strip(), site
     prefix = re.match(r"(?P<site>[^:：]{3,60}?)\s*[:：]\s+(?=\S)", text)
     if prefix and _is_organisation(prefix["site"]) and _names_site(prefix["site"], url) \
@@ -219,8 +219,10 @@ def _lone_link(text: str) -> EnglishFields | None:
         return _link_with_author(text)
     inside = _academic(match["text"]) if len(match["text"]) > 40 else None
     if inside is not None and inside.author:
-        # A whole reference as the link's text: its fields, the link's URL.
-        return inside._replace(url=match["url"])
+        # A whole reference as the link's text: its fields, the link's URL (and its
+        # site, where the reference names no venue).
+        return inside._replace(url=match["url"],
+                               publisher=inside.publisher or site_host(match["url"]))
     inside = _fields_in_link_text(match["text"])
     if inside is not None:
         return inside._replace(publisher=inside.publisher or site_host(match["url"]),
@@ -331,7 +333,12 @@ def _link_with_credit(text: str) -> EnglishFields | None:
         return None
     title, site = _link_title(match["text"], match["url"])
     credit = match["credit"].strip()
-    if _is_organisation(credit) or (_names_site(credit, match["url"]) and not _is_authors(credit)):
+    # After "by", an organisation's name may be long ("by The National Institute of
+    # Standards and Technology"); without it, more than six words are a sentence's.
+    long_name = match["by"] and credit[:1].isupper() and len(credit.split()) <= 10 \
+        and _ORGANISATION_WORD_RE.search(credit)
+    if _is_organisation(credit) or long_name \
+            or (_names_site(credit, match["url"]) and not _is_authors(credit)):
         return EnglishFields(title, credit, url=match["url"])
     if title and _is_authors(credit):
         return EnglishFields(title, site or site_host(match["url"]), credit, url=match["url"])
@@ -351,7 +358,7 @@ def _is_organisation(name: str) -> bool:
     folded = " ".join(name.casefold().split())
     return (folded in _KNOWN_SITES or re.fullmatch(r"[A-Z]{2,6}", name) is not None
             or (_ORGANISATION_WORD_RE.search(name) is not None and name[:1].isupper()
-                and len(name.split()) <= 6))
+                and len(name.split()) <= 6 and not _YEAR_IN_BRACKETS_RE.search(name)))
 
 
 def _bare_url(text: str) -> EnglishFields | None:
@@ -907,7 +914,7 @@ def _pointer(text: str) -> EnglishFields | None:
     inside = _academic(link_text) if len(link_text) > 40 else None
     if inside is not None and inside.author:
         # "比如，[Hansen, T., & Mullen, G. L. (1992). Title. Journal…](url) 的附录…".
-        return inside._replace(url=url)
+        return inside._replace(url=url, publisher=inside.publisher or site_host(url))
     if link_text:
         title, site = _link_title(link_text, url)
         made = _MADE_BY_RE.fullmatch(title)
