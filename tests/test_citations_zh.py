@@ -295,3 +295,28 @@ def test_more_chinese_forms(text: str, title: str, publisher: str, author: str,
     assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
     assert issued_text(citation) == issued
     assert classify(Written(text)).kind == "source"
+
+
+# -- GB/T 7714 after the title: translators, the edition, a company's "Inc.", archives --
+
+
+@pytest.mark.parametrize(("text", "publisher", "url"), [
+    # translators and the edition stand between the title and the imprint (GB/T 7714, 8.3)
+    pytest.param("扬奎斯特，萨金特．递归宏观经济理论［M］．杨斌，王忠玉，陈彦斌，等，译．2 版．"
+                 "北京：中国人民大学出版社，2010：798．", "中国人民大学出版社", "",
+                 id="translators"),
+    pytest.param("作者丙. 某书[M]. 李四, 译. 第3版. 上海: 某出版社, 2001.", "某出版社", "",
+                 id="edition"),
+    pytest.param("SMITH J. A book[M/OL]. Rev. ed. Rowman & Littlefield Publishing Group, Inc., "
+                 "2011: 13.", "Rowman & Littlefield Publishing Group, Inc.", "", id="company"),
+    # an archived page is credited to the site it copies; its URL stays the archive's
+    pytest.param("作者丁. 某页[EB/OL]. (2019-07-13)[2025-01-02]. "
+                 "https://arquivo.pt/wayback/20190905210731/http://publico.pt/2019/07/13/a．",
+                 "publico.pt",
+                 "https://arquivo.pt/wayback/20190905210731/http://publico.pt/2019/07/13/a",
+                 id="archive"),
+])
+def test_gbt_imprint_after_statements(text: str, publisher: str, url: str) -> None:
+    citation = parse_citation(text)
+    assert citation.publisher == publisher
+    assert citation.url == url

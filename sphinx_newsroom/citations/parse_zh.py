@@ -30,7 +30,8 @@ import re
 from typing import NamedTuple
 
 from .model import Citation, DatePrecision
-from .parse import detect_language, url_host, url_spans
+from .parse import detect_language, url_spans
+from .parse_en import site_host
 
 __all__ = ["drop_repeated_site", "is_chinese_reference", "parse_chinese"]
 
@@ -202,6 +203,9 @@ def _split_last_stop(text: str) -> tuple[str, str]:
     return text[:best], text[best:]
 
 
+_COMPANY_RE = re.compile(r"(?:Inc|Ltd|LLC|Co|Corp|Pty|GmbH|AG|S\.A|PLC)\.?", re.I)
+
+
 def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     """``出版地：出版社，2008`` or ``刊名, 2019, 40(3): 12-20``: the publisher and the date."""
     date = None
@@ -211,7 +215,13 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     if colon and not re.search(r"[,，\d]", text[:colon.start()]):
         after = text[colon.end():]
         pieces = re.split(r"(?<!\s)\s*[,，]\s*", after)
+    # "Rowman & Littlefield Publishing Group, Inc., 2011": a company's suffix is its name's.
+    while len(pieces) > 2 and _COMPANY_RE.fullmatch(pieces[1]):
+        pieces[:2] = [f"{pieces[0]}, {pieces[1]}"]
     publisher = _clean(pieces[0])  # re.split gives at least one piece
+    if re.search(rf"\b{_COMPANY_RE.pattern}$", pieces[0].rstrip(), re.I) and \
+            pieces[0].rstrip().endswith("."):
+        publisher += "."  # "Inc." keeps its point
     for piece in pieces[1:]:
         date = _first_date(piece)
         if date is not None:
@@ -220,6 +230,12 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
         date, publisher = _only_date(publisher), ""
     publisher = re.sub(r"(?<!\s)\s*[(（]\s*\d+\s*[)）]\s*$", "", publisher)
     return publisher, date
+
+
+#: A GB/T statement of responsibility after the title (translators, editors) or an edition.
+_STATEMENT_RE = re.compile(
+    r"(?:^|[,，\s])(?:等\s*)?[,，]?\s*(?:译|编译|校|主编|编|注|译注|审校)$|^(?:第\s*)?\d+\s*版$"
+    r"|^[修增]订[本版]$|^(?:\d+(?:st|nd|rd|th)\s*)?ed(?:ition)?$|^rev(?:ised)?(?:\s*ed)?$", re.I)
 
 
 def _parse_gbt(text: str) -> _Ref | None:
@@ -267,11 +283,15 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
         # No container: the pieces are read as the rest, still apart at their stops
         # (joined with spaces, "北京: 出版社. 第2版" gave the publisher "出版社 第2版").
         rest = "．".join(pieces)
-    publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
+    pieces = [p for p in re.split(r"[．。]|\.\s", rest) if _clean(p)] if rest else []
+    # Translators (``杨斌，王忠玉，等，译``) and the edition (``2 版``) come before the imprint.
+    while len(pieces) > 1 and _STATEMENT_RE.search(_clean(pieces[0])):
+        pieces = pieces[1:]
+    publisher, more = _place_publisher(pieces[0] if pieces else "")
     if date is None:
         date = more or _first_date(rest)
     if not publisher and url:
-        publisher = url_host(url)
+        publisher = site_host(url)
     return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
 
 
@@ -483,7 +503,7 @@ _COLLECTION_AUTHOR_TITLE_RE = re.compile(r"(.*(?:论文|论文集|集训队|冬�
 
 def _link_ref(label: str, url: str) -> _Ref:
     """What a link says of its document: title, site, author and date from its text."""
-    host = url_host(url)
+    host = site_host(url)
     label = label.strip()
     inner = _parse_no_url(label)
     if inner is not None:
@@ -527,7 +547,7 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
     names = _names(before)
     work = _GUILLEMET_RE.search(label)
     if names is not None and work is not None:
-        return _Ref(work[1], url_host(url), names, url=url)
+        return _Ref(work[1], site_host(url), names, url=url)
     if _clean(after):
         return None
     if not _clean(before):
@@ -548,7 +568,7 @@ def _parse_bare_url(text: str) -> _Ref | None:
     before = _LEADIN_RE.sub("", text[:start])
     if _clean(before) or _clean(text[end:]):
         return None
-    return _Ref("", url_host(url), url=url)
+    return _Ref("", site_host(url), url=url)
 
 
 def _is_chinese(text: str) -> bool:
