@@ -320,3 +320,52 @@ def test_gbt_imprint_after_statements(text: str, publisher: str, url: str) -> No
     citation = parse_citation(text)
     assert citation.publisher == publisher
     assert citation.url == url
+
+
+# -- the legal-citation manual (法学引注手册) and a URL written as text -------------------
+
+# id, text, title, publisher, author, issued, accessed, url
+LEGAL = [
+    ("thesis", "张三：《某论文题目研究》，某政法大学2015年博士学位论文。",
+     "某论文题目研究", "某政法大学", "张三", "2015", None, ""),
+    ("place", "李四：《某书》，上海：某书局，1948年。", "某书", "某书局", "李四", "1948", None, ""),
+    ("collection", "王五：《某篇》，《某某全集》第9册，北京：某出版社，1981年。",
+     "某篇", "某某全集", "王五", "1981", None, ""),
+    ("site-dated", "汪波：《某报道》，载人民网2004年1月10日，http://www.people.com.cn/GB/1.html。",
+     "某报道", "人民网", "汪波", "2004-01-10", None, "http://www.people.com.cn/GB/1.html"),
+    ("site-no-author", "《某案一审开庭》，载新华网，http://www.xinhuanet.com/legal/c_1.htm。",
+     "某案一审开庭", "新华网", "", "", None, "http://www.xinhuanet.com/legal/c_1.htm"),
+    ("wechat", "赵六：《某文》，载微信公众号“中国法律评论”2018年12月1日，http://example.cn/a。",
+     "某文", "中国法律评论", "赵六", "2018-12-01", None, "http://example.cn/a"),
+    ("website", "法国行政法院网站，http://english.conseil-etat.fr/Judging，2016年12月18日访问。",
+     "", "法国行政法院网站", "", "", datetime.date(2016, 12, 18),
+     "http://english.conseil-etat.fr/Judging"),
+    ("organisation", "某研究中心：某论文预发布平台，https://chinaxiv.org/home.htm，2025年3月6日访问。",
+     "某论文预发布平台", "chinaxiv.org", "某研究中心", "", datetime.date(2025, 3, 6),
+     "https://chinaxiv.org/home.htm"),
+    # a reference list's label before a URL, and a work in 《》 glued to one
+    ("label", "Istio RBAC 参考：https://istio.io/docs/reference/config/",
+     "Istio RBAC 参考", "istio.io", "", "", None, "https://istio.io/docs/reference/config/"),
+    ("guillemets-url", "参见《2021.07.13 我们是这样崩的》https://www.bilibili.com/read/cv1/",
+     "2021.07.13 我们是这样崩的", "bilibili.com", "", "", None, "https://www.bilibili.com/read/cv1/"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "author", "issued", "accessed", "url"),
+                         [pytest.param(*c[1:], id=c[0]) for c in LEGAL])
+def test_legal_and_url_forms(text: str, title: str, publisher: str, author: str, issued: str,
+                             accessed: datetime.date | None, url: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert issued_text(citation) == issued
+    assert (citation.accessed, citation.url) == (accessed, url)
+    assert classify(Written(text)).kind == "source"
+
+
+@pytest.mark.parametrize("text", [
+    # prose around a URL is no reference, whatever punctuation precedes it
+    "这项测试工作还诞生了一个基准测试工具，以便任何人都可以复核结果：https://github.com/a/b",
+    "我们的代码放在这里，https://github.com/a/b，欢迎试用。",
+])
+def test_prose_before_a_url_is_no_reference(text: str) -> None:
+    assert not is_chinese_reference(text)

@@ -411,31 +411,58 @@ def _parse_guillemets(text: str) -> _Ref | None:
 
 
 _LEGAL_RE = re.compile(
-    r"([^《》：:]{2,40}?)[：:]\s*《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)"
+    r"(?:([^《》：:]{2,40}?)[：:]\s*)?《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)"
 )
 _IN_CONTAINER_RE = re.compile(r"载\s*《([^《》]+)》\s*(.*)")
+# "载人民网2004年1月10日", "载微信公众号“中国法律评论”2018年12月1日": a site (an account), a date.
+_IN_SITE_RE = re.compile(
+    r"载\s*(?:微信公众号\s*)?[“\"]?([^《》“”\"，,\d]{2,30}?)[”\"]?\s*((?:1[5-9]|20)\d\d\s*年.*)?"
+)
 _EDITION_RE = re.compile(
     r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*(?:第\s*\d+\s*次印刷\s*)?版"
 )
+# "中国政法大学2015年博士学位论文": the university and the year.
+_THESIS_RE = re.compile(r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年\s*(?:博士|硕士|学士)?(?:学位)?论文")
+# "《鲁迅全集》第9册": the collection a work is in, and its volume.
+_COLLECTION_RE = re.compile(r"《([^《》]+)》\s*(?:第\s*\d+\s*[册卷辑编集])?")
+_PLACE_RE = re.compile(r"^[^：:，,\d]{1,10}[：:]\s*")
 
 
 def _parse_legal(text: str) -> _Ref | None:
-    """The legal-citation form: ``作者：《书名》，出版社2009年版，第25页。``,
-    ``作者：《题名》，载《刊名》2019年第1期，第5页。``."""
+    """The legal-citation form (法学引注手册): ``作者：《书名》，出版社2009年版，第25页。``,
+    ``作者：《题名》，载《刊名》2019年第1期，第5页。``, ``作者：《题名》，载人民网2004年1月10日``,
+    ``作者：《论文》，某大学2015年博士学位论文。``,
+    ``作者：《篇名》，《文集》第9册，出版地：出版社，1981年。``.
+
+    Without an author (``《题名》，载新华网``) only the forms with 载 count.
+    """
     found = _LEGAL_RE.fullmatch(_clean(_strip_locator(text)))
     if found is None:
         return None
-    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", found[1]))
+    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", found[1])) if found[1] else ""
+    title = found[2].strip()
     rest = _clean(_strip_locator(found[3]))
     inside = _IN_CONTAINER_RE.fullmatch(rest)
     if inside:
-        return _Ref(found[2].strip(), inside[1].strip(), author, _first_date(inside[2]))
+        return _Ref(title, inside[1].strip(), author, _first_date(inside[2]))
+    site = _IN_SITE_RE.fullmatch(rest)
+    if site:
+        return _Ref(title, site[1].strip(), author, _first_date(site[2] or ""))
+    if not author:
+        return None
     edition = _EDITION_RE.match(rest)
     if edition:
-        return _Ref(found[2].strip(), _clean(edition[1]), author, _make_date(edition[2]))
+        return _Ref(title, _clean(edition[1]), author, _make_date(edition[2]))
+    thesis = _THESIS_RE.fullmatch(rest)
+    if thesis:
+        return _Ref(title, _clean(thesis[1]), author, _make_date(thesis[2]))
     pieces = [p for p in re.split(r"\s*[，,]\s*", rest) if p]
-    if len(pieces) == 2 and _only_date(pieces[1]) is not None:
-        return _Ref(found[2].strip(), pieces[0], author, _only_date(pieces[1]))
+    if len(pieces) >= 2 and _only_date(pieces[-1]) is not None:
+        collection = _COLLECTION_RE.fullmatch(pieces[0])
+        if collection:
+            return _Ref(title, collection[1].strip(), author, _only_date(pieces[-1]))
+        if len(pieces) == 2:
+            return _Ref(title, _PLACE_RE.sub("", pieces[0]), author, _only_date(pieces[1]))
     return None
 
 
@@ -571,6 +598,55 @@ def _parse_bare_url(text: str) -> _Ref | None:
     return _Ref("", site_host(url), url=url)
 
 
+# "，2016年12月18日访问。": the accessed date of the legal-citation form, after the URL.
+_VISITED_RE = re.compile(
+    r"\s*[，,]?\s*(\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))"
+    r"\s*(?:访问|浏览|查阅|检索)\s*[。．.]?\s*"
+)
+_SITE_NAME_RE = re.compile(r"(?:网站|网|官网|主页|门户)$")
+
+
+def _parse_with_url(text: str, start: int, end: int, url: str) -> _Ref | None:
+    """A reference around a URL written as text, not a link.
+
+    ``标题：URL`` (a reference list's label), ``参见《题名》URL``, and the
+    legal-citation form ``作者：《题名》，载网站日期，URL，2016年12月18日访问。``
+    (or ``网站名，URL，…访问。`` for a site, ``机构：题名，URL，…`` for a page).
+    """
+    after = text[end:]
+    visited = _VISITED_RE.fullmatch(after)
+    if visited is None and _clean(after):
+        return None
+    accessed = _first_date(visited[1]) if visited else None
+    stamp = accessed.value if accessed else None
+    before = _LEADIN_RE.sub("", text[:start]).rstrip()
+    host = site_host(url)
+    if not before or re.search(r"[。！？!?]", before[:-1]) or len(before) > 200:
+        return None
+    if before[-1] in ":：":
+        label = _clean(before)
+        if not label or len(label) > 80 or re.search(r"[，,；;]", label):
+            return None
+        return _link_ref(label, url)._replace(accessed=stamp)
+    work = re.fullmatch(r"《([^《》]+)》", before)
+    if work:
+        return _Ref(work[1].strip(), host, url=url, accessed=stamp)
+    if before[-1] not in ",，":
+        return None
+    body = _clean(before)
+    ref = _parse_legal(body)
+    if ref is not None:
+        return ref._replace(publisher=ref.publisher or host, url=url, accessed=stamp)
+    if re.search(r"[，,《》“”\"]", body):
+        return None
+    head, colon, tail = body.partition("：") if "：" in body else body.partition(":")
+    if colon and 2 <= len(head) <= 30 and 2 <= len(tail) <= 60:
+        return _Ref(tail.strip(), host, _gbt_authors(head), url=url, accessed=stamp)
+    if not colon and len(body) <= 30 and (_is_site(body) or _SITE_NAME_RE.search(body)):
+        return _Ref("", body, url=url, accessed=stamp)
+    return None
+
+
 def _is_chinese(text: str) -> bool:
     plain = _LINK_RE.sub(lambda m: m[1], text)
     plain = re.sub(r"https?://\S+", " ", plain)
@@ -607,7 +683,10 @@ def _read(text: str) -> _Ref | None:
     bare = _parse_bare_url(text)
     if bare is not None:
         return bare
-    if url_spans(text):
+    spans = url_spans(text)
+    if len(spans) == 1:
+        return _parse_with_url(text, *spans[0])
+    if spans:
         return None
     body = _strip_locator(_LEADIN_RE.sub("", text))
     return _parse_no_url(body)
