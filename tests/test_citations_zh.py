@@ -369,3 +369,67 @@ def test_legal_and_url_forms(text: str, title: str, publisher: str, author: str,
 ])
 def test_prose_before_a_url_is_no_reference(text: str) -> None:
     assert not is_chinese_reference(text)
+
+
+# -- link texts and reference lists: twin links, host suffixes, dashes, annotations -------
+
+# id, text, title, publisher, url
+LINKS = [
+    ("twin-links", "[Service Mesh ](https://a.example/x)[概述](https://a.example/x)：https://a.example/x",
+     "Service Mesh 概述", "a.example", "https://a.example/x"),
+    ("twin-links-spaced", "[Consul](https://mp.weixin.qq.com/s/z) [作为注册中心的实践]"
+     "(https://mp.weixin.qq.com/s/z)：https://mp.weixin.qq.com/s/z",
+     "Consul 作为注册中心的实践", "mp.weixin.qq.com", "https://mp.weixin.qq.com/s/z"),
+    ("host-suffix", "[监听器发现服务（LDS）- servicemesher.com](http://www.servicemesher.com/e/l.html)",
+     "监听器发现服务（LDS）", "servicemesher.com", "http://www.servicemesher.com/e/l.html"),
+    ("broken-link", "[某某方案—基于 Istio 的实践 - jimmysong.io]"
+     "(https://jimmysong.io/posts/a/ - jimmysong.io)",
+     "某某方案—基于 Istio 的实践", "jimmysong.io", "https://jimmysong.io/posts/a/"),
+    ("subtitle-dash", "[istio源码分析——pilot-agent如何管理envoy生命周期](https://segmentfault.com/a/1)",
+     "istio源码分析——pilot-agent如何管理envoy生命周期", "segmentfault.com",
+     "https://segmentfault.com/a/1"),
+    ("glued-dash", "[Istio 调用链埋点原理剖析—是否真的“零修改”？](https://www.infoq.cn/article/p)",
+     "Istio 调用链埋点原理剖析—是否真的“零修改”？", "infoq.cn", "https://www.infoq.cn/article/p"),
+    ("remark-in-text", "[Google Cloud Knative 产品页面，目前只有最简单的介绍和文档链接]"
+     "(https://cloud.google.com/knative/)",
+     "Google Cloud Knative 产品页面", "cloud.google.com", "https://cloud.google.com/knative/"),
+    ("site-page", "[维基百科页面](https://zh.wikipedia.org/wiki/X)", "", "zh.wikipedia.org",
+     "https://zh.wikipedia.org/wiki/X"),
+    ("site-colon", "[kubernetes 官方文档：Resource Quota](https://kubernetes.io/docs/q/)"
+     "：为 namespace 配置",
+     "Resource Quota", "kubernetes 官方文档", "https://kubernetes.io/docs/q/"),
+    ("wiki-namespace", "[维基百科：新手入门/编辑](https://zh.wikipedia.org/wiki/Wikipedia:x)",
+     "维基百科：新手入门/编辑", "zh.wikipedia.org", "https://zh.wikipedia.org/wiki/Wikipedia:x"),
+    ("annotation", "[kubernetes中容器资源控制的那些事儿](https://my.oschina.net/h/blog/1)：这篇文章介绍了"
+     " kubernetes pod 中 cpu 和 memory 的 request 和 limits 是如何变成 cgroups 配置的",
+     "kubernetes中容器资源控制的那些事儿", "my.oschina.net", "https://my.oschina.net/h/blog/1"),
+    ("site-before", "Google 文档 [Multi-tenancy models for Kubernetes]"
+     "(https://docs.google.com/document/d/1/edit). (需要授权)",
+     "Multi-tenancy models for Kubernetes", "Google 文档", "https://docs.google.com/document/d/1/edit"),
+    ("wide-colon-label", "Do I Need a Service Mesh?：https://www.nginx.com/blog/do-i-need/",
+     "Do I Need a Service Mesh?", "nginx.com", "https://www.nginx.com/blog/do-i-need/"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "url"),
+                         [pytest.param(*c[1:], id=c[0]) for c in LINKS])
+def test_link_texts_and_reference_lists(text: str, title: str, publisher: str, url: str) -> None:
+    citation = parse_citation(text)
+    assert citation.raw == text
+    assert (citation.title, citation.publisher, citation.url) == (title, publisher, url)
+    assert classify(Written(text)).kind == "source"
+
+
+def test_annotation_names_site_and_date() -> None:
+    text = ("[Introducing Traffic Director](https://www.infoq.com/news/2019/04/a)："
+            "来自 InfoQ 网站的文章，发布时间 2019-04-25")
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher) == ("Introducing Traffic Director", "InfoQ 网站")
+    assert issued_text(citation) == "2019-04-25"
+    assert classify(Written(text)).kind == "source"
+
+
+def test_latin_definition_after_a_link_stays_a_note() -> None:
+    # Only a Chinese annotation marks a reference list's item; an English gloss is a note.
+    text = "[word](https://en.oxforddictionaries.com/definition/word): a unit of language."
+    assert classify(Written(text)).kind != "source"

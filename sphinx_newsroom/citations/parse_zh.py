@@ -495,13 +495,22 @@ def _is_site(text: str) -> bool:
     squeezed = _squeeze(text)
     if re.match(r"[A-Za-z0-9_.-]+ ?的", text.strip()):
         return True  # "labuladong 的算法小抄": someone's site
+    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", squeezed):
+        return True  # "servicemesher.com", "jimmysong.io": a host names its site
     return squeezed in _SITES or squeezed.endswith(("百科", "的博客", "博客", "文档", "docs",
                                                     "wiki", "社区", "官网"))
 
 
+# Between a link text's title and its site: a dash or bar with spaces around it, or after
+# a closing bracket ("监听器发现服务（LDS）- servicemesher.com").
+_SPACED_SEPARATOR_RE = re.compile(r"\s+[-–—|]\s+|(?<=[）)」』》])[-–—|]\s+")
+# A dash glued to its words ("Unicode 指南—Python 3 文档", "模型（上）——资源抽象").
+_GLUED_DASH_RE = re.compile(r"(?<=\S)—{1,2}(?=\S)")
+
+
 def _split_link_text(text: str) -> tuple[str, str, str]:
     """A link text's title, site and author: ``Title - Site``, ``Site - Title``…"""
-    parts = [p.strip() for p in re.split(r"\s+[-–—|]\s+|(?<=\S)—(?=\S)", text)]
+    parts = [p.strip() for p in _SPACED_SEPARATOR_RE.split(text)]
     parts = [p for p in parts if p]
     if len(parts) >= 3 and _squeeze(parts[-1]) in _BLOG_PLATFORMS:
         return " - ".join(parts[:-2]), parts[-1], parts[-2]
@@ -516,9 +525,20 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
         if _is_name(parts[0]):
             return " - ".join(parts[1:]), "", parts[0]
         return head, tail, ""
+    # A glued dash parts a site only when the site is one: in a Chinese title it is the
+    # 破折号 of a subtitle ("istio源码分析——pilot-agent如何管理envoy生命周期").
+    dashes = list(_GLUED_DASH_RE.finditer(text))
+    if dashes and _is_site(text[dashes[-1].end():]):
+        return text[:dashes[-1].start()].strip(), text[dashes[-1].end():].strip(), ""
     underscore = re.fullmatch(r"(.+)_([^_]+)", text)
     if underscore and _is_site(underscore[2]):
         return underscore[1], underscore[2], ""
+    # "kubernetes 官方文档：Resource Quota": the site, a colon, the title. (On a wiki,
+    # "维基百科：新手入门" is a page of the project namespace: its whole name is the title.)
+    colon = re.fullmatch(r"([^：:]{2,30}?)\s*[：:]\s*(\S.*)", text)
+    if colon and _is_site(colon[1]) and not re.search(r"(?:百科|wiki|wikipedia)$",
+                                                       _squeeze(colon[1])):
+        return colon[2].strip(), colon[1].strip(), ""
     cut = max(text.rfind(","), text.rfind("，"))
     if cut > 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
         return text[:cut].strip(), text[cut + 1:].strip(), ""
@@ -526,6 +546,12 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
 
 
 _COLLECTION_AUTHOR_TITLE_RE = re.compile(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)")
+
+
+# A remark after a link text's title: a comma, then what the page holds or lacks.
+_LABEL_REMARK_RE = re.compile(
+    r"([^，,]{2,60}?)\s*[，,]\s*((?:目前|现在|其中|主要|包括|只有|仅|已|需要|内含|附有?|这|该|此)"
+    r"[^，,]*(?:[，,].*)?)", re.S)
 
 
 def _link_ref(label: str, url: str) -> _Ref:
@@ -549,7 +575,12 @@ def _link_ref(label: str, url: str) -> _Ref:
     owner = re.fullmatch(r"([\w.-]+ ?的(?:博客|网站|主页|笔记))/(.+)", label)
     if owner:
         return _Ref(owner[2], owner[1], url=url)
-    if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label):
+    remark = _LABEL_REMARK_RE.fullmatch(label)
+    if remark:
+        label = remark[1]  # "Knative 产品页面，目前只有最简单的介绍": the remark is no title
+    if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label) and not (
+            label.endswith("页面") and label[:-2].strip() and not _is_site(label[:-2])):
+        # "维基百科页面" only names a site; "Google Cloud Knative 产品页面" is a page's name.
         site = label if re.search(r"的博客$", label) else host
         year = re.match(r"((?:1[5-9]|20)\d\d)\s*年", label)
         return _Ref("", site, "", _make_date(year[1]) if year else None, url=url)
@@ -565,6 +596,18 @@ def _parse_no_url(text: str) -> _Ref | None:
     return None
 
 
+# After a link: a remark on access in brackets ("(需要授权)"), no field of the reference.
+_AFTER_NOTE_RE = re.compile(r"\s*[.。．]?\s*[(（][^()（）]{1,12}[)）]\s*[.。．]?\s*")
+# A reference list's annotation after its link: a colon, then Chinese text about the document.
+_ANNOTATION_RE = re.compile(rf"\s*[:：]\s*((?=[^\n]*[{_HAN}])\S.*)", re.S)
+# What an annotation may say of the document: its site, its date.
+_FROM_SITE_RE = re.compile(r"来自\s*([^，,。；;的]{2,30}?(?:网站|官网|博客|社区))\s*的")
+_PUBLISHED_RE = re.compile(
+    r"(?:发表|发布|更新|首发)(?:时间|日期|于)\s*(?:为|是)?\s*[:：]?\s*"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?)"
+)
+
+
 def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
     before = _LEADIN_RE.sub("", text[:link.start()])
     after = _strip_locator(text[link.end():])
@@ -575,10 +618,27 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
     work = _GUILLEMET_RE.search(label)
     if names is not None and work is not None:
         return _Ref(work[1], site_host(url), names, url=url)
+    note = _AFTER_NOTE_RE.fullmatch(after)
+    if note is not None:
+        after = ""  # "[T](url). (需要授权)": a remark on access, no field
+    annotation = _ANNOTATION_RE.fullmatch(after) if not _clean(before) else None
+    if annotation is not None:
+        # A reference list's annotation: "[T](url)：来自 InfoQ 网站的文章，发布时间 2019-04-25".
+        ref = _link_ref(label, url)
+        site = _FROM_SITE_RE.match(annotation[1])
+        stamp = _PUBLISHED_RE.search(annotation[1])
+        return ref._replace(publisher=site[1].strip() if site else ref.publisher,
+                            date=ref.date or (_first_date(stamp[1]) if stamp else None))
     if _clean(after):
         return None
     if not _clean(before):
         return _link_ref(label, url)
+    if _is_site(_clean(before)) and _names(before) is None and len(_clean(before)) <= 30:
+        # "Google 文档 [Title](url)": the site, then the document (unless the link names one).
+        ref = _link_ref(label, url)
+        if ref.publisher == site_host(url):
+            ref = ref._replace(publisher=_clean(before))
+        return ref if ref.title else None
     # ``作者．题名．[出处](url)``: the link is the last field.
     if re.search(r"[．。]\s*$", before):
         ref = _parse_stops(before + "．" + label)
@@ -598,6 +658,7 @@ def _parse_bare_url(text: str) -> _Ref | None:
     return _Ref("", site_host(url), url=url)
 
 
+_WIDE_LABEL_RE = re.compile(r"\s*[^：:\n\[\]()]{2,80}：\s*https?://\S+\s*")
 # "，2016年12月18日访问。": the accessed date of the legal-citation form, after the URL.
 _VISITED_RE = re.compile(
     r"\s*[，,]?\s*(\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))"
@@ -621,13 +682,16 @@ def _parse_with_url(text: str, start: int, end: int, url: str) -> _Ref | None:
     stamp = accessed.value if accessed else None
     before = _LEADIN_RE.sub("", text[:start]).rstrip()
     host = site_host(url)
-    if not before or re.search(r"[。！？!?]", before[:-1]) or len(before) > 200:
+    if not before or len(before) > 200:
         return None
     if before[-1] in ":：":
+        # A title may ask ("Do I Need a Service Mesh?：URL"); a sentence or a clause is no label.
         label = _clean(before)
-        if not label or len(label) > 80 or re.search(r"[，,；;]", label):
+        if not label or len(label) > 80 or re.search(r"[，,；;。．]", label):
             return None
         return _link_ref(label, url)._replace(accessed=stamp)
+    if re.search(r"[。！？!?]", before[:-1]):
+        return None
     work = re.fullmatch(r"《([^《》]+)》", before)
     if work:
         return _Ref(work[1].strip(), host, url=url, accessed=stamp)
@@ -669,8 +733,12 @@ def _read(text: str) -> _Ref | None:
         text = text[label.end():]
     if not _is_chinese(text):
         # GB/T 7714 is written for works in any language: KANAMORI H. Title[J]. Science, 1998.
-        return _parse_gbt(text.strip()) if _TYPE_RE.search(text) and not _LINK_RE.search(
-            text) else None
+        if _TYPE_RE.search(text) and not _LINK_RE.search(text):
+            return _parse_gbt(text.strip())
+        # A full-width colon before a URL is Chinese typing, whatever the title's language:
+        # a reference list's "Do I Need a Service Mesh?：https://…".
+        label = _WIDE_LABEL_RE.fullmatch(text)
+        return _parse_with_url(text, *url_spans(text)[0]) if label else None
     if re.search("[·・•･]", text) and _TYPE_RE.search(text) is None:
         return None
     links = list(_LINK_RE.finditer(text))
@@ -694,15 +762,16 @@ def _read(text: str) -> _Ref | None:
 
 def parse_chinese(text: str) -> Citation | None:
     """The citation a Chinese reference spells, or None when it is no shape of this module."""
+    written = _mended(text)
     try:
-        ref = _read(text)
+        ref = _read(written)
     except RecursionError:  # pragma: no cover - the patterns do not recurse
         return None
     if ref is None or not (ref.title or ref.url):
         return None
     # Without a date or URL only the forms that are references count (a GB/T
     # code, an author, a publisher…): splitting prose would invent fields.
-    if not (ref.date or ref.accessed or ref.url) and not _evidence(text, ref):
+    if not (ref.date or ref.accessed or ref.url) and not _evidence(written, ref):
         return None
     language = detect_language(" ".join((ref.title, ref.publisher, ref.author))) \
         if ref.title else "und"
@@ -728,8 +797,41 @@ def is_chinese_reference(text: str) -> bool:
     that only points to one link or URL (``详见 [官方题解](…)．``,
     ``环论的简要历史可以参看 [这里](…)．``).
     """
+    text = _mended(text)
     ref = _read(text)
     return ref is not None and _evidence(text, ref)
+
+
+# Two links to one URL side by side: one title typed as two links ("[Service Mesh ](u)[概述](u)").
+_TWIN_LINKS_RE = re.compile(
+    r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)([ \t]*)\[([^\[\]]+)\]\(\2\)", re.I)
+# A link's URL written again after it, as reference lists do: "[T](u)：u".
+_URL_AGAIN_RE = re.compile(r"(\]\((https?://[^\s()]+)\))\s*[:：]\s*\2\s*$", re.I)
+# A link whose destination runs on after a space ("[T](https://x/ - x.io)"): CommonMark shows
+# it as text; the URL is the destination's first word.
+_BROKEN_LINK_RE = re.compile(r"^(\s*\[[^\[\]]+\]\()(https?://[^\s()]+)\s+[^()\n]{1,60}\)\s*$", re.I)
+
+
+def _mended(text: str) -> str:
+    """The footnote with a reference list's typing habits undone, for reading only.
+
+    Its fields are read from this text; the citation's ``raw`` stays the text as written.
+    """
+    if "](" not in text:
+        return text
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TWIN_LINKS_RE.sub(lambda m: f"[{m[1]}{m[3]}{m[4]}]({m[2]})", text, count=1)
+    text = _URL_AGAIN_RE.sub(lambda m: m[1], text)
+    return _BROKEN_LINK_RE.sub(lambda m: f"{m[1]}{m[2]})", text)
+
+
+def _annotated(text: str, link: re.Match[str]) -> bool:
+    """The footnote is a link (after a lead-in) and a Chinese annotation after a colon."""
+    lead = _LEADIN_RE.sub("", text[:link.start()])
+    return not _clean(lead) and _ANNOTATION_RE.fullmatch(_strip_locator(text[link.end():])) \
+        is not None
 
 
 def _evidence(text: str, ref: _Ref) -> bool:
@@ -741,6 +843,13 @@ def _evidence(text: str, ref: _Ref) -> bool:
         label = link[1] if link else ""
         pointer = bool(_LEADIN_RE.match(lead) or _SEE_RE.match(lead)) and not re.match(
             r"\s*(?:这|此|该)", label)
+        if link and (_annotated(text, link) or not _clean(lead + text[link.end():])
+                     or (_clean(lead) and ref.publisher == _clean(lead))):
+            # A reference list's item (the link, then what it is), a link alone (also one
+            # mended from broken syntax), or a site named before it.
+            return True
+        if not link and (ref.accessed or (ref.title and re.search(r"[：:]\s*$", lead))):
+            return True  # "标题：URL", "网站名，URL，2016年12月18日访问。"
         return pointer or bool(ref.title and (ref.author or _TYPE_RE.search(text)))
     if _TRANSLATED_RE.match(text) or re.search(r"ISBN", text):
         return bool(ref.title)
