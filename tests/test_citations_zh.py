@@ -408,7 +408,27 @@ LINKS = [
      "Multi-tenancy models for Kubernetes", "Google 文档", "https://docs.google.com/document/d/1/edit"),
     ("wide-colon-label", "Do I Need a Service Mesh?：https://www.nginx.com/blog/do-i-need/",
      "Do I Need a Service Mesh?", "nginx.com", "https://www.nginx.com/blog/do-i-need/"),
+    ("brackets-in-text", "[C++ 标准草案 [basic.string]](https://eel.is/c++draft/basic.string#g-3)",
+     "C++ 标准草案 [basic.string]", "eel.is", "https://eel.is/c++draft/basic.string#g-3"),
+    # a label before a URL without a colon names the site or describes the page: no title
+    ("label-describes", "MIT 课程 https://ocw.mit.edu/courses/6-854j/persistent.pdf",
+     "", "ocw.mit.edu", "https://ocw.mit.edu/courses/6-854j/persistent.pdf"),
+    ("label-site", "来源：Deepin Wiki https://wiki.deepin.org/", "", "Deepin Wiki",
+     "https://wiki.deepin.org/"),
 ]
+
+
+def written(markdown: str) -> Written:
+    """The footnote ``[^a]: markdown`` as the build reads it (MyST, links as marks)."""
+    from docutils import nodes
+    from docutils.core import publish_doctree
+    from myst_parser.parsers.docutils_ import Parser
+
+    from sphinx_newsroom.read.footnotes import written_footnote
+
+    tree = publish_doctree(f"Text[^a]\n\n[^a]: {markdown}\n", parser=Parser(),
+                           settings_overrides={"report_level": 5, "halt_level": 5})
+    return written_footnote(next(iter(tree.findall(nodes.footnote))))
 
 
 @pytest.mark.parametrize(("text", "title", "publisher", "url"),
@@ -417,7 +437,7 @@ def test_link_texts_and_reference_lists(text: str, title: str, publisher: str, u
     citation = parse_citation(text)
     assert citation.raw == text
     assert (citation.title, citation.publisher, citation.url) == (title, publisher, url)
-    assert classify(Written(text)).kind == "source"
+    assert classify(written(text)).kind == "source"
 
 
 def test_annotation_names_site_and_date() -> None:
@@ -426,10 +446,17 @@ def test_annotation_names_site_and_date() -> None:
     citation = parse_citation(text)
     assert (citation.title, citation.publisher) == ("Introducing Traffic Director", "InfoQ 网站")
     assert issued_text(citation) == "2019-04-25"
-    assert classify(Written(text)).kind == "source"
+    assert classify(written(text)).kind == "source"
+
+
+def test_language_is_not_the_hosts() -> None:
+    # The host credited as publisher says nothing of the language: "关于Anthos" is Chinese.
+    citation = parse_citation("关于Anthos：https://toutiao.io/posts/2a1ymm/preview")
+    assert (citation.title, citation.publisher, citation.language) == (
+        "关于Anthos", "toutiao.io", "zh")
 
 
 def test_latin_definition_after_a_link_stays_a_note() -> None:
     # Only a Chinese annotation marks a reference list's item; an English gloss is a note.
     text = "[word](https://en.oxforddictionaries.com/definition/word): a unit of language."
-    assert classify(Written(text)).kind != "source"
+    assert classify(written(text)).kind != "source"

@@ -53,7 +53,9 @@ _TYPE_RE = re.compile(
     r"(?<!\s)\s*[\[［]\s*((?:M|C|N|J|D|R|S|P|G|Z|A|K|CM|DB|CP|DS|EB)(?:\s*/\s*OL)?)\s*[\]］]"
     r"(?=\s*(?:[.．。,，:：]|//|$))"
 )
-_LINK_RE = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
+# A Markdown link; its text may hold one level of brackets ("[C++ 标准草案 [basic.string]](…)").
+_LINK_RE = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
 _LEADIN_RE = re.compile(
     r"^\s*(?:引用自|引自|转引自|摘自|出自|参见|详见|参考|参看|来源|出处|证明来源于|证明见|见)"
     r"\s*[:：]?\s*"
@@ -597,7 +599,8 @@ def _parse_no_url(text: str) -> _Ref | None:
 
 
 # After a link: a remark on access in brackets ("(需要授权)"), no field of the reference.
-_AFTER_NOTE_RE = re.compile(r"\s*[.。．]?\s*[(（][^()（）]{1,12}[)）]\s*[.。．]?\s*")
+_AFTER_NOTE_RE = re.compile(
+    r"\s*[.。．]?\s*[(（]\s*(?:需要?|要求|须|仅限?)[^()（）]{1,10}[)）]\s*[.。．]?\s*")
 # A reference list's annotation after its link: a colon, then Chinese text about the document.
 _ANNOTATION_RE = re.compile(rf"\s*[:：]\s*((?=[^\n]*[{_HAN}])\S.*)", re.S)
 # What an annotation may say of the document: its site, its date.
@@ -692,6 +695,10 @@ def _parse_with_url(text: str, start: int, end: int, url: str) -> _Ref | None:
         return _link_ref(label, url)._replace(accessed=stamp)
     if re.search(r"[。！？!?]", before[:-1]):
         return None
+    if re.fullmatch(f"[^，,：:；;。．《》“”\"]{{1,24}}[{_HAN}A-Za-z0-9]", before) and not visited:
+        # "MIT 课程 https://…", "Deepin Wiki https://…": a label names the site or describes
+        # the document; without a colon it is no title (a reference list's "标题：URL" is).
+        return _Ref("", before if _is_site(before) else host, url=url)
     work = re.fullmatch(r"《([^《》]+)》", before)
     if work:
         return _Ref(work[1].strip(), host, url=url, accessed=stamp)
@@ -773,8 +780,9 @@ def parse_chinese(text: str) -> Citation | None:
     # code, an author, a publisher…): splitting prose would invent fields.
     if not (ref.date or ref.accessed or ref.url) and not _evidence(written, ref):
         return None
-    language = detect_language(" ".join((ref.title, ref.publisher, ref.author))) \
-        if ref.title else "und"
+    # A host says nothing of the language ("关于Anthos" at toutiao.io is Chinese).
+    named = "" if ref.url and ref.publisher == site_host(ref.url) else ref.publisher
+    language = detect_language(" ".join((ref.title, named, ref.author)))
     return Citation(
         raw=text,
         title=ref.title,
@@ -797,14 +805,17 @@ def is_chinese_reference(text: str) -> bool:
     that only points to one link or URL (``详见 [官方题解](…)．``,
     ``环论的简要历史可以参看 [这里](…)．``).
     """
-    text = _mended(text)
-    ref = _read(text)
-    return ref is not None and _evidence(text, ref)
+    mended = _mended(text)
+    ref = _read(mended)
+    # A link alone is the classifier's to tell; one mended from broken syntax is not seen as one.
+    return ref is not None and (_evidence(mended, ref) or bool(
+        ref.url and _BROKEN_LINK_RE.match(text) and _LINK_RE.fullmatch(mended.strip())))
 
 
 # Two links to one URL side by side: one title typed as two links ("[Service Mesh ](u)[概述](u)").
 _TWIN_LINKS_RE = re.compile(
-    r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)([ \t]*)\[([^\[\]]+)\]\(\2\)", re.I)
+    r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)((?:[ \t]*\[[^\[\]]+\]\(\2\))+)", re.I)
+_TWIN_RE = re.compile(r"([ \t]*)\[([^\[\]]+)\]\(")
 # A link's URL written again after it, as reference lists do: "[T](u)：u".
 _URL_AGAIN_RE = re.compile(r"(\]\((https?://[^\s()]+)\))\s*[:：]\s*\2\s*$", re.I)
 # A link whose destination runs on after a space ("[T](https://x/ - x.io)"): CommonMark shows
@@ -817,12 +828,10 @@ def _mended(text: str) -> str:
 
     Its fields are read from this text; the citation's ``raw`` stays the text as written.
     """
-    if "](" not in text:
+    if "](" not in text or len(text) > _LONGEST:
         return text
-    previous = None
-    while previous != text:
-        previous = text
-        text = _TWIN_LINKS_RE.sub(lambda m: f"[{m[1]}{m[3]}{m[4]}]({m[2]})", text, count=1)
+    text = _TWIN_LINKS_RE.sub(lambda m: "[" + m[1] + "".join(
+        space + label for space, label in _TWIN_RE.findall(m[3])) + f"]({m[2]})", text)
     text = _URL_AGAIN_RE.sub(lambda m: m[1], text)
     return _BROKEN_LINK_RE.sub(lambda m: f"{m[1]}{m[2]})", text)
 
@@ -843,10 +852,8 @@ def _evidence(text: str, ref: _Ref) -> bool:
         label = link[1] if link else ""
         pointer = bool(_LEADIN_RE.match(lead) or _SEE_RE.match(lead)) and not re.match(
             r"\s*(?:这|此|该)", label)
-        if link and (_annotated(text, link) or not _clean(lead + text[link.end():])
-                     or (_clean(lead) and ref.publisher == _clean(lead))):
-            # A reference list's item (the link, then what it is), a link alone (also one
-            # mended from broken syntax), or a site named before it.
+        if link and (_annotated(text, link) or (_clean(lead) and ref.publisher == _clean(lead))):
+            # A reference list's item (the link, then what it is), or a site named before it.
             return True
         if not link and (ref.accessed or (ref.title and re.search(r"[：:]\s*$", lead))):
             return True  # "标题：URL", "网站名，URL，2016年12月18日访问。"
