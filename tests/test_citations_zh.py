@@ -11,7 +11,7 @@ import datetime
 import pytest
 
 from sphinx_newsroom.citations.model import Written, issued_text
-from sphinx_newsroom.citations.notes import classify
+from sphinx_newsroom.citations.notes import classify, read_footnote
 from sphinx_newsroom.citations.parse import parse_citation
 from sphinx_newsroom.citations.parse_zh import drop_repeated_site, is_chinese_reference
 
@@ -166,8 +166,6 @@ def test_chinese_references_are_sources(text: str) -> None:
     "不必与上文插入操作时选取的参数相同．尽管原论文"
     "做了这样的假定，但是选取不同的参数只会导致变化．",
     "但这并非唯一的可能．两个嵌套的自环也会形成二次面．",
-    "2017 年陈俊锟同学在他的 IOI2017 中国国家集"
-    "训队论文《〈神奇的子图〉命题报告及其拓展》中定义了圆方树．",
     "我在《算法导论》里读到过这个证明．",
 ])
 def test_chinese_notes_stay_notes(text: str) -> None:
@@ -460,3 +458,28 @@ def test_latin_definition_after_a_link_stays_a_note() -> None:
     # Only a Chinese annotation marks a reference list's item; an English gloss is a note.
     text = "[word](https://en.oxforddictionaries.com/definition/word): a unit of language."
     assert classify(written(text)).kind != "source"
+
+
+# -- a note that names a written work in 《》 cites it (README: note-with-links) -----------
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    pytest.param("2017 年陈俊锟同学在他的 IOI2017 中国国家集训队论文"
+                 "《〈神奇的子图〉命题报告及其拓展》中定义了圆方树．",
+                 ["〈神奇的子图〉命题报告及其拓展"], id="paper"),
+    pytest.param("《没有银弹》是 IBM 大型机之父 Frederick P. Brooks, Jr. 的著作。书中通过引述"
+                 "《伦敦狼人》等电影的剧照，探讨了“银弹”的传说。", ["没有银弹"], id="is-a-book"),
+    pytest.param("Andrew S. Tanenbaum，荷兰 Vrije 大学的教授。他著作的《计算机网络》是经典教材。",
+                 ["计算机网络"], id="his-book"),
+])
+def test_a_note_naming_a_written_work_cites_it(text: str, titles: list[str]) -> None:
+    reading = read_footnote(Written(text))
+    assert reading.kind == "links"
+    assert [d.title for d in reading.documents] == titles
+    assert all(d.url == "" and d.structured for d in reading.documents)
+
+
+def test_a_work_merely_mentioned_is_no_document() -> None:
+    # No word says the work is written ("我在《算法导论》里读到…", a film in 《》): a note.
+    assert read_footnote(Written("我在《算法导论》里读到过这个证明．")).kind == "note"
+    assert read_footnote(Written("书中引述了《伦敦狼人》等电影的剧照。")).kind == "note"

@@ -33,7 +33,7 @@ from .model import Citation, DatePrecision
 from .parse import detect_language, url_spans
 from .parse_en import site_host
 
-__all__ = ["drop_repeated_site", "is_chinese_reference", "parse_chinese"]
+__all__ = ["drop_repeated_site", "is_chinese_reference", "named_works", "parse_chinese"]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _STOP = "．。"
@@ -472,8 +472,8 @@ def _parse_commas(text: str) -> _Ref | None:
     """``书名，作者 编著，出版社，页码``: a role marks the authors, 出版社 the publisher."""
     pieces = [_clean(p) for p in re.split(r"(?<!\s)\s*[，,]\s*", _strip_locator(text))]
     pieces = [p for p in pieces if p]
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 or any(re.search(r"[。．！？!?]", p) for p in pieces):
+        return None  # a piece that holds a sentence's end is no field: prose
     author = publisher = ""
     date = None
     for piece in pieces[1:]:
@@ -638,10 +638,10 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
         return _link_ref(label, url)
     if _is_site(_clean(before)) and _names(before) is None and len(_clean(before)) <= 30:
         # "Google 文档 [Title](url)": the site, then the document (unless the link names one).
-        ref = _link_ref(label, url)
-        if ref.publisher == site_host(url):
-            ref = ref._replace(publisher=_clean(before))
-        return ref if ref.title else None
+        named = _link_ref(label, url)
+        if named.publisher == site_host(url):
+            named = named._replace(publisher=_clean(before))
+        return named if named.title else None
     # ``作者．题名．[出处](url)``: the link is the last field.
     if re.search(r"[．。]\s*$", before):
         ref = _parse_stops(before + "．" + label)
@@ -873,3 +873,28 @@ def drop_repeated_site(title: str, publisher: str) -> str:
                 _squeeze(title[cuts[-1].end():]) == _squeeze(publisher):
             return title[:cuts[-1].start()].rstrip()
     return title
+
+
+# A work in 《》 that its sentence calls a written one: "论文《X》", "他著作的《X》",
+# "《X》是 … 的著作", "《X》一书". A title alone ("我在《算法导论》里读到") is a mention.
+_NAMED_WORK_RE = re.compile(
+    r"(?:论文|著作|专著|文章|书籍|教材|译著)的?\s*《([^《》]{1,80})》"
+    r"|《([^《》]{1,80})》\s*(?:一书|一文|这本书|这篇论文"
+    r"|是[^。．！？!?《》]{0,60}?的(?:著作|专著|论文|教材|文章|书))"
+)
+
+
+def named_works(text: str) -> list[str]:
+    """The titles of the written works a Chinese sentence names in 《》 as such, in order.
+
+    A note that names one cites it as a document (the README's note-with-links),
+    as a note that links to one does.
+    """
+    if len(text) > _LONGEST:
+        return []
+    titles = []
+    for match in _NAMED_WORK_RE.finditer(text):
+        title = (match[1] or match[2]).strip()
+        if title and title not in titles:
+            titles.append(title)
+    return titles
