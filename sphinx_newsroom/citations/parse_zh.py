@@ -644,9 +644,9 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
         return named if named.title else None
     # ``作者．题名．[出处](url)``: the link is the last field.
     if re.search(r"[．。]\s*$", before):
-        ref = _parse_stops(before + "．" + label)
-        if ref is not None:
-            return ref._replace(url=url)
+        fields = _parse_stops(before + "．" + label)
+        if fields is not None:
+            return fields._replace(url=url)
     return None
 
 
