@@ -483,3 +483,46 @@ def test_a_work_merely_mentioned_is_no_document() -> None:
     # No word says the work is written ("我在《算法导论》里读到…", a film in 《》): a note.
     assert read_footnote(Written("我在《算法导论》里读到过这个证明．")).kind == "note"
     assert read_footnote(Written("书中引述了《伦敦狼人》等电影的剧照。")).kind == "note"
+
+
+# -- GB/T 7714 for every document type (the standard's examples), in both widths ----------
+
+# id, text, type, title, publisher, author, issued
+GBT_TYPES = [
+    ("unknown-publisher", "中国力学学会. 第3届全国实验流体力学学术会议论文集[C]. "
+     "天津: [出版者不详], 1990.",
+     "C", "第3届全国实验流体力学学术会议论文集", "", "中国力学学会", "1990"),
+    ("software-on-disk", "Scitor Corporation. Project scheduler[CP/DK]. Sunnyvale, Calif.: Scitor "
+     "Corporation, c1983.", "CP/DK", "Project scheduler", "Scitor Corporation",
+     "Scitor Corporation", "1983"),
+    ("full-width-code", "陈登原．国史旧闻：第１卷［Ｍ］．北京：中华书局，２０００：２９．",
+     "M", "国史旧闻：第１卷", "中华书局", "陈登原", "2000"),
+    ("atlas", "中国科学院地理研究所. 中国自然地理图集[A]. 北京: 地图出版社, 1984.",
+     "A", "中国自然地理图集", "地图出版社", "中国科学院地理研究所", "1984"),
+    ("other", "全国人民代表大会常务委员会. 中华人民共和国著作权法[Z]. 北京: 法律出版社, 2010.",
+     "Z", "中华人民共和国著作权法", "法律出版社", "全国人民代表大会常务委员会", "2010"),
+    ("database", "国家统计局. 中国统计年鉴数据库[DB/OL]. (2015-01-01)[2020-06-01]. "
+     "https://data.stats.gov.cn/.", "DB/OL", "中国统计年鉴数据库", "data.stats.gov.cn",
+     "国家统计局",
+     "2015-01-01"),
+    ("standard-in-collection", "国家标准局信息分类编码研究所. 世界各国和地区名称代码: "
+     "GB/T 2659—1986[S]//全国文献工作标准化技术委员会. 文献工作国家标准汇编: 3. "
+     "北京: 中国标准出版社, 1988: 59-92.",
+     "S", "世界各国和地区名称代码: GB/T 2659—1986", "文献工作国家标准汇编: 3",
+     "国家标准局信息分类编码研究所", "1988"),
+    ("patent-online", "河北绿洲生态环境科技有限公司. 一种荒漠化地区生态植被综合培育种植方法: "
+     "01129210.5[P/OL]. 2001-10-24[2002-05-28]. http://211.152.9.47/sipoasp/a.asp?recid=1.",
+     "P/OL", "一种荒漠化地区生态植被综合培育种植方法: 01129210.5", "211.152.9.47",
+     "河北绿洲生态环境科技有限公司", "2001-10-24"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "title", "publisher", "author", "issued"),
+                         [pytest.param(*c[1:], id=c[0]) for c in GBT_TYPES])
+def test_gbt_every_document_type(text: str, code: str, title: str, publisher: str, author: str,
+                                 issued: str) -> None:
+    citation = parse_citation(text)
+    assert citation.type == code
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert issued_text(citation) == issued
+    assert classify(Written(text)).kind == "source"

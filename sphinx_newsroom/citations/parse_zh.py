@@ -49,10 +49,25 @@ _ROLE_RE = re.compile(r"(?<!\s)\s*(?:主编|编著|编译|编|著|译|等)\s*$")
 _NAME_SPLIT_RE = re.compile(r"(?<!\s)\s*[，,、；;]\s*|\s+")
 
 #: A GB/T 7714 type code (``[M]``, ``［J］``, ``[EB/OL]``, ``[M/OL]``…) before a stop or ``//``.
-_TYPE_RE = re.compile(
-    r"(?<!\s)\s*[\[［]\s*((?:M|C|N|J|D|R|S|P|G|Z|A|K|CM|DB|CP|DS|EB)(?:\s*/\s*OL)?)\s*[\]］]"
-    r"(?=\s*(?:[.．。,，:：]|//|$))"
+_CODE_RE = re.compile(
+    r"(?<!\s)\s*[\[［]\s*((?:M|C|N|J|D|R|S|P|G|Z|A|K|CM|DB|CP|DS|EB)(?:\s*/\s*(?:OL|DK|MT|CD))?)"
+    r"\s*[\]］](?=\s*(?:[.．。,，:：]|//|$))"
 )
+# Full-width digits, one for one: "２０００" is a year.
+_WIDE_DIGITS = str.maketrans({chr(0xFF10 + i): chr(0x30 + i) for i in range(10)})
+# Full-width Latin capitals and the slash, one for one: "［Ｍ］" is "［M］".
+_WIDE_CODE = str.maketrans({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)} | {"／": "/"})
+
+
+class _TypeCode:
+    """The GB/T 7714 type code of a reference, in either width; positions are the text's."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        return _CODE_RE.search(text.translate(_WIDE_CODE))
+
+
+_TYPE_RE = _TypeCode()
 # A Markdown link; its text may hold one level of brackets ("[C++ 标准草案 [basic.string]](…)").
 _LINK_RE = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
@@ -137,7 +152,7 @@ def _make_date(year: str, month: str | None = None, day: str | None = None) -> _
 
 def _only_date(text: str) -> _Date | None:
     """The date a piece consists of (``2013 年``, ``2019-04``, ``1963(03)``), or None."""
-    match = _ONLY_DATE_RE.match(text)
+    match = _ONLY_DATE_RE.match(text.translate(_WIDE_DIGITS))
     if match is None:
         return None
     if match[1]:
@@ -148,7 +163,8 @@ def _only_date(text: str) -> _Date | None:
 
 
 def _first_date(text: str) -> _Date | None:
-    """The first date in ``text``, as precise as it is written."""
+    """The first date in ``text``, as precise as it is written (``c1983`` is 1983)."""
+    text = re.sub(r"(?<![A-Za-z])c(?=\d{4})", " ", text.translate(_WIDE_DIGITS))
     found: list[tuple[int, _Date]] = []
     for pattern in (_DAY_RE, _MONTH_RE, _YEAR_RE):
         match = pattern.search(text)
@@ -214,7 +230,11 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     text = _clean(rest)
     colon = re.search(r"[:：]", text)
     pieces = re.split(r"(?<!\s)\s*[,，]\s*", text)
-    if colon and not re.search(r"[,，\d]", text[:colon.start()]):
+    # The place may name its state ("Sunnyvale, Calif.: Scitor Corporation"); a journal's
+    # volume and pages have digits before the colon ("刊名, 2019, 40(3): 12-20").
+    if colon and not re.search(r"\d", text[:colon.start()]) and (
+            not re.search(r"[,，]", text[:colon.start()])
+            or re.fullmatch(r"[A-Za-z .'-]+,\s*[A-Z][A-Za-z.]{1,8}", text[:colon.start()])):
         after = text[colon.end():]
         pieces = re.split(r"(?<!\s)\s*[,，]\s*", after)
     # "Rowman & Littlefield Publishing Group, Inc., 2011": a company's suffix is its name's.
@@ -230,6 +250,9 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
             break
     if publisher and _only_date(publisher) is not None:
         date, publisher = _only_date(publisher), ""
+    if re.fullmatch(r"[\[［]\s*(?:出版者不详|出版地不详|s\.\s*n\.?|S\.\s*l\.?)\s*[\]］]",
+                    publisher, re.I):
+        publisher = ""  # GB/T 7714's "[出版者不详]", "[s.n.]": no publisher is known
     publisher = re.sub(r"(?<!\s)\s*[(（]\s*\d+\s*[)）]\s*$", "", publisher)
     return publisher, date
 
