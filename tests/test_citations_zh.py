@@ -262,6 +262,9 @@ def test_chinese_parser_never_loses_the_url(before: str, url: str, after: str) -
 @pytest.mark.parametrize("text", [
     " " * 1990, "李四，" * 660, "《" * 1990, "详见" * 990, "北．" * 990, "1. 题名[J]. " * 180,
     "译名来自" + "张" * 1980, "[a](https://x/" + "（" * 1980, "2019 年，" * 396,
+    "[a](https://x.cn/a)" * 100, "[a](https://x.cn/a) " * 95 + "：https://x.cn/a",
+    "论文《" * 660, "《甲》是" + "的" * 1990, "某：" * 990 + "https://x.cn/a",
+    "[" * 1990, "[a [b] " * 280 + "](https://x.cn/a)", "［Ｍ］" * 660, "载微信公众号“" * 280,
 ])
 def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
     import time
