@@ -529,3 +529,39 @@ def test_gbt_every_document_type(text: str, code: str, title: str, publisher: st
     assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
     assert issued_text(citation) == issued
     assert classify(Written(text)).kind == "source"
+
+
+# -- more forms: 中国社会科学's journal form, translated works, lead-ins, labelled fields ---
+
+# id, text, title, publisher, author, issued, url
+MORE = [
+    ("journal-without-zai", "王明：《论某问题》，《中国社会科学》2019年第1期，第5页。",
+     "论某问题", "中国社会科学", "王明", "2019", ""),
+    ("translated-work", "［美］约翰·罗尔斯：《正义论》，何怀宏等译，"
+     "北京：中国社会科学出版社，1988年，第5页。",
+     "正义论", "中国社会科学出版社", "约翰·罗尔斯", "1988", ""),
+    ("reposted-from", "转载自：https://example.cn/a", "", "example.cn", "", "", "https://example.cn/a"),
+    ("original-link", "原文链接：https://example.cn/a", "", "example.cn", "", "", "https://example.cn/a"),
+    ("zhihu-notice", "作者：张三\n链接：https://www.zhihu.com/question/1/answer/2\n来源：知乎\n"
+     "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。",
+     "", "知乎", "张三", "", "https://www.zhihu.com/question/1/answer/2"),
+    ("labelled-fields", "标题：某文章，作者：李四，发布时间：2020-01-02，链接：https://example.cn/a",
+     "某文章", "example.cn", "李四", "2020-01-02", "https://example.cn/a"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "publisher", "author", "issued", "url"),
+                         [pytest.param(*c[1:], id=c[0]) for c in MORE])
+def test_more_chinese_shapes(text: str, title: str, publisher: str, author: str, issued: str,
+                             url: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.publisher, citation.author) == (title, publisher, author)
+    assert (issued_text(citation), citation.url) == (issued, url)
+    assert classify(Written(text)).kind == "source"
+
+
+def test_a_newsroom_footnote_with_a_named_author_stays_the_newsroom_form() -> None:
+    # The middle dot of a transliterated name opens the legal form only before "：《".
+    citation = parse_citation("OpenAI转向TPU·华尔街见闻·许超（2025/6/30）")
+    assert (citation.title, citation.publisher, citation.author) == (
+        "OpenAI转向TPU", "华尔街见闻", "许超")

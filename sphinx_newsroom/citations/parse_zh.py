@@ -72,7 +72,8 @@ _TYPE_RE = _TypeCode()
 _LINK_RE = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
 _LEADIN_RE = re.compile(
-    r"^\s*(?:引用自|引自|转引自|摘自|出自|参见|详见|参考|参看|来源|出处|证明来源于|证明见|见)"
+    r"^\s*(?:引用自|引自|转引自|转载自|转自|摘自|出自|参见|详见|参考资料|参考链接|参考|参看"
+    r"|原文链接|原文地址|原文|图片来源|资料来源|数据来源|来源|出处|证明来源于|证明见|见)"
     r"\s*[:：]?\s*"
 )
 # A sentence that only points to a document: "…可以参看 [这里](…)．", "详见 [X](…) 中 3.2 节．"
@@ -259,7 +260,8 @@ def _place_publisher(rest: str) -> tuple[str, _Date | None]:
 
 #: A GB/T statement of responsibility after the title (translators, editors) or an edition.
 _STATEMENT_RE = re.compile(
-    r"(?:^|[,，\s])(?:等\s*)?[,，]?\s*(?:译|编译|校|主编|编|注|译注|审校)$|^(?:第\s*)?\d+\s*版$"
+    r"(?:^|[,，\s]|(?<=[^\x00-\x7f]等))(?:等\s*)?[,，]?\s*(?:译|编译|校|主编|编|注|译注|审校)$"
+    r"|^(?:第\s*)?\d+\s*版$"
     r"|^[修增]订[本版]$|^(?:\d+(?:st|nd|rd|th)\s*)?ed(?:ition)?$|^rev(?:ised)?(?:\s*ed)?$", re.I)
 
 
@@ -443,6 +445,9 @@ _IN_CONTAINER_RE = re.compile(r"载\s*《([^《》]+)》\s*(.*)")
 _IN_SITE_RE = re.compile(
     r"载\s*(?:微信公众号\s*)?[“\"]?([^《》“”\"，,\d]{2,30}?)[”\"]?\s*((?:1[5-9]|20)\d\d\s*年.*)?"
 )
+# "《中国社会科学》2019年第1期": a journal, then its year and issue.
+_JOURNAL_RE = re.compile(r"《([^《》]+)》\s*((?:1[5-9]|20)\d\d\s*年.*)")
+_NATIONALITY_RE = re.compile(r"^\s*[\[［(（〔][^\]］)）〕]{1,4}[\]］)）〕]\s*")
 _EDITION_RE = re.compile(
     r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*(?:第\s*\d+\s*次印刷\s*)?版"
 )
@@ -464,12 +469,18 @@ def _parse_legal(text: str) -> _Ref | None:
     found = _LEGAL_RE.fullmatch(_clean(_strip_locator(text)))
     if found is None:
         return None
-    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", found[1])) if found[1] else ""
+    # "［美］约翰·罗尔斯": a nationality in brackets is no part of the name.
+    lead = _NATIONALITY_RE.sub("", found[1] or "")
+    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", lead)) if lead else ""
     title = found[2].strip()
     rest = _clean(_strip_locator(found[3]))
     inside = _IN_CONTAINER_RE.fullmatch(rest)
     if inside:
         return _Ref(title, inside[1].strip(), author, _first_date(inside[2]))
+    journal = _JOURNAL_RE.fullmatch(rest)
+    if journal and author:
+        # 中国社会科学's journal form: "作者：《题名》，《刊名》2019年第1期。"
+        return _Ref(title, journal[1].strip(), author, _first_date(journal[2]))
     site = _IN_SITE_RE.fullmatch(rest)
     if site:
         return _Ref(title, site[1].strip(), author, _first_date(site[2] or ""))
@@ -482,6 +493,9 @@ def _parse_legal(text: str) -> _Ref | None:
     if thesis:
         return _Ref(title, _clean(thesis[1]), author, _make_date(thesis[2]))
     pieces = [p for p in re.split(r"\s*[，,]\s*", rest) if p]
+    # "何怀宏等译", "第2版": translators and the edition stand before the imprint.
+    while len(pieces) > 2 and _STATEMENT_RE.search(pieces[0]):
+        pieces = pieces[1:]
     if len(pieces) >= 2 and _only_date(pieces[-1]) is not None:
         collection = _COLLECTION_RE.fullmatch(pieces[0])
         if collection:
@@ -741,6 +755,38 @@ def _parse_with_url(text: str, start: int, end: int, url: str) -> _Ref | None:
     return None
 
 
+# A reference written as labelled fields, as Zhihu's copy notice is:
+# "作者：张三 链接：https://… 来源：知乎 著作权归作者所有。…"
+_FIELD_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s，,；;。]))(作者|标题|题目|链接|网址|地址|原文|来源|出处|发布时间|发表时间|日期)\s*[:：]\s*")
+_COPYRIGHT_RE = re.compile(r"\s*著作权归.*$", re.S)
+
+
+def _parse_labelled(text: str) -> _Ref | None:
+    """``作者：X，链接：URL，来源：Y``: fields each after its label; a link among them."""
+    labels = list(_FIELD_LABEL_RE.finditer(text))
+    if len(labels) < 2 or _clean(text[:labels[0].start()]):
+        return None
+    fields: dict[str, str] = {}
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = _clean(_COPYRIGHT_RE.sub("", text[label.end():end]))
+        if not value or label[1] in fields:
+            return None
+        fields[label[1]] = value
+    url_value = fields.get("链接") or fields.get("网址") or fields.get("地址") or fields.get(
+        "原文") or ""
+    spans = url_spans(url_value)
+    if not spans or _clean(url_value.replace(spans[0][2], "")):
+        return None
+    url = spans[0][2]
+    when = fields.get("发布时间") or fields.get("发表时间") or fields.get("日期") or ""
+    stamp = _first_date(when)
+    return _Ref(fields.get("标题") or fields.get("题目") or "",
+                fields.get("来源") or fields.get("出处") or site_host(url),
+                fields.get("作者", ""), stamp, url=url)
+
+
 def _is_chinese(text: str) -> bool:
     plain = _LINK_RE.sub(lambda m: m[1], text)
     plain = re.sub(r"https?://\S+", " ", plain)
@@ -769,8 +815,13 @@ def _read(text: str) -> _Ref | None:
         # a reference list's "Do I Need a Service Mesh?：https://…".
         label = _WIDE_LABEL_RE.fullmatch(text)
         return _parse_with_url(text, *url_spans(text)[0]) if label else None
-    if re.search("[·・•･]", text) and _TYPE_RE.search(text) is None:
+    if re.search("[·・•･]", text) and _TYPE_RE.search(text) is None and not re.search(
+            r"^[^《》·・•･]{0,12}[·・•･][^《》：:]{0,20}[：:]\s*《", text):
+        # The newsroom form is parse.py's; "［美］约翰·罗尔斯：《正义论》…" is a name's dot.
         return None
+    labelled = _parse_labelled(text)
+    if labelled is not None:
+        return labelled
     links = list(_LINK_RE.finditer(text))
     if len(links) == 1:
         return _parse_with_link(text, links[0])
@@ -878,8 +929,9 @@ def _evidence(text: str, ref: _Ref) -> bool:
         if link and (_annotated(text, link) or (_clean(lead) and ref.publisher == _clean(lead))):
             # A reference list's item (the link, then what it is), or a site named before it.
             return True
-        if not link and (ref.accessed or (ref.title and re.search(r"[：:]\s*$", lead))):
-            return True  # "标题：URL", "网站名，URL，2016年12月18日访问。"
+        if not link and (ref.accessed or (ref.title and re.search(r"[：:]\s*$", lead))
+                         or _parse_labelled(text) is not None):
+            return True  # "标题：URL", "网站名，URL，2016年12月18日访问。", "作者：X，链接：URL"
         return pointer or bool(ref.title and (ref.author or _TYPE_RE.search(text)))
     if _TRANSLATED_RE.match(text) or re.search(r"ISBN", text):
         return bool(ref.title)
