@@ -265,6 +265,9 @@ def test_chinese_parser_never_loses_the_url(before: str, url: str, after: str) -
     "[a](https://x.cn/a)" * 100, "[a](https://x.cn/a) " * 95 + "：https://x.cn/a",
     "论文《" * 660, "《甲》是" + "的" * 1990, "某：" * 990 + "https://x.cn/a",
     "[" * 1990, "[a [b] " * 280 + "](https://x.cn/a)", "［Ｍ］" * 660, "载微信公众号“" * 280,
+    # runs of spaces where a locator or an author-date reference could end (cubic before)
+    "张三（2019）. 题. " + " " * 1980 + "x", "题，" + " " * 1990, "题" + " " * 1990 + "第",
+    "张三（2019）. 题. 刊, 1" + " " * 1980 + "!",
 ])
 def test_chinese_parser_is_fast_on_hostile_input(text: str) -> None:
     import time
@@ -547,6 +550,10 @@ MORE = [
      "", "知乎", "张三", "", "https://www.zhihu.com/question/1/answer/2"),
     ("labelled-fields", "标题：某文章，作者：李四，发布时间：2020-01-02，链接：https://example.cn/a",
      "某文章", "example.cn", "李四", "2020-01-02", "https://example.cn/a"),
+    # APA written with Chinese names and titles
+    ("apa", "张三, 李四. (2019). 社会支持与心理健康的关系. 心理学报, 51(3), 12–20.",
+     "社会支持与心理健康的关系", "心理学报", "张三, 李四", "2019", ""),
+    ("apa-full-width", "王五（2020）．某研究．某杂志．", "某研究", "某杂志", "王五", "2020", ""),
 ]
 
 

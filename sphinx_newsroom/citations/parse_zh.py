@@ -80,10 +80,12 @@ _LEADIN_RE = re.compile(
 _SEE_RE = re.compile(
     r"^[^，,；;。．!！?？\n]{0,40}?(?:参见|详见|参考|参看|可以看|见|来源于|来自)\s*[:：]?\s*$"
 )
+# No two of its spaces may meet: three "\s*" in a row were cubic on a run of spaces.
 _LOCATOR_RE = re.compile(
-    r"(?<!\s)\s*(?:[，,]?\s*(?:中的?|的)?\s*(?:第\s*\d[\d.．\-–—~ ]*[页节章卷部分]+|例题\s*[\d.]+"
-    r"|[\d.]+\s*[节章].*|参考文献|附录.*|P\s*\d+(?:\s*[-–]\s*\d+)?|pp?\.\s*\d+(?:\s*[-–]\s*\d+)?"
-    r"|0x[0-9A-Fa-f]+\..*一节))\s*[．。.]?\s*$"
+    r"(?<!\s)(?:\s*[，,])?\s*(?:(?:中的?|的)\s*)?"
+    r"(?:第\s*\d[\d.．\-–—~ ]*[页节章卷部分]+|例题\s*[\d.]+|[\d.]+\s*[节章].*|参考文献|附录.*"
+    r"|P\s*\d+(?:\s*[-–]\s*\d+)?|pp?\.\s*\d+(?:\s*[-–]\s*\d+)?"
+    r"|0x[0-9A-Fa-f]+\..*一节)(?:\s*[．。.])?\s*$"
 )
 _DAY_RE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
 _MONTH_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-/]\s*(\d{1,2})(?![\d/.-])|年\s*(\d{1,2})\s*月)")
@@ -627,8 +629,33 @@ def _link_ref(label: str, url: str) -> _Ref:
     return _Ref(title, site or host, author, url=url)
 
 
+# APA written in Chinese: "张三, 李四. (2019). 题名. 刊名, 40(3), 12-20.",
+# "张三（2019）. 题名. 刊名."
+# No field begins or ends in spaces, so that no two "\s*" can share a run of them.
+_APA_RE = re.compile(
+    r"\s*(?P<names>[^()（）.．。\s](?:[^()（）.．。]{0,58}[^()（）.．。\s])?)\s*(?:[.．]\s*)?"
+    r"[(（]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[)）]\s*[.．。]\s*"
+    r"(?P<title>[^.．。\s](?:[^.．。]*[^.．。\s])?)\s*[.．。]\s*"
+    r"(?P<container>[^.．。,，\s](?:[^.．。,，]*[^.．。,，\s])?)"
+    r"(?:\s*[,，][\d\s()（）:：,，\-–—]*)?(?:[.．。]\s*)?"
+)
+
+
+def _parse_apa(text: str) -> _Ref | None:
+    """Author–date (APA) with Chinese names: the names, the year, the title, the journal."""
+    found = _APA_RE.fullmatch(text)
+    if found is None or not re.search(f"[{_HAN}]", found["title"]):
+        return None
+    names = _names(found["names"])
+    if names is None:
+        return None
+    return _Ref(found["title"].strip(), found["container"].strip(), names,
+                _make_date(found["year"]))
+
+
 def _parse_no_url(text: str) -> _Ref | None:
-    for shape in (_parse_gbt, _parse_legal, _parse_guillemets, _parse_stops, _parse_commas):
+    for shape in (_parse_gbt, _parse_legal, _parse_guillemets, _parse_apa, _parse_stops,
+                  _parse_commas):
         ref = shape(text)
         if ref is not None and ref.title:
             return ref
