@@ -17,7 +17,15 @@ try. The shapes, each seen in real footnotes:
   ``Title - Author - 博客园``, ``知乎 - Title``, ``概率论_百度百科``), only
   describes the document (``这篇博文``, ``1977 年 KMP 算法论文``), names the
   site (``维基百科``) or is itself a reference; a site not named is the URL's host;
-- a lead-in (参见, 详见, 来源：, 引用自…) and a locator (第 4 页, 3.2 节) around any of these.
+- the legal-citation manual (法学引注手册) and 中国社会科学's forms:
+  ``作者：《书名》，出版社2009年版``, ``载《刊名》``, ``《刊名》2019年第1期``,
+  ``载人民网2004年1月10日，URL``, a thesis, a collection,
+  ``网站名，URL，2016年12月18日访问。``;
+- reference lists: ``标题：URL``, ``[T](url)：annotation``, a title typed as two
+  links, a site before a link; labelled fields (``作者：… 链接：… 来源：知乎``);
+  APA with Chinese names;
+- a lead-in (参见, 详见, 来源：, 引用自, 转载自…) and a locator (第 4 页, 3.2 节)
+  around any of these.
 
 Dates keep the precision written: ``2013 年`` is a year, ``2008-05`` a month.
 Pure (standard library only).
