@@ -33,7 +33,7 @@ class NewsroomDomain(Domain):
     name = "newsroom"
     label = "Newsroom"
     #: Bump whenever the shape of ``self.data`` changes: old pickles are dropped.
-    data_version = 17
+    data_version = 18
     initial_data = {
         "articles": {}, "listers": {}, "terms": {}, "bibliographies": {}, "bibliography_doc": None,
         "related": {}, "term_refs": {}, "page_frames": {}, "csl_styles": {}, "authors": {},
