@@ -40,7 +40,7 @@ from .markup import shown
 from .model import Citation, Mark, Written
 from .parse import accessed_spans, date_spans, detect_language, parse_citation, url_host, url_spans
 from .parse_en import CHINESE_LEAD_IN_RE, site_host
-from .parse_zh import is_chinese_reference
+from .parse_zh import is_chinese_reference, named_works
 from .urls import readable_url
 
 __all__ = [
@@ -367,8 +367,11 @@ def classify(written: Written) -> Verdict:
         if evidence:
             return Verdict("source", evidence)
         prose = "it has no date, URL or publisher"
-    if linked_documents(written):
-        return Verdict("links", prose + "; it links to documents")
+    documents = linked_documents(written)
+    if documents:
+        linked = any(document.url for document in documents)
+        return Verdict("links", prose + ("; it links to documents" if linked
+                                          else "; it names a written work"))
     return Verdict("note", prose)
 
 
@@ -427,16 +430,22 @@ def _document(written: Written, link: _Link) -> Citation:
 
 
 def linked_documents(written: Written, every: bool = False) -> tuple[Citation, ...]:
-    """The documents the footnote links to, each once, as citations.
+    """The documents the footnote links to or names, each once, as citations.
 
     With ``every`` (a footnote declared ``links``) every ``http(s)`` link
-    counts; otherwise home pages, profiles and links on code do not.
+    counts; otherwise home pages, profiles and links on code do not. A
+    written work a Chinese sentence names in 《》 as one (``…论文《X》中…``,
+    ``《X》是…的著作``) is a document by its title.
     """
     found: dict[str, Citation] = {}
     for link in _links(written):
         if every or _is_document(link):
             document = _document(written, link)
             found.setdefault(citation_key(document), document)
+    for title in named_works(written.text):
+        document = Citation(raw=f"《{title}》", title=title, language=detect_language(title),
+                            structured=True)
+        found.setdefault(citation_key(document), document)
     return tuple(found.values())
 
 

@@ -17,7 +17,15 @@ try. The shapes, each seen in real footnotes:
   ``Title - Author - 博客园``, ``知乎 - Title``, ``概率论_百度百科``), only
   describes the document (``这篇博文``, ``1977 年 KMP 算法论文``), names the
   site (``维基百科``) or is itself a reference; a site not named is the URL's host;
-- a lead-in (参见, 详见, 来源：, 引用自…) and a locator (第 4 页, 3.2 节) around any of these.
+- the legal-citation manual (法学引注手册) and 中国社会科学's forms:
+  ``作者：《书名》，出版社2009年版``, ``载《刊名》``, ``《刊名》2019年第1期``,
+  ``载人民网2004年1月10日，URL``, a thesis, a collection,
+  ``网站名，URL，2016年12月18日访问。``;
+- reference lists: ``标题：URL``, ``[T](url)：annotation``, a title typed as two
+  links, a site before a link; labelled fields (``作者：… 链接：… 来源：知乎``);
+  APA with Chinese names;
+- a lead-in (参见, 详见, 来源：, 引用自, 转载自…) and a locator (第 4 页, 3.2 节)
+  around any of these.
 
 Dates keep the precision written: ``2013 年`` is a year, ``2008-05`` a month.
 Pure (standard library only).
@@ -30,9 +38,10 @@ import re
 from typing import NamedTuple
 
 from .model import Citation, DatePrecision
-from .parse import detect_language, url_host, url_spans
+from .parse import detect_language, url_spans
+from .parse_en import site_host
 
-__all__ = ["drop_repeated_site", "is_chinese_reference", "parse_chinese"]
+__all__ = ["drop_repeated_site", "is_chinese_reference", "named_works", "parse_chinese"]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _STOP = "．。"
@@ -48,23 +57,43 @@ _ROLE_RE = re.compile(r"(?<!\s)\s*(?:主编|编著|编译|编|著|译|等)\s*$")
 _NAME_SPLIT_RE = re.compile(r"(?<!\s)\s*[，,、；;]\s*|\s+")
 
 #: A GB/T 7714 type code (``[M]``, ``［J］``, ``[EB/OL]``, ``[M/OL]``…) before a stop or ``//``.
-_TYPE_RE = re.compile(
-    r"(?<!\s)\s*[\[［]\s*((?:M|C|N|J|D|R|S|P|G|Z|A|K|CM|DB|CP|DS|EB)(?:\s*/\s*OL)?)\s*[\]］]"
-    r"(?=\s*(?:[.．。,，:：]|//|$))"
+_CODE_RE = re.compile(
+    r"(?<!\s)\s*[\[［]\s*((?:M|C|N|J|D|R|S|P|G|Z|A|K|CM|DB|CP|DS|EB)(?:\s*/\s*(?:OL|DK|MT|CD))?)"
+    r"\s*[\]］](?=\s*(?:[.．。,，:：]|//|$))"
 )
-_LINK_RE = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
+# Full-width digits, one for one: "２０００" is a year.
+_WIDE_DIGITS = str.maketrans({chr(0xFF10 + i): chr(0x30 + i) for i in range(10)})
+# Full-width Latin capitals and the slash, one for one: "［Ｍ］" is "［M］".
+_WIDE_CODE = str.maketrans({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)} | {"／": "/"})
+
+
+class _TypeCode:
+    """The GB/T 7714 type code of a reference, in either width; positions are the text's."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        return _CODE_RE.search(text.translate(_WIDE_CODE))
+
+
+_TYPE_RE = _TypeCode()
+# A Markdown link; its text may hold one level of brackets ("[C++ 标准草案 [basic.string]](…)").
+_LINK_RE = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\((https?://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)", re.I)
 _LEADIN_RE = re.compile(
-    r"^\s*(?:引用自|引自|转引自|摘自|出自|参见|详见|参考|参看|来源|出处|证明来源于|证明见|见)"
+    r"^\s*(?:引用自|引自|转引自|转载自|转自|摘自|出自|参见|详见|参考资料|参考链接|参考|参看"
+    r"|原文链接|原文地址|原文|图片来源|资料来源|数据来源|来源|出处|证明来源于|证明见|见)"
     r"\s*[:：]?\s*"
 )
 # A sentence that only points to a document: "…可以参看 [这里](…)．", "详见 [X](…) 中 3.2 节．"
 _SEE_RE = re.compile(
     r"^[^，,；;。．!！?？\n]{0,40}?(?:参见|详见|参考|参看|可以看|见|来源于|来自)\s*[:：]?\s*$"
 )
+# No two of its spaces may meet: three "\s*" in a row were cubic on a run of spaces.
 _LOCATOR_RE = re.compile(
-    r"(?<!\s)\s*(?:[，,]?\s*(?:中的?|的)?\s*(?:第\s*\d[\d.．\-–—~ ]*[页节章卷部分]+|例题\s*[\d.]+"
-    r"|[\d.]+\s*[节章].*|参考文献|附录.*|P\s*\d+(?:\s*[-–]\s*\d+)?|pp?\.\s*\d+(?:\s*[-–]\s*\d+)?"
-    r"|0x[0-9A-Fa-f]+\..*一节))\s*[．。.]?\s*$"
+    r"(?<!\s)(?:\s*[，,])?\s*(?:(?:中的?|的)\s*)?"
+    r"(?:第\s*\d[\d.．\-–—~ ]*[页节章卷部分]+|例题\s*[\d.]+|[\d.]+\s*[节章].*|参考文献|附录.*"
+    r"|P\s*\d+(?:\s*[-–]\s*\d+)?|pp?\.\s*\d+(?:\s*[-–]\s*\d+)?"
+    r"|0x[0-9A-Fa-f]+\..*一节)(?:\s*[．。.])?\s*$"
 )
 _DAY_RE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
 _MONTH_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-/]\s*(\d{1,2})(?![\d/.-])|年\s*(\d{1,2})\s*月)")
@@ -134,7 +163,7 @@ def _make_date(year: str, month: str | None = None, day: str | None = None) -> _
 
 def _only_date(text: str) -> _Date | None:
     """The date a piece consists of (``2013 年``, ``2019-04``, ``1963(03)``), or None."""
-    match = _ONLY_DATE_RE.match(text)
+    match = _ONLY_DATE_RE.match(text.translate(_WIDE_DIGITS))
     if match is None:
         return None
     if match[1]:
@@ -145,7 +174,8 @@ def _only_date(text: str) -> _Date | None:
 
 
 def _first_date(text: str) -> _Date | None:
-    """The first date in ``text``, as precise as it is written."""
+    """The first date in ``text``, as precise as it is written (``c1983`` is 1983)."""
+    text = re.sub(r"(?<![A-Za-z])c(?=\d{4})", " ", text.translate(_WIDE_DIGITS))
     found: list[tuple[int, _Date]] = []
     for pattern in (_DAY_RE, _MONTH_RE, _YEAR_RE):
         match = pattern.search(text)
@@ -202,24 +232,47 @@ def _split_last_stop(text: str) -> tuple[str, str]:
     return text[:best], text[best:]
 
 
+_COMPANY_RE = re.compile(r"(?:Inc|Ltd|LLC|Co|Corp|Pty|GmbH|AG|S\.A|PLC)\.?", re.I)
+
+
 def _place_publisher(rest: str) -> tuple[str, _Date | None]:
     """``出版地：出版社，2008`` or ``刊名, 2019, 40(3): 12-20``: the publisher and the date."""
     date = None
     text = _clean(rest)
     colon = re.search(r"[:：]", text)
     pieces = re.split(r"(?<!\s)\s*[,，]\s*", text)
-    if colon and not re.search(r"[,，\d]", text[:colon.start()]):
+    # The place may name its state ("Sunnyvale, Calif.: Scitor Corporation"); a journal's
+    # volume and pages have digits before the colon ("刊名, 2019, 40(3): 12-20").
+    if colon and not re.search(r"\d", text[:colon.start()]) and (
+            not re.search(r"[,，]", text[:colon.start()])
+            or re.fullmatch(r"[A-Za-z .'-]+,\s*[A-Z][A-Za-z.]{1,8}", text[:colon.start()])):
         after = text[colon.end():]
         pieces = re.split(r"(?<!\s)\s*[,，]\s*", after)
+    # "Rowman & Littlefield Publishing Group, Inc., 2011": a company's suffix is its name's.
+    while len(pieces) > 2 and _COMPANY_RE.fullmatch(pieces[1]):
+        pieces[:2] = [f"{pieces[0]}, {pieces[1]}"]
     publisher = _clean(pieces[0])  # re.split gives at least one piece
+    if re.search(rf"\b{_COMPANY_RE.pattern}$", pieces[0].rstrip(), re.I) and \
+            pieces[0].rstrip().endswith("."):
+        publisher += "."  # "Inc." keeps its point
     for piece in pieces[1:]:
         date = _first_date(piece)
         if date is not None:
             break
     if publisher and _only_date(publisher) is not None:
         date, publisher = _only_date(publisher), ""
+    if re.fullmatch(r"[\[［]\s*(?:出版者不详|出版地不详|s\.\s*n\.?|S\.\s*l\.?)\s*[\]］]",
+                    publisher, re.I):
+        publisher = ""  # GB/T 7714's "[出版者不详]", "[s.n.]": no publisher is known
     publisher = re.sub(r"(?<!\s)\s*[(（]\s*\d+\s*[)）]\s*$", "", publisher)
     return publisher, date
+
+
+#: A GB/T statement of responsibility after the title (translators, editors) or an edition.
+_STATEMENT_RE = re.compile(
+    r"(?:^|[,，\s]|(?<=[^\x00-\x7f]等))(?:等\s*)?[,，]?\s*(?:译|编译|校|主编|编|注|译注|审校)$"
+    r"|^(?:第\s*)?\d+\s*版$"
+    r"|^[修增]订[本版]$|^(?:\d+(?:st|nd|rd|th)\s*)?ed(?:ition)?$|^rev(?:ised)?(?:\s*ed)?$", re.I)
 
 
 def _parse_gbt(text: str) -> _Ref | None:
@@ -267,11 +320,15 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
         # No container: the pieces are read as the rest, still apart at their stops
         # (joined with spaces, "北京: 出版社. 第2版" gave the publisher "出版社 第2版").
         rest = "．".join(pieces)
-    publisher, more = _place_publisher(re.split(r"[．。]|\.\s", rest)[0] if rest else "")
+    pieces = [p for p in re.split(r"[．。]|\.\s", rest) if _clean(p)] if rest else []
+    # Translators (``杨斌，王忠玉，等，译``) and the edition (``2 版``) come before the imprint.
+    while len(pieces) > 1 and _STATEMENT_RE.search(_clean(pieces[0])):
+        pieces = pieces[1:]
+    publisher, more = _place_publisher(pieces[0] if pieces else "")
     if date is None:
         date = more or _first_date(rest)
     if not publisher and url:
-        publisher = url_host(url)
+        publisher = site_host(url)
     return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
 
 
@@ -391,31 +448,70 @@ def _parse_guillemets(text: str) -> _Ref | None:
 
 
 _LEGAL_RE = re.compile(
-    r"([^《》：:]{2,40}?)[：:]\s*《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)"
+    r"(?:([^《》：:]{2,40}?)[：:]\s*)?《([^《》]+)》\s*[，,]\s*([^《》]*(?:《[^《》]+》[^《》]*)?)"
 )
 _IN_CONTAINER_RE = re.compile(r"载\s*《([^《》]+)》\s*(.*)")
+# "载人民网2004年1月10日", "载微信公众号“中国法律评论”2018年12月1日": a site (an account), a date.
+_IN_SITE_RE = re.compile(
+    r"载\s*(?:微信公众号\s*)?[“\"]?([^《》“”\"，,\d]{2,30}?)[”\"]?\s*((?:1[5-9]|20)\d\d\s*年.*)?"
+)
+# "《中国社会科学》2019年第1期": a journal, then its year and issue.
+_JOURNAL_RE = re.compile(r"《([^《》]+)》\s*((?:1[5-9]|20)\d\d\s*年.*)")
+_NATIONALITY_RE = re.compile(r"^\s*[\[［(（〔][^\]］)）〕]{1,4}[\]］)）〕]\s*")
 _EDITION_RE = re.compile(
     r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*(?:第\s*\d+\s*次印刷\s*)?版"
 )
+# "中国政法大学2015年博士学位论文": the university and the year.
+_THESIS_RE = re.compile(r"(.+?)\s*((?:1[5-9]|20)\d\d)\s*年\s*(?:博士|硕士|学士)?(?:学位)?论文")
+# "《鲁迅全集》第9册": the collection a work is in, and its volume.
+_COLLECTION_RE = re.compile(r"《([^《》]+)》\s*(?:第\s*\d+\s*[册卷辑编集])?")
+_PLACE_RE = re.compile(r"^[^：:，,\d]{1,10}[：:]\s*")
 
 
 def _parse_legal(text: str) -> _Ref | None:
-    """The legal-citation form: ``作者：《书名》，出版社2009年版，第25页。``,
-    ``作者：《题名》，载《刊名》2019年第1期，第5页。``."""
+    """The legal-citation form (法学引注手册): ``作者：《书名》，出版社2009年版，第25页。``,
+    ``作者：《题名》，载《刊名》2019年第1期，第5页。``, ``作者：《题名》，载人民网2004年1月10日``,
+    ``作者：《论文》，某大学2015年博士学位论文。``,
+    ``作者：《篇名》，《文集》第9册，出版地：出版社，1981年。``.
+
+    Without an author (``《题名》，载新华网``) only the forms with 载 count.
+    """
     found = _LEGAL_RE.fullmatch(_clean(_strip_locator(text)))
     if found is None:
         return None
-    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", found[1]))
+    # "［美］约翰·罗尔斯": a nationality in brackets is no part of the name.
+    lead = _NATIONALITY_RE.sub("", found[1] or "")
+    author = _gbt_authors(re.sub(r"\s*(?:主编|编著|著)$", "", lead)) if lead else ""
+    title = found[2].strip()
     rest = _clean(_strip_locator(found[3]))
     inside = _IN_CONTAINER_RE.fullmatch(rest)
     if inside:
-        return _Ref(found[2].strip(), inside[1].strip(), author, _first_date(inside[2]))
+        return _Ref(title, inside[1].strip(), author, _first_date(inside[2]))
+    journal = _JOURNAL_RE.fullmatch(rest)
+    if journal and author:
+        # 中国社会科学's journal form: "作者：《题名》，《刊名》2019年第1期。"
+        return _Ref(title, journal[1].strip(), author, _first_date(journal[2]))
+    site = _IN_SITE_RE.fullmatch(rest)
+    if site:
+        return _Ref(title, site[1].strip(), author, _first_date(site[2] or ""))
+    if not author:
+        return None
     edition = _EDITION_RE.match(rest)
     if edition:
-        return _Ref(found[2].strip(), _clean(edition[1]), author, _make_date(edition[2]))
+        return _Ref(title, _clean(edition[1]), author, _make_date(edition[2]))
+    thesis = _THESIS_RE.fullmatch(rest)
+    if thesis:
+        return _Ref(title, _clean(thesis[1]), author, _make_date(thesis[2]))
     pieces = [p for p in re.split(r"\s*[，,]\s*", rest) if p]
-    if len(pieces) == 2 and _only_date(pieces[1]) is not None:
-        return _Ref(found[2].strip(), pieces[0], author, _only_date(pieces[1]))
+    # "何怀宏等译", "第2版": translators and the edition stand before the imprint.
+    while len(pieces) > 2 and _STATEMENT_RE.search(pieces[0]):
+        pieces = pieces[1:]
+    if len(pieces) >= 2 and _only_date(pieces[-1]) is not None:
+        collection = _COLLECTION_RE.fullmatch(pieces[0])
+        if collection:
+            return _Ref(title, collection[1].strip(), author, _only_date(pieces[-1]))
+        if len(pieces) == 2:
+            return _Ref(title, _PLACE_RE.sub("", pieces[0]), author, _only_date(pieces[1]))
     return None
 
 
@@ -423,8 +519,8 @@ def _parse_commas(text: str) -> _Ref | None:
     """``书名，作者 编著，出版社，页码``: a role marks the authors, 出版社 the publisher."""
     pieces = [_clean(p) for p in re.split(r"(?<!\s)\s*[，,]\s*", _strip_locator(text))]
     pieces = [p for p in pieces if p]
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 or any(re.search(r"[。．！？!?]", p) for p in pieces):
+        return None  # a piece that holds a sentence's end is no field: prose
     author = publisher = ""
     date = None
     for piece in pieces[1:]:
@@ -448,13 +544,22 @@ def _is_site(text: str) -> bool:
     squeezed = _squeeze(text)
     if re.match(r"[A-Za-z0-9_.-]+ ?的", text.strip()):
         return True  # "labuladong 的算法小抄": someone's site
+    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", squeezed):
+        return True  # "servicemesher.com", "jimmysong.io": a host names its site
     return squeezed in _SITES or squeezed.endswith(("百科", "的博客", "博客", "文档", "docs",
                                                     "wiki", "社区", "官网"))
 
 
+# Between a link text's title and its site: a dash or bar with spaces around it, or after
+# a closing bracket ("监听器发现服务（LDS）- servicemesher.com").
+_SPACED_SEPARATOR_RE = re.compile(r"\s+[-–—|]\s+|(?<=[）)」』》])[-–—|]\s+")
+# A dash glued to its words ("Unicode 指南—Python 3 文档", "模型（上）——资源抽象").
+_GLUED_DASH_RE = re.compile(r"(?<=\S)—{1,2}(?=\S)")
+
+
 def _split_link_text(text: str) -> tuple[str, str, str]:
     """A link text's title, site and author: ``Title - Site``, ``Site - Title``…"""
-    parts = [p.strip() for p in re.split(r"\s+[-–—|]\s+|(?<=\S)—(?=\S)", text)]
+    parts = [p.strip() for p in _SPACED_SEPARATOR_RE.split(text)]
     parts = [p for p in parts if p]
     if len(parts) >= 3 and _squeeze(parts[-1]) in _BLOG_PLATFORMS:
         return " - ".join(parts[:-2]), parts[-1], parts[-2]
@@ -469,9 +574,20 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
         if _is_name(parts[0]):
             return " - ".join(parts[1:]), "", parts[0]
         return head, tail, ""
+    # A glued dash parts a site only when the site is one: in a Chinese title it is the
+    # 破折号 of a subtitle ("istio源码分析——pilot-agent如何管理envoy生命周期").
+    dashes = list(_GLUED_DASH_RE.finditer(text))
+    if dashes and _is_site(text[dashes[-1].end():]):
+        return text[:dashes[-1].start()].strip(), text[dashes[-1].end():].strip(), ""
     underscore = re.fullmatch(r"(.+)_([^_]+)", text)
     if underscore and _is_site(underscore[2]):
         return underscore[1], underscore[2], ""
+    # "kubernetes 官方文档：Resource Quota": the site, a colon, the title. (On a wiki,
+    # "维基百科：新手入门" is a page of the project namespace: its whole name is the title.)
+    colon = re.fullmatch(r"([^：:]{2,30}?)\s*[：:]\s*(\S.*)", text)
+    if colon and _is_site(colon[1]) and not re.search(r"(?:百科|wiki|wikipedia)$",
+                                                       _squeeze(colon[1])):
+        return colon[2].strip(), colon[1].strip(), ""
     cut = max(text.rfind(","), text.rfind("，"))
     if cut > 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
         return text[:cut].strip(), text[cut + 1:].strip(), ""
@@ -481,9 +597,15 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
 _COLLECTION_AUTHOR_TITLE_RE = re.compile(r"(.*(?:论文|论文集|集训队|冬令营)\S*)\s+(\S{2,4})\s+(.+)")
 
 
+# A remark after a link text's title: a comma, then what the page holds or lacks.
+_LABEL_REMARK_RE = re.compile(
+    r"([^，,]{2,60}?)\s*[，,]\s*((?:目前|现在|其中|主要|包括|只有|仅|已|需要|内含|附有?|这|该|此)"
+    r"[^，,]*(?:[，,].*)?)", re.S)
+
+
 def _link_ref(label: str, url: str) -> _Ref:
     """What a link says of its document: title, site, author and date from its text."""
-    host = url_host(url)
+    host = site_host(url)
     label = label.strip()
     inner = _parse_no_url(label)
     if inner is not None:
@@ -502,7 +624,12 @@ def _link_ref(label: str, url: str) -> _Ref:
     owner = re.fullmatch(r"([\w.-]+ ?的(?:博客|网站|主页|笔记))/(.+)", label)
     if owner:
         return _Ref(owner[2], owner[1], url=url)
-    if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label):
+    remark = _LABEL_REMARK_RE.fullmatch(label)
+    if remark:
+        label = remark[1]  # "Knative 产品页面，目前只有最简单的介绍": the remark is no title
+    if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label) and not (
+            label.endswith("页面") and label[:-2].strip() and not _is_site(label[:-2])):
+        # "维基百科页面" only names a site; "Google Cloud Knative 产品页面" is a page's name.
         site = label if re.search(r"的博客$", label) else host
         year = re.match(r"((?:1[5-9]|20)\d\d)\s*年", label)
         return _Ref("", site, "", _make_date(year[1]) if year else None, url=url)
@@ -510,12 +637,50 @@ def _link_ref(label: str, url: str) -> _Ref:
     return _Ref(title, site or host, author, url=url)
 
 
+# APA written in Chinese: "张三, 李四. (2019). 题名. 刊名, 40(3), 12-20.",
+# "张三（2019）. 题名. 刊名."
+# No field begins or ends in spaces, so that no two "\s*" can share a run of them.
+_APA_RE = re.compile(
+    r"\s*(?P<names>[^()（）.．。\s](?:[^()（）.．。]{0,58}[^()（）.．。\s])?)\s*(?:[.．]\s*)?"
+    r"[(（]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[)）]\s*[.．。]\s*"
+    r"(?P<title>[^.．。\s](?:[^.．。]*[^.．。\s])?)\s*[.．。]\s*"
+    r"(?P<container>[^.．。,，\s](?:[^.．。,，]*[^.．。,，\s])?)"
+    r"(?:\s*[,，][\d\s()（）:：,，\-–—]*)?(?:[.．。]\s*)?"
+)
+
+
+def _parse_apa(text: str) -> _Ref | None:
+    """Author–date (APA) with Chinese names: the names, the year, the title, the journal."""
+    found = _APA_RE.fullmatch(text)
+    if found is None or not re.search(f"[{_HAN}]", found["title"]):
+        return None
+    names = _names(found["names"])
+    if names is None:
+        return None
+    return _Ref(found["title"].strip(), found["container"].strip(), names,
+                _make_date(found["year"]))
+
+
 def _parse_no_url(text: str) -> _Ref | None:
-    for shape in (_parse_gbt, _parse_legal, _parse_guillemets, _parse_stops, _parse_commas):
+    for shape in (_parse_gbt, _parse_legal, _parse_guillemets, _parse_apa, _parse_stops,
+                  _parse_commas):
         ref = shape(text)
         if ref is not None and ref.title:
             return ref
     return None
+
+
+# After a link: a remark on access in brackets ("(需要授权)"), no field of the reference.
+_AFTER_NOTE_RE = re.compile(
+    r"\s*[.。．]?\s*[(（]\s*(?:需要?|要求|须|仅限?)[^()（）]{1,10}[)）]\s*[.。．]?\s*")
+# A reference list's annotation after its link: a colon, then Chinese text about the document.
+_ANNOTATION_RE = re.compile(rf"\s*[:：]\s*((?=[^\n]*[{_HAN}])\S.*)", re.S)
+# What an annotation may say of the document: its site, its date.
+_FROM_SITE_RE = re.compile(r"来自\s*([^，,。；;的]{2,30}?(?:网站|官网|博客|社区))\s*的")
+_PUBLISHED_RE = re.compile(
+    r"(?:发表|发布|更新|首发)(?:时间|日期|于)\s*(?:为|是)?\s*[:：]?\s*"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?)"
+)
 
 
 def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
@@ -527,16 +692,33 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
     names = _names(before)
     work = _GUILLEMET_RE.search(label)
     if names is not None and work is not None:
-        return _Ref(work[1], url_host(url), names, url=url)
+        return _Ref(work[1], site_host(url), names, url=url)
+    note = _AFTER_NOTE_RE.fullmatch(after)
+    if note is not None:
+        after = ""  # "[T](url). (需要授权)": a remark on access, no field
+    annotation = _ANNOTATION_RE.fullmatch(after) if not _clean(before) else None
+    if annotation is not None:
+        # A reference list's annotation: "[T](url)：来自 InfoQ 网站的文章，发布时间 2019-04-25".
+        ref = _link_ref(label, url)
+        site = _FROM_SITE_RE.match(annotation[1])
+        stamp = _PUBLISHED_RE.search(annotation[1])
+        return ref._replace(publisher=site[1].strip() if site else ref.publisher,
+                            date=ref.date or (_first_date(stamp[1]) if stamp else None))
     if _clean(after):
         return None
     if not _clean(before):
         return _link_ref(label, url)
+    if _is_site(_clean(before)) and _names(before) is None and len(_clean(before)) <= 30:
+        # "Google 文档 [Title](url)": the site, then the document (unless the link names one).
+        named = _link_ref(label, url)
+        if named.publisher == site_host(url):
+            named = named._replace(publisher=_clean(before))
+        return named if named.title else None
     # ``作者．题名．[出处](url)``: the link is the last field.
     if re.search(r"[．。]\s*$", before):
-        ref = _parse_stops(before + "．" + label)
-        if ref is not None:
-            return ref._replace(url=url)
+        fields = _parse_stops(before + "．" + label)
+        if fields is not None:
+            return fields._replace(url=url)
     return None
 
 
@@ -548,7 +730,96 @@ def _parse_bare_url(text: str) -> _Ref | None:
     before = _LEADIN_RE.sub("", text[:start])
     if _clean(before) or _clean(text[end:]):
         return None
-    return _Ref("", url_host(url), url=url)
+    return _Ref("", site_host(url), url=url)
+
+
+_WIDE_LABEL_RE = re.compile(r"\s*[^：:\n\[\]()]{2,80}：\s*https?://\S+\s*")
+# "，2016年12月18日访问。": the accessed date of the legal-citation form, after the URL.
+_VISITED_RE = re.compile(
+    r"\s*[，,]?\s*(\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))"
+    r"\s*(?:访问|浏览|查阅|检索)\s*[。．.]?\s*"
+)
+_SITE_NAME_RE = re.compile(r"(?:网站|网|官网|主页|门户)$")
+
+
+def _parse_with_url(text: str, start: int, end: int, url: str) -> _Ref | None:
+    """A reference around a URL written as text, not a link.
+
+    ``标题：URL`` (a reference list's label), ``参见《题名》URL``, and the
+    legal-citation form ``作者：《题名》，载网站日期，URL，2016年12月18日访问。``
+    (or ``网站名，URL，…访问。`` for a site, ``机构：题名，URL，…`` for a page).
+    """
+    after = text[end:]
+    visited = _VISITED_RE.fullmatch(after)
+    if visited is None and _clean(after):
+        return None
+    accessed = _first_date(visited[1]) if visited else None
+    stamp = accessed.value if accessed else None
+    before = _LEADIN_RE.sub("", text[:start]).rstrip()
+    host = site_host(url)
+    if not before or len(before) > 200:
+        return None
+    if before[-1] in ":：":
+        # A title may ask ("Do I Need a Service Mesh?：URL"); a sentence or a clause is no label.
+        label = _clean(before)
+        if not label or len(label) > 80 or re.search(r"[，,；;。．]", label):
+            return None
+        return _link_ref(label, url)._replace(accessed=stamp)
+    if re.search(r"[。！？!?]", before[:-1]):
+        return None
+    if re.fullmatch(f"[^，,：:；;。．《》“”\"]{{1,24}}[{_HAN}A-Za-z0-9]", before) and not visited:
+        # "MIT 课程 https://…", "Deepin Wiki https://…": a label names the site or describes
+        # the document; without a colon it is no title (a reference list's "标题：URL" is).
+        return _Ref("", before if _is_site(before) else host, url=url)
+    work = re.fullmatch(r"《([^《》]+)》", before)
+    if work:
+        return _Ref(work[1].strip(), host, url=url, accessed=stamp)
+    if before[-1] not in ",，":
+        return None
+    body = _clean(before)
+    ref = _parse_legal(body)
+    if ref is not None:
+        return ref._replace(publisher=ref.publisher or host, url=url, accessed=stamp)
+    if re.search(r"[，,《》“”\"]", body):
+        return None
+    head, colon, tail = body.partition("：") if "：" in body else body.partition(":")
+    if colon and 2 <= len(head) <= 30 and 2 <= len(tail) <= 60:
+        return _Ref(tail.strip(), host, _gbt_authors(head), url=url, accessed=stamp)
+    if not colon and len(body) <= 30 and (_is_site(body) or _SITE_NAME_RE.search(body)):
+        return _Ref("", body, url=url, accessed=stamp)
+    return None
+
+
+# A reference written as labelled fields, as Zhihu's copy notice is:
+# "作者：张三 链接：https://… 来源：知乎 著作权归作者所有。…"
+_FIELD_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s，,；;。]))(作者|标题|题目|链接|网址|地址|原文|来源|出处|发布时间|发表时间|日期)\s*[:：]\s*")
+_COPYRIGHT_RE = re.compile(r"\s*著作权归.*$", re.S)
+
+
+def _parse_labelled(text: str) -> _Ref | None:
+    """``作者：X，链接：URL，来源：Y``: fields each after its label; a link among them."""
+    labels = list(_FIELD_LABEL_RE.finditer(text))
+    if len(labels) < 2 or _clean(text[:labels[0].start()]):
+        return None
+    fields: dict[str, str] = {}
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = _clean(_COPYRIGHT_RE.sub("", text[label.end():end]))
+        if not value or label[1] in fields:
+            return None
+        fields[label[1]] = value
+    url_value = fields.get("链接") or fields.get("网址") or fields.get("地址") or fields.get(
+        "原文") or ""
+    spans = url_spans(url_value)
+    if not spans or _clean(url_value.replace(spans[0][2], "")):
+        return None
+    url = spans[0][2]
+    when = fields.get("发布时间") or fields.get("发表时间") or fields.get("日期") or ""
+    stamp = _first_date(when)
+    return _Ref(fields.get("标题") or fields.get("题目") or "",
+                fields.get("来源") or fields.get("出处") or site_host(url),
+                fields.get("作者", ""), stamp, url=url)
 
 
 def _is_chinese(text: str) -> bool:
@@ -573,10 +844,19 @@ def _read(text: str) -> _Ref | None:
         text = text[label.end():]
     if not _is_chinese(text):
         # GB/T 7714 is written for works in any language: KANAMORI H. Title[J]. Science, 1998.
-        return _parse_gbt(text.strip()) if _TYPE_RE.search(text) and not _LINK_RE.search(
-            text) else None
-    if re.search("[·・•･]", text) and _TYPE_RE.search(text) is None:
+        if _TYPE_RE.search(text) and not _LINK_RE.search(text):
+            return _parse_gbt(text.strip())
+        # A full-width colon before a URL is Chinese typing, whatever the title's language:
+        # a reference list's "Do I Need a Service Mesh?：https://…".
+        label = _WIDE_LABEL_RE.fullmatch(text)
+        return _parse_with_url(text, *url_spans(text)[0]) if label else None
+    if re.search("[·・•･]", text) and _TYPE_RE.search(text) is None and not re.search(
+            r"^[^《》·・•･]{0,12}[·・•･][^《》：:]{0,20}[：:]\s*《", text):
+        # The newsroom form is parse.py's; "［美］约翰·罗尔斯：《正义论》…" is a name's dot.
         return None
+    labelled = _parse_labelled(text)
+    if labelled is not None:
+        return labelled
     links = list(_LINK_RE.finditer(text))
     if len(links) == 1:
         return _parse_with_link(text, links[0])
@@ -587,7 +867,10 @@ def _read(text: str) -> _Ref | None:
     bare = _parse_bare_url(text)
     if bare is not None:
         return bare
-    if url_spans(text):
+    spans = url_spans(text)
+    if len(spans) == 1:
+        return _parse_with_url(text, *spans[0])
+    if spans:
         return None
     body = _strip_locator(_LEADIN_RE.sub("", text))
     return _parse_no_url(body)
@@ -595,18 +878,20 @@ def _read(text: str) -> _Ref | None:
 
 def parse_chinese(text: str) -> Citation | None:
     """The citation a Chinese reference spells, or None when it is no shape of this module."""
+    written = _mended(text)
     try:
-        ref = _read(text)
+        ref = _read(written)
     except RecursionError:  # pragma: no cover - the patterns do not recurse
         return None
     if ref is None or not (ref.title or ref.url):
         return None
     # Without a date or URL only the forms that are references count (a GB/T
     # code, an author, a publisher…): splitting prose would invent fields.
-    if not (ref.date or ref.accessed or ref.url) and not _evidence(text, ref):
+    if not (ref.date or ref.accessed or ref.url) and not _evidence(written, ref):
         return None
-    language = detect_language(" ".join((ref.title, ref.publisher, ref.author))) \
-        if ref.title else "und"
+    # A host says nothing of the language ("关于Anthos" at toutiao.io is Chinese).
+    named = "" if ref.url and ref.publisher == site_host(ref.url) else ref.publisher
+    language = detect_language(" ".join((ref.title, named, ref.author)))
     return Citation(
         raw=text,
         title=ref.title,
@@ -629,8 +914,42 @@ def is_chinese_reference(text: str) -> bool:
     that only points to one link or URL (``详见 [官方题解](…)．``,
     ``环论的简要历史可以参看 [这里](…)．``).
     """
-    ref = _read(text)
-    return ref is not None and _evidence(text, ref)
+    mended = _mended(text)
+    ref = _read(mended)
+    # A link alone is the classifier's to tell; one mended from broken syntax is not seen as one.
+    return ref is not None and (_evidence(mended, ref) or bool(
+        ref.url and _BROKEN_LINK_RE.match(text) and _LINK_RE.fullmatch(mended.strip())))
+
+
+# Two links to one URL side by side: one title typed as two links ("[Service Mesh ](u)[概述](u)").
+_TWIN_LINKS_RE = re.compile(
+    r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)((?:[ \t]*\[[^\[\]]+\]\(\2\))+)", re.I)
+_TWIN_RE = re.compile(r"([ \t]*)\[([^\[\]]+)\]\(")
+# A link's URL written again after it, as reference lists do: "[T](u)：u".
+_URL_AGAIN_RE = re.compile(r"(\]\((https?://[^\s()]+)\))\s*[:：]\s*\2\s*$", re.I)
+# A link whose destination runs on after a space ("[T](https://x/ - x.io)"): CommonMark shows
+# it as text; the URL is the destination's first word.
+_BROKEN_LINK_RE = re.compile(r"^(\s*\[[^\[\]]+\]\()(https?://[^\s()]+)\s+[^()\n]{1,60}\)\s*$", re.I)
+
+
+def _mended(text: str) -> str:
+    """The footnote with a reference list's typing habits undone, for reading only.
+
+    Its fields are read from this text; the citation's ``raw`` stays the text as written.
+    """
+    if "](" not in text or len(text) > _LONGEST:
+        return text
+    text = _TWIN_LINKS_RE.sub(lambda m: "[" + m[1] + "".join(
+        space + label for space, label in _TWIN_RE.findall(m[3])) + f"]({m[2]})", text)
+    text = _URL_AGAIN_RE.sub(lambda m: m[1], text)
+    return _BROKEN_LINK_RE.sub(lambda m: f"{m[1]}{m[2]})", text)
+
+
+def _annotated(text: str, link: re.Match[str]) -> bool:
+    """The footnote is a link (after a lead-in) and a Chinese annotation after a colon."""
+    lead = _LEADIN_RE.sub("", text[:link.start()])
+    return not _clean(lead) and _ANNOTATION_RE.fullmatch(_strip_locator(text[link.end():])) \
+        is not None
 
 
 def _evidence(text: str, ref: _Ref) -> bool:
@@ -642,6 +961,12 @@ def _evidence(text: str, ref: _Ref) -> bool:
         label = link[1] if link else ""
         pointer = bool(_LEADIN_RE.match(lead) or _SEE_RE.match(lead)) and not re.match(
             r"\s*(?:这|此|该)", label)
+        if link and (_annotated(text, link) or (_clean(lead) and ref.publisher == _clean(lead))):
+            # A reference list's item (the link, then what it is), or a site named before it.
+            return True
+        if not link and (ref.accessed or (ref.title and re.search(r"[：:]\s*$", lead))
+                         or _parse_labelled(text) is not None):
+            return True  # "标题：URL", "网站名，URL，2016年12月18日访问。", "作者：X，链接：URL"
         return pointer or bool(ref.title and (ref.author or _TYPE_RE.search(text)))
     if _TRANSLATED_RE.match(text) or re.search(r"ISBN", text):
         return bool(ref.title)
@@ -658,3 +983,28 @@ def drop_repeated_site(title: str, publisher: str) -> str:
                 _squeeze(title[cuts[-1].end():]) == _squeeze(publisher):
             return title[:cuts[-1].start()].rstrip()
     return title
+
+
+# A work in 《》 that its sentence calls a written one: "论文《X》", "他著作的《X》",
+# "《X》是 … 的著作", "《X》一书". A title alone ("我在《算法导论》里读到") is a mention.
+_NAMED_WORK_RE = re.compile(
+    r"(?:论文|著作|专著|文章|书籍|教材|译著)的?\s*《([^《》]{1,80})》"
+    r"|《([^《》]{1,80})》\s*(?:一书|一文|这本书|这篇论文"
+    r"|是[^。．！？!?《》]{0,60}?的(?:著作|专著|论文|教材|文章|书))"
+)
+
+
+def named_works(text: str) -> list[str]:
+    """The titles of the written works a Chinese sentence names in 《》 as such, in order.
+
+    A note that names one cites it as a document (the README's note-with-links),
+    as a note that links to one does.
+    """
+    if len(text) > _LONGEST:
+        return []
+    titles = []
+    for match in _NAMED_WORK_RE.finditer(text):
+        title = (match[1] or match[2]).strip()
+        if title and title not in titles:
+            titles.append(title)
+    return titles
