@@ -548,3 +548,69 @@ def test_a_chinese_pointer_to_a_lone_url_has_no_language() -> None:
 ])
 def test_the_comma_forms_with_two_pieces(text: str, expected: tuple[str, ...]) -> None:
     assert fields(text)[:4] == expected
+
+
+# -- the general shapes' edges (parse._parse_quoted, _parse_periods, _parse_side, ...) ---
+# Footnotes that neither parse_en nor parse_zh reads: Chinese prose with quotes,
+# Latin full stops or a link with its fields beside it.
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("许超：“央行宣布降息。”，华尔街见闻（2025-06-30）",
+                 ("央行宣布降息。", "华尔街见闻", "许超", "2025-06-30", "", "", ""),
+                 id="title-keeps-its-full-stop"),
+    pytest.param("许超： “A股收评”，华尔街见闻（2025-06-30）",
+                 ("A股收评", "华尔街见闻", "许超", "2025-06-30", "", "", ""),
+                 id="space-after-the-colon"),
+    pytest.param("许超：“2025年6月30日A股收评”，华尔街见闻，https://wallstreetcn.com/a",
+                 ("2025年6月30日A股收评", "华尔街见闻", "许超", "", "", "https://wallstreetcn.com/a",
+                  ""), id="date-in-the-title"),
+    # Two dates after the quote: the quoted form cannot tell the work's and gives up;
+    # the period form takes the last date and keeps the rest as the title.
+    pytest.param("许超：“A股收评”，华尔街见闻，2025-07-02（2025-06-30）",
+                 ("许超：“A股收评”，华尔街见闻，2025-07-02", "", "", "2025-06-30", "", "", ""),
+                 id="two-dates-after-the-quote"),
+])
+def test_the_quoted_form(text: str, expected: tuple[str, ...]) -> None:
+    """``作者：“题名”，出版方（日期）``: the title as quoted, the one date after it."""
+    assert fields(text) == expected
+
+
+def test_the_period_form_dates_by_the_last_date() -> None:
+    """The date that ends the footnote is its date, not a later one its title names."""
+    text = "2025-07-01 起施行的新规解读. 华尔街见闻. 2025-06-30. https://wallstreetcn.com/a"
+    assert fields(text) == ("2025-07-01 起施行的新规解读", "华尔街见闻", "", "2025-06-30", "",
+                            "https://wallstreetcn.com/a", "")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("[Xbox 发布会](https://wallstreetcn.com/a)（华尔街见闻）",
+                 ("Xbox 发布会", "华尔街见闻", "", ""), id="title-starting-with-x"),
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a) 许超（ 2025/6/30）",
+                 ("OpenAI转向TPU", "wallstreetcn.com", "许超", "2025-06-30"),
+                 id="author-glued-to-a-spaced-date"),
+    pytest.param("2025/6/30 [OpenAI转向TPU](https://wallstreetcn.com/a) 华尔街见闻",
+                 ("OpenAI转向TPU", "华尔街见闻", "", "2025-06-30"), id="date-before-the-link"),
+])
+def test_fields_beside_a_link(text: str, expected: tuple[str, ...]) -> None:
+    assert fields(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Which of two dates is the work's is not told.
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a) 30 June 2025 (2025-07-01)",
+                 id="two-dates"),
+    # A field is one piece of the text: none is stitched across the removed note.
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a) 华尔街见闻 检索日期2025/7/2 许超",
+                 id="accessed-note-inside-a-field"),
+])
+def test_fields_beside_a_link_that_are_no_citation(text: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+def test_an_accessed_note_first_and_a_bracket_last_are_no_pair() -> None:
+    """The note at the text's start is not widened to a bracket at its end."""
+    text = "检索日期2025/7/2) OpenAI转向TPU·华尔街见闻·许超（2025/6/30）·("
+    assert fields(text)[:5] == (") OpenAI转向TPU", "华尔街见闻", "许超", "2025-06-30", "2025-07-02")
+
