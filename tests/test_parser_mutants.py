@@ -614,3 +614,56 @@ def test_an_accessed_note_first_and_a_bracket_last_are_no_pair() -> None:
     text = "检索日期2025/7/2) OpenAI转向TPU·华尔街见闻·许超（2025/6/30）·("
     assert fields(text)[:5] == (") OpenAI转向TPU", "华尔街见闻", "许超", "2025-06-30", "2025-07-02")
 
+
+# -- parse_zh: limits, link texts, repeated sites -------------------------------------
+
+NINE = "许超，张三，李四，王五，赵六，钱七，孙八，周九，吴十"
+
+
+def test_nine_authors_are_authors() -> None:
+    """Nine names were one author and a title of eight names, the title the publisher."""
+    assert fields(f"{NINE}．浅谈字符串．国家集训队论文")[:4] == (
+        "浅谈字符串", "国家集训队论文", NINE, "")
+
+
+def test_four_sentences_without_an_author_are_prose() -> None:
+    """``题名．出处`` without an author only up to three pieces: more are sentences."""
+    text = "我们读了一篇文章．它发表在国家集训队论文．后来又读了一遍．很有收获．"
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    pytest.param("动态规划，知乎，2020", ("动态规划", "知乎", "", "2020"), id="title-site-year"),
+    pytest.param("动态规划，许超，2020", ("动态规划", "example.org", "许超", "2020"),
+                 id="title-author-year"),
+    pytest.param("这篇文章 - 张三的博客", ("", "张三的博客", "", ""), id="described-on-a-blog"),
+    pytest.param("这篇文章 - 某某", ("", "example.org", "", ""), id="described-no-site"),
+    pytest.param("，维基百科", ("", "维基百科", "", ""), id="comma-then-site"),
+])
+def test_what_a_link_text_names(label: str, expected: tuple[str, ...]) -> None:
+    """A site in a link text is the publisher, wherever it stands; the title is not kept
+    with it ("动态规划，知乎，2020" was the title, "这篇文章 - 张三的博客" the site)."""
+    assert fields(f"[{label}](https://example.org/a)")[:4] == expected
+
+
+COLLECTION = "国家集训队 2021 论文 徐哲安 "
+
+
+@pytest.mark.parametrize(("length", "expected"), [
+    pytest.param(199, ("国家集训队 2021 论文", "徐哲安"), id="199"),
+    pytest.param(200, ("example.org", ""), id="200"),
+])
+def test_a_collection_author_title_link_text_up_to_199_characters(
+        length: int, expected: tuple[str, str]) -> None:
+    """Longer link texts are not split: the pattern's cost grows with the length squared."""
+    label = COLLECTION + "浅" * (length - len(COLLECTION))
+    assert len(label) == length
+    citation = parse_citation(f"[{label}](https://example.org/a)")
+    assert (citation.publisher, citation.author) == expected
+
+
+def test_a_title_that_is_only_the_site_is_not_emptied() -> None:
+    """``_新浪财经`` repeats the publisher after a cut at its very start: it stays."""
+    assert fields("_新浪财经·新浪财经·许超（2025/6/30）")[:4] == (
+        "_新浪财经", "新浪财经", "许超", "2025-06-30")

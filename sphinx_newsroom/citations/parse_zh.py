@@ -178,7 +178,7 @@ def _names(text: str) -> str | None:
     stripped = _ROLE_RE.sub("", _clean(text))
     stripped = re.sub(r"(?<!\s)\s*(?:等|et al\.?)\s*$", "", stripped)
     parts = [p for p in _NAME_SPLIT_RE.split(stripped) if p]
-    if not parts or len(parts) > 8 or not all(_is_name(p) for p in parts):
+    if not parts or not all(_is_name(p) for p in parts):
         return None
     return stripped.strip(" ，,")
 
@@ -473,7 +473,8 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
     if underscore and _is_site(underscore[2]):
         return underscore[1], underscore[2], ""
     cut = max(text.rfind(","), text.rfind("，"))
-    if cut > 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
+    # Nothing before the comma (",知乎") names the site alone, as "知乎" does.
+    if cut >= 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
         return text[:cut].strip(), text[cut + 1:].strip(), ""
     return text, "", ""
 
@@ -489,7 +490,10 @@ def _link_ref(label: str, url: str) -> _Ref:
     if inner is not None:
         return inner._replace(url=url, publisher=inner.publisher or host)
     fields = [p.strip() for p in re.split(r"[，,]", label)]
-    if len(fields) == 3 and _only_date(fields[2]) is not None and not _is_site(fields[1]):
+    if len(fields) == 3 and _only_date(fields[2]) is not None:
+        # "动态规划，许超，2020" names the author; "动态规划，知乎，2020" the site.
+        if _is_site(fields[1]):
+            return _Ref(fields[0], fields[1], "", _only_date(fields[2]), url=url)
         return _Ref(fields[0], host, fields[1], _only_date(fields[2]), url=url)
     # "张三的博客" names the site alone; "动态规划 - 张三的博客" has a title before it.
     if _squeeze(label) in _SITES or (re.search(r"的(?:博客|网站|主页)$", label)
@@ -503,7 +507,9 @@ def _link_ref(label: str, url: str) -> _Ref:
     if owner:
         return _Ref(owner[2], owner[1], url=url)
     if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label):
-        site = label if re.search(r"的博客$", label) else host
+        # "这篇文章 - 张三的博客": the text describes the document and may name its site.
+        named = _split_link_text(label)[1]
+        site = named if _is_site(named) else host
         year = re.match(r"((?:1[5-9]|20)\d\d)\s*年", label)
         return _Ref("", site, "", _make_date(year[1]) if year else None, url=url)
     title, site, author = _split_link_text(label)
