@@ -199,6 +199,9 @@ def test_a_name_written_three_times_is_code_only_if_each_time_is(
                  "https://ourworldindata.org/about", id="title-names-the-publisher"),
     pytest.param('Hannah Ritchie, "Why Our World in Data exists," Our World in Data, '
                  "June 30, 2024. https://ourworldindata.org/about", id="quotation-names-it"),
+    # No space after the quotation: the publisher touches it, and is still apart.
+    pytest.param('Hannah Ritchie, "Why it matters,"Our World in Data, June 30, 2024. '
+                 "https://ourworldindata.org/about", id="quotation-touches-it"),
 ])
 def test_a_publisher_named_in_the_title_is_hidden_where_it_stands(text: str) -> None:
     """The title names the publisher, whose own name ("Our …") reads as the first person.
