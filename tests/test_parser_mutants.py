@@ -667,3 +667,75 @@ def test_a_title_that_is_only_the_site_is_not_emptied() -> None:
     """``_新浪财经`` repeats the publisher after a cut at its very start: it stays."""
     assert fields("_新浪财经·新浪财经·许超（2025/6/30）")[:4] == (
         "_新浪财经", "新浪财经", "许超", "2025-06-30")
+
+
+ARCHIVED = "https://web.archive.org/web/2020/https://wallstreetcn.com/articles/3749773"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(f"参见 {ARCHIVED}", ("", "wallstreetcn.com", ""), id="pointer"),
+    pytest.param(f"[OpenAI转向TPU]({ARCHIVED})", ("OpenAI转向TPU", "wallstreetcn.com", ""),
+                 id="link"),
+    pytest.param(f"许超. OpenAI转向TPU[EB/OL]. (2025-06-30). {ARCHIVED}",
+                 ("OpenAI转向TPU", "wallstreetcn.com", "许超"), id="gbt-online"),
+    # Latin text whose only Han characters are in the archived page's address.
+    pytest.param("https://web.archive.org/web/2020/https://zh.wikipedia.org/wiki/北京",
+                 ("", "zh.wikipedia.org", ""), id="han-in-the-url"),
+])
+def test_an_archived_copy_credits_the_archived_site(text: str, expected: tuple[str, ...]) -> None:
+    """The Chinese shapes credited the archive ("web.archive.org") where the same URL
+    alone or in a Latin footnote credits the page it copies."""
+    assert fields(text)[:3] == expected
+
+
+def test_a_latin_gbt_reference_with_a_link_is_read_by_the_english_shapes() -> None:
+    """GB/T's Latin form reads a link as no title: the English shapes read it, untyped."""
+    text = ("KANAMORI H. [The energy release in great earthquakes]"
+            "(https://doi.org/10.1029/JB082i020p02981)[J]. Journal of Geophysical Research, "
+            "1977, 82(20): 2981-2987.")
+    assert fields(text) == ("The energy release in great earthquakes",
+                            "Journal of Geophysical Research", "KANAMORI H", "1977", "",
+                            "https://doi.org/10.1029/JB082i020p02981", "")
+
+
+LONG_TITLE = "化解医患矛盾需釜底抽薪"
+
+
+@pytest.mark.parametrize(("length", "read"), [
+    pytest.param(2000, True, id="2000"),
+    pytest.param(2001, False, id="2001"),
+])
+def test_a_chinese_reference_is_at_most_2000_characters(length: int, read: bool) -> None:
+    """A longer footnote is prose, left to the general shapes (which find no GB/T type)."""
+    head, tail = "李强. ", "[J]. 中国青年报, 2012."
+    title = (LONG_TITLE * 200)[:length - len(head) - len(tail)]
+    text = head + title + tail
+    assert len(text) == length
+    assert (parse_citation(text).type == "J") is read
+
+
+def test_a_transliterated_name_does_not_make_the_newsroom_form() -> None:
+    """``·`` inside a Latin name written in Han: the dots are the period form's."""
+    text = "詹姆斯·奈史密斯与迈克尔·乔丹. 人民出版社. 2020-01-01. https://example.org/a"
+    assert fields(text) == ("詹姆斯·奈史密斯与迈克尔·乔丹", "人民出版社", "", "2020-01-01", "",
+                            "https://example.org/a", "")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("许超（https://weibo.com/xuchao）：“A股收评”，华尔街见闻（2025-06-30）",
+                 id="url-in-the-author"),
+    pytest.param("许超：“A股收评”，华尔街见闻 https://wallstreetcn.com/a 财经频道（2025-06-30）",
+                 id="url-in-the-publisher"),
+])
+def test_a_quoted_form_with_a_url_inside_a_field_is_kept_whole(text: str) -> None:
+    """No field is stitched across the removed URL: the footnote is kept as written."""
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+def test_a_pointer_keeps_its_text() -> None:
+    """A pointer has no title: its entry shows the footnote as written."""
+    text = "See [the Python docs](https://docs.python.org/3/) for details."
+    citation = parse_citation(text)
+    assert (citation.raw, citation.title, citation.publisher, citation.url) == (
+        text, "", "docs.python.org", "https://docs.python.org/3/")

@@ -16,7 +16,8 @@ try. The shapes, each seen in real footnotes:
 - a Markdown link whose text carries the site (``计数排序 - 维基百科，自由的百科全书``,
   ``Title - Author - 博客园``, ``知乎 - Title``, ``概率论_百度百科``), only
   describes the document (``这篇博文``, ``1977 年 KMP 算法论文``), names the
-  site (``维基百科``) or is itself a reference; a site not named is the URL's host;
+  site (``维基百科``) or is itself a reference; a site not named is the URL's (an
+  archive's original);
 - a lead-in (参见, 详见, 来源：, 引用自…) and a locator (第 4 页, 3.2 节) around any of these.
 
 Dates keep the precision written: ``2013 年`` is a year, ``2008-05`` a month.
@@ -30,7 +31,8 @@ import re
 from typing import NamedTuple
 
 from .model import Citation, DatePrecision
-from .parse import detect_language, url_host, url_spans
+from .parse import detect_language, url_spans
+from .parse_en import site_host
 
 __all__ = ["drop_repeated_site", "is_chinese_reference", "parse_chinese"]
 
@@ -271,7 +273,7 @@ def _parse_gbt_fields(text: str, code: re.Match[str]) -> _Ref:
     if date is None:
         date = more or _first_date(rest)
     if not publisher and url:
-        publisher = url_host(url)
+        publisher = site_host(url)
     return _Ref(_clean(title), publisher, _gbt_authors(author_part), date, accessed, url)
 
 
@@ -484,7 +486,7 @@ _COLLECTION_AUTHOR_TITLE_RE = re.compile(r"(.*(?:论文|论文集|集训队|冬�
 
 def _link_ref(label: str, url: str) -> _Ref:
     """What a link says of its document: title, site, author and date from its text."""
-    host = url_host(url)
+    host = site_host(url)
     label = label.strip()
     inner = _parse_no_url(label)
     if inner is not None:
@@ -533,7 +535,7 @@ def _parse_with_link(text: str, link: re.Match[str]) -> _Ref | None:
     names = _names(before)
     work = _GUILLEMET_RE.search(label)
     if names is not None and work is not None:
-        return _Ref(work[1], url_host(url), names, url=url)
+        return _Ref(work[1], site_host(url), names, url=url)
     if _clean(after):
         return None
     if not _clean(before):
@@ -554,7 +556,7 @@ def _parse_bare_url(text: str) -> _Ref | None:
     before = _LEADIN_RE.sub("", text[:start])
     if _clean(before) or _clean(text[end:]):
         return None
-    return _Ref("", url_host(url), url=url)
+    return _Ref("", site_host(url), url=url)
 
 
 def _is_chinese(text: str) -> bool:
