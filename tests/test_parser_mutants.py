@@ -644,7 +644,8 @@ def test_four_sentences_without_an_author_are_prose() -> None:
 def test_what_a_link_text_names(label: str, expected: tuple[str, ...]) -> None:
     """A site in a link text is the publisher, wherever it stands; the title is not kept
     with it ("动态规划，知乎，2020" was the title, "这篇文章 - 张三的博客" the site)."""
-    assert fields(f"[{label}](https://example.org/a)")[:4] == expected
+    url = "https://example.org/a"
+    assert fields(f"[{label}]({url})") == (*expected, "", url, "")
 
 
 COLLECTION = "国家集训队 2021 论文 徐哲安 "
