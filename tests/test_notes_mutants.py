@@ -213,3 +213,25 @@ def test_a_participle_that_only_says_where_points_to_its_link(before: str, after
                          " was slow on long input, and rewrote it.")).kind == "links"
     assert classify(link("Found ", "a bug", "https://example.org/issues/1",
                          " in the parser and fixed it.")).kind == "links"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Roser, M. (2024). About Our World in Data. Our World in Data. "
+                 "https://ourworldindata.org/about", id="title-names-the-publisher"),
+    pytest.param('Hannah Ritchie, "Why Our World in Data exists," Our World in Data, '
+                 "June 30, 2024. https://ourworldindata.org/about", id="quotation-names-it"),
+    # No space after the quotation: the publisher touches it, and is still apart.
+    pytest.param('Hannah Ritchie, "Why it matters,"Our World in Data, June 30, 2024. '
+                 "https://ourworldindata.org/about", id="quotation-touches-it"),
+])
+def test_a_publisher_named_in_the_title_is_hidden_where_it_stands(text: str) -> None:
+    """The title names the publisher, whose own name ("Our …") reads as the first person.
+
+    The publisher was hidden at its first occurrence, inside the title (or
+    the quotation that holds it), where nothing was left to hide; its own
+    place stayed, and the reference was logged as a note that "speaks in the
+    first or second person", its link listed as a document of the note. A
+    field is hidden where it is written apart.
+    """
+    assert classify(Written(text)) == (
+        "source", "it has a title and a publisher or author, and a date or URL")

@@ -570,3 +570,195 @@ def test_bluebooks_last_visited_is_the_accessed_date(label: str) -> None:
     citation = parse_citation(
         f"Tide tables, https://tides.example.org/tables ({label} Apr. 8, 2024).")
     assert (citation.date, citation.accessed) == (None, datetime.date(2024, 4, 8))
+
+
+# -- the general shapes' edges (parse._parse_quoted, _parse_periods, _parse_side, ...) ---
+# Footnotes that neither parse_en nor parse_zh reads: Chinese prose with quotes,
+# Latin full stops or a link with its fields beside it.
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("许超：“央行宣布降息。”，华尔街见闻（2025-06-30）",
+                 ("央行宣布降息。", "华尔街见闻", "许超", "2025-06-30", "", "", ""),
+                 id="title-keeps-its-full-stop"),
+    pytest.param("许超： “A股收评”，华尔街见闻（2025-06-30）",
+                 ("A股收评", "华尔街见闻", "许超", "2025-06-30", "", "", ""),
+                 id="space-after-the-colon"),
+    pytest.param("许超：“2025年6月30日A股收评”，华尔街见闻，https://wallstreetcn.com/a",
+                 ("2025年6月30日A股收评", "华尔街见闻", "许超", "", "", "https://wallstreetcn.com/a",
+                  ""), id="date-in-the-title"),
+    # Two dates after the quote: the quoted form cannot tell the work's and gives up;
+    # the period form takes the last date and keeps the rest as the title.
+    pytest.param("许超：“A股收评”，华尔街见闻，2025-07-02（2025-06-30）",
+                 ("许超：“A股收评”，华尔街见闻，2025-07-02", "", "", "2025-06-30", "", "", ""),
+                 id="two-dates-after-the-quote"),
+])
+def test_the_quoted_form(text: str, expected: tuple[str, ...]) -> None:
+    """``作者：“题名”，出版方（日期）``: the title as quoted, the one date after it."""
+    assert fields(text) == expected
+
+
+def test_the_period_form_dates_by_the_last_date() -> None:
+    """The date that ends the footnote is its date, not a later one its title names."""
+    text = "2025-07-01 起施行的新规解读. 华尔街见闻. 2025-06-30. https://wallstreetcn.com/a"
+    assert fields(text) == ("2025-07-01 起施行的新规解读", "华尔街见闻", "", "2025-06-30", "",
+                            "https://wallstreetcn.com/a", "")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("[Xbox 发布会](https://wallstreetcn.com/a)（华尔街见闻）",
+                 ("Xbox 发布会", "华尔街见闻", "", ""), id="title-starting-with-x"),
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a) 许超（ 2025/6/30）",
+                 ("OpenAI转向TPU", "wallstreetcn.com", "许超", "2025-06-30"),
+                 id="author-glued-to-a-spaced-date"),
+    pytest.param("2025/6/30 [OpenAI转向TPU](https://wallstreetcn.com/a) 华尔街见闻",
+                 ("OpenAI转向TPU", "华尔街见闻", "", "2025-06-30"), id="date-before-the-link"),
+])
+def test_fields_beside_a_link(text: str, expected: tuple[str, ...]) -> None:
+    assert fields(text)[:4] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Which of two dates is the work's is not told.
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a) 30 June 2025 (2025-07-01)",
+                 id="two-dates"),
+    # A field is one piece of the text: none is stitched across the removed note.
+    pytest.param("[OpenAI转向TPU](https://wallstreetcn.com/a) 华尔街见闻 检索日期2025/7/2 许超",
+                 id="accessed-note-inside-a-field"),
+])
+def test_fields_beside_a_link_that_are_no_citation(text: str) -> None:
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+def test_an_accessed_note_first_and_a_bracket_last_are_no_pair() -> None:
+    """The note at the text's start is not widened to a bracket at its end."""
+    text = "检索日期2025/7/2) OpenAI转向TPU·华尔街见闻·许超（2025/6/30）·("
+    assert fields(text)[:5] == (") OpenAI转向TPU", "华尔街见闻", "许超", "2025-06-30", "2025-07-02")
+
+
+# -- parse_zh: limits, link texts, repeated sites -------------------------------------
+
+NINE = "许超，张三，李四，王五，赵六，钱七，孙八，周九，吴十"
+
+
+def test_nine_authors_are_authors() -> None:
+    """Nine names were one author and a title of eight names, the title the publisher."""
+    assert fields(f"{NINE}．浅谈字符串．国家集训队论文")[:4] == (
+        "浅谈字符串", "国家集训队论文", NINE, "")
+
+
+def test_four_sentences_without_an_author_are_prose() -> None:
+    """``题名．出处`` without an author only up to three pieces: more are sentences."""
+    text = "我们读了一篇文章．它发表在国家集训队论文．后来又读了一遍．很有收获．"
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    pytest.param("动态规划，知乎，2020", ("动态规划", "知乎", "", "2020"), id="title-site-year"),
+    pytest.param("动态规划，许超，2020", ("动态规划", "example.org", "许超", "2020"),
+                 id="title-author-year"),
+    pytest.param("这篇文章 - 张三的博客", ("", "张三的博客", "", ""), id="described-on-a-blog"),
+    pytest.param("这篇文章 - 某某", ("", "example.org", "", ""), id="described-no-site"),
+    pytest.param("，维基百科", ("", "维基百科", "", ""), id="comma-then-site"),
+])
+def test_what_a_link_text_names(label: str, expected: tuple[str, ...]) -> None:
+    """A site in a link text is the publisher, wherever it stands; the title is not kept
+    with it ("动态规划，知乎，2020" was the title, "这篇文章 - 张三的博客" the site)."""
+    url = "https://example.org/a"
+    assert fields(f"[{label}]({url})") == (*expected, "", url, "")
+
+
+COLLECTION = "国家集训队 2021 论文 徐哲安 "
+
+
+@pytest.mark.parametrize(("length", "expected"), [
+    pytest.param(199, ("国家集训队 2021 论文", "徐哲安"), id="199"),
+    pytest.param(200, ("example.org", ""), id="200"),
+])
+def test_a_collection_author_title_link_text_up_to_199_characters(
+        length: int, expected: tuple[str, str]) -> None:
+    """Longer link texts are not split: the pattern's cost grows with the length squared."""
+    label = COLLECTION + "浅" * (length - len(COLLECTION))
+    assert len(label) == length
+    citation = parse_citation(f"[{label}](https://example.org/a)")
+    assert (citation.publisher, citation.author) == expected
+
+
+def test_a_title_that_is_only_the_site_is_not_emptied() -> None:
+    """``_新浪财经`` repeats the publisher after a cut at its very start: it stays."""
+    assert fields("_新浪财经·新浪财经·许超（2025/6/30）")[:4] == (
+        "_新浪财经", "新浪财经", "许超", "2025-06-30")
+
+
+ARCHIVED = "https://web.archive.org/web/2020/https://wallstreetcn.com/articles/3749773"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(f"参见 {ARCHIVED}", ("", "wallstreetcn.com", ""), id="pointer"),
+    pytest.param(f"[OpenAI转向TPU]({ARCHIVED})", ("OpenAI转向TPU", "wallstreetcn.com", ""),
+                 id="link"),
+    pytest.param(f"许超. OpenAI转向TPU[EB/OL]. (2025-06-30). {ARCHIVED}",
+                 ("OpenAI转向TPU", "wallstreetcn.com", "许超"), id="gbt-online"),
+    # Latin text whose only Han characters are in the archived page's address.
+    pytest.param("https://web.archive.org/web/2020/https://zh.wikipedia.org/wiki/北京",
+                 ("", "zh.wikipedia.org", ""), id="han-in-the-url"),
+])
+def test_an_archived_copy_credits_the_archived_site(text: str, expected: tuple[str, ...]) -> None:
+    """The Chinese shapes credited the archive ("web.archive.org") where the same URL
+    alone or in a Latin footnote credits the page it copies."""
+    assert fields(text)[:3] == expected
+
+
+def test_a_latin_gbt_reference_with_a_link_is_read_by_the_english_shapes() -> None:
+    """GB/T's Latin form reads a link as no title: the English shapes read it, untyped."""
+    text = ("KANAMORI H. [The energy release in great earthquakes]"
+            "(https://doi.org/10.1029/JB082i020p02981)[J]. Journal of Geophysical Research, "
+            "1977, 82(20): 2981-2987.")
+    assert fields(text) == ("The energy release in great earthquakes",
+                            "Journal of Geophysical Research", "KANAMORI H", "1977", "",
+                            "https://doi.org/10.1029/JB082i020p02981", "")
+
+
+LONG_TITLE = "化解医患矛盾需釜底抽薪"
+
+
+@pytest.mark.parametrize(("length", "read"), [
+    pytest.param(2000, True, id="2000"),
+    pytest.param(2001, False, id="2001"),
+])
+def test_a_chinese_reference_is_at_most_2000_characters(length: int, read: bool) -> None:
+    """A longer footnote is prose, left to the general shapes (which find no GB/T type)."""
+    head, tail = "李强. ", "[J]. 中国青年报, 2012."
+    title = (LONG_TITLE * 200)[:length - len(head) - len(tail)]
+    text = head + title + tail
+    assert len(text) == length
+    assert (parse_citation(text).type == "J") is read
+
+
+def test_a_transliterated_name_does_not_make_the_newsroom_form() -> None:
+    """``·`` inside a Latin name written in Han: the dots are the period form's."""
+    text = "詹姆斯·奈史密斯与迈克尔·乔丹. 人民出版社. 2020-01-01. https://example.org/a"
+    assert fields(text) == ("詹姆斯·奈史密斯与迈克尔·乔丹", "人民出版社", "", "2020-01-01", "",
+                            "https://example.org/a", "")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("许超（https://weibo.com/xuchao）：“A股收评”，华尔街见闻（2025-06-30）",
+                 id="url-in-the-author"),
+    pytest.param("许超：“A股收评”，华尔街见闻 https://wallstreetcn.com/a 财经频道（2025-06-30）",
+                 id="url-in-the-publisher"),
+])
+def test_a_quoted_form_with_a_url_inside_a_field_is_kept_whole(text: str) -> None:
+    """No field is stitched across the removed URL: the footnote is kept as written."""
+    citation = parse_citation(text)
+    assert (citation.title, citation.structured) == (text, False)
+
+
+def test_a_pointer_keeps_its_text() -> None:
+    """A pointer has no title: its entry shows the footnote as written."""
+    text = "See [the Python docs](https://docs.python.org/3/) for details."
+    citation = parse_citation(text)
+    assert (citation.raw, citation.title, citation.publisher, citation.url) == (
+        text, "", "docs.python.org", "https://docs.python.org/3/")

@@ -187,10 +187,13 @@ class _Reading:
             ends = quote[0][-2:-1] in _FIELD_END or quote.end() == len(text.rstrip())
             spans.append((*quote.span(), _QUOTE if ends else _OPEN_QUOTE))
         if _is_reference(self.citation) and self.citation.title:
-            for value in (self.citation.title, self.citation.publisher):
-                start = text.find(value) if value else -1
-                if start >= 0:
-                    spans.append((start, start + len(value), _FIELD))
+            for value in filter(None, (self.citation.title, self.citation.publisher)):
+                # Hidden where it is written apart: the title may name the publisher
+                # ("About Our World in Data. Our World in Data."), a quotation hold the title.
+                free = [at for at in _occurrences(text, value) if not any(
+                    lo < at + len(value) and at < hi for lo, hi, _ in spans)]
+                if free:
+                    spans.append((free[0], free[0] + len(value), _FIELD))
         spans += [(*m.span(), _ANCHOR) for m in _AVAILABLE_RE.finditer(text)]
         spans += [(*span, _ANCHOR) for span in accessed_spans(text)]
         spans += [(*span, _ANCHOR) for span in date_spans(text)]

@@ -425,7 +425,8 @@ def _parse_quoted(body: _Body) -> _Fields | None:
     title = body.field(inner_start, inner_end, _COMMAS)
     # Only a comma or colon may join the author to the quote; otherwise the
     # quote is merely part of a sentence ('He said "hi" to me').
-    lead = body.field(0, quote.start(), "")
+    # The character right before the quote decides, a removed URL or note read as space.
+    lead = body.masked[:quote.start()].rstrip()
     if lead and lead[-1] not in _COMMAS + _COLONS:
         return None
     author = body.field(0, quote.start())
@@ -460,10 +461,11 @@ def _parse_periods(body: _Body) -> _Fields | None:
         _COMMA_BREAK_RE, body.masked, head_start, head_end
     )
     publisher: str | None = ""
+    # The head's edges are trimmed already: the title's are its own or a break's.
     if split is None:
-        title = body.field(head_start, head_end, "")
+        title = body.field(head_start, head_end)
     else:
-        title = body.field(head_start, split.start(), _EDGE_PUNCT)
+        title = body.field(head_start, split.start())
         publisher = body.field(split.end(), head_end)
     if not title or publisher is None:
         return None

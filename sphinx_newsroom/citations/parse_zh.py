@@ -16,7 +16,8 @@ try. The shapes, each seen in real footnotes:
 - a Markdown link whose text carries the site (``计数排序 - 维基百科，自由的百科全书``,
   ``Title - Author - 博客园``, ``知乎 - Title``, ``概率论_百度百科``), only
   describes the document (``这篇博文``, ``1977 年 KMP 算法论文``), names the
-  site (``维基百科``) or is itself a reference; a site not named is the URL's host;
+  site (``维基百科``) or is itself a reference; a site not named is the URL's (an
+  archive's original);
 - the legal-citation manual (法学引注手册) and 中国社会科学's forms:
   ``作者：《书名》，出版社2009年版``, ``载《刊名》``, ``《刊名》2019年第1期``,
   ``载人民网2004年1月10日，URL``, a thesis, a collection,
@@ -208,7 +209,7 @@ def _names(text: str) -> str | None:
     stripped = _ROLE_RE.sub("", _clean(text))
     stripped = re.sub(r"(?<!\s)\s*(?:等|et al\.?)\s*$", "", stripped)
     parts = [p for p in _NAME_SPLIT_RE.split(stripped) if p]
-    if not parts or len(parts) > 8 or not all(_is_name(p) for p in parts):
+    if not parts or not all(_is_name(p) for p in parts):
         return None
     return stripped.strip(" ，,")
 
@@ -589,7 +590,8 @@ def _split_link_text(text: str) -> tuple[str, str, str]:
                                                        _squeeze(colon[1])):
         return colon[2].strip(), colon[1].strip(), ""
     cut = max(text.rfind(","), text.rfind("，"))
-    if cut > 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
+    # Nothing before the comma (",知乎") names the site alone, as "知乎" does.
+    if cut >= 0 and _is_site(text[cut + 1:]) and _squeeze(text) not in _SITES:
         return text[:cut].strip(), text[cut + 1:].strip(), ""
     return text, "", ""
 
@@ -611,7 +613,10 @@ def _link_ref(label: str, url: str) -> _Ref:
     if inner is not None:
         return inner._replace(url=url, publisher=inner.publisher or host)
     fields = [p.strip() for p in re.split(r"[，,]", label)]
-    if len(fields) == 3 and _only_date(fields[2]) is not None and not _is_site(fields[1]):
+    if len(fields) == 3 and _only_date(fields[2]) is not None:
+        # "动态规划，许超，2020" names the author; "动态规划，知乎，2020" the site.
+        if _is_site(fields[1]):
+            return _Ref(fields[0], fields[1], "", _only_date(fields[2]), url=url)
         return _Ref(fields[0], host, fields[1], _only_date(fields[2]), url=url)
     # "张三的博客" names the site alone; "动态规划 - 张三的博客" has a title before it.
     if _squeeze(label) in _SITES or (re.search(r"的(?:博客|网站|主页)$", label)
@@ -630,7 +635,9 @@ def _link_ref(label: str, url: str) -> _Ref:
     if _DESCRIBES_RE.search(label.strip()) and not _GUILLEMET_RE.search(label) and not (
             label.endswith("页面") and label[:-2].strip() and not _is_site(label[:-2])):
         # "维基百科页面" only names a site; "Google Cloud Knative 产品页面" is a page's name.
-        site = label if re.search(r"的博客$", label) else host
+        # "这篇文章 - 张三的博客": the text describes the document and may name its site.
+        named = _split_link_text(label)[1]
+        site = named if _is_site(named) else host
         year = re.match(r"((?:1[5-9]|20)\d\d)\s*年", label)
         return _Ref("", site, "", _make_date(year[1]) if year else None, url=url)
     title, site, author = _split_link_text(label)
