@@ -107,3 +107,14 @@ def test_a_one_letter_journal_glued_to_its_issue():
     # MDPI's journal "C" (carbon research), its issue written against its name.
     assert cited("Kim, H., & Lee, S. (2019). Activated carbon from biomass. C(2), 20-31.") == (
         "Activated carbon from biomass", "C", ("Kim, H.", "Lee, S"), "2019", "")
+
+
+# -- a sentence that points to a URL (_pointer) --------------------------------------
+
+@pytest.mark.parametrize("quote", ['"{}"', "\u201c{}\u201d"])
+def test_a_pointer_word_inside_a_quoted_title_points_to_nothing(quote):
+    # "Source" in the quoted title is the title's word, not a cue to the URL: the
+    # reference keeps its author and title.
+    text = f"Bruce Perens, {quote.format('The Open Source Definition')}, https://opensource.org/osd"
+    assert cited(text) == ("The Open Source Definition", "opensource.org", ("Bruce Perens",), "",
+                           "https://opensource.org/osd")
