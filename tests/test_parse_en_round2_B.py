@@ -118,3 +118,13 @@ def test_a_pointer_word_inside_a_quoted_title_points_to_nothing(quote):
     text = f"Bruce Perens, {quote.format('The Open Source Definition')}, https://opensource.org/osd"
     assert cited(text) == ("The Open Source Definition", "opensource.org", ("Bruce Perens",), "",
                            "https://opensource.org/osd")
+
+
+@pytest.mark.parametrize("text", [
+    "Smith, J. (2004). Generics in C#. Dr. Dobbs Journal\u00a0(3), 10-14.",
+    "Smith, J. (2004). Generics in C#. Dr. Dobbs Journal\u00a0, 3(2), 10-14.",
+    "Smith, J. (2004). Generics in C#. Dr. Dobbs Journal\u00a0.",
+], ids=["before-issue", "before-comma", "before-full-stop"])
+def test_a_no_break_space_at_a_venues_edge_is_no_part_of_it(text):
+    # Text copied from a web page keeps its no-break spaces: the journal is the same.
+    assert cited(text) == ("Generics in C#", "Dr. Dobbs Journal", ("Smith, J",), "2004", "")
