@@ -427,7 +427,7 @@ def _is_authors(text: str) -> bool:
 def _venue_text(venue: str) -> str:
     """A venue without the punctuation around it; an abbreviated name keeps its last
     full stop (``Ann. Math.``, ``Sci. Rep.``), as it is written."""
-    venue = venue.strip(" ,")
+    venue = " ".join(venue.split()).strip(" ,")  # a tab or no-break space as a space
     stripped = venue.rstrip(" .")
     if venue.endswith(".") and _ABBREVIATION_RE.search(stripped) \
             and re.search(rf"[{_UPPER}][a-z]{{0,4}}\.(?:\s|(?=[{_UPPER}]))", stripped):
