@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -321,3 +322,23 @@ def save_pages(pdf: Path, folder: Path, pages: dict[str, int]) -> list[Path]:
                         "-singlefile", str(pdf), str(stem)], check=True)
         saved.append(stem.with_suffix(".png"))
     return saved
+
+
+# -- what a bibliography entry shows of a parsed footnote (the parser's tests) -------
+
+
+def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
+    """Title, publisher, authors, date as shown, URL: a parsed footnote's entry."""
+    from sphinx_newsroom.citations.model import issued_text
+    from sphinx_newsroom.citations.parse import parse_citation
+
+    c = parse_citation(text)
+    return c.title, c.publisher, c.authors, issued_text(c), c.url
+
+
+def dated(text: str) -> tuple[datetime.date | None, str]:
+    """A parsed footnote's date and the precision it is written at."""
+    from sphinx_newsroom.citations.parse import parse_citation
+
+    c = parse_citation(text)
+    return c.date, c.date_precision

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from conftest import cited
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -372,10 +373,6 @@ def test_a_site_after_a_comma_in_a_link_text_needs_to_name_the_site():
         "Title", "Mixu's Node book")
     assert split_site("Sorting, Searching", "http://book.mixu.net/x") == ("Sorting, Searching", "")
 
-
-def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
-    c = parse_citation(text)
-    return c.title, c.publisher, c.authors, issued_text(c), c.url
 
 
 @pytest.mark.parametrize(("text", "expected"), [

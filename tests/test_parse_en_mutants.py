@@ -10,21 +10,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from conftest import cited, dated
 
-from sphinx_newsroom.citations.model import issued_text
 from sphinx_newsroom.citations.parse import parse_citation
 
 D = datetime.date
 
 
-def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
-    c = parse_citation(text)
-    return c.title, c.publisher, c.authors, issued_text(c), c.url
-
-
-def dated(text: str) -> tuple[datetime.date | None, str]:
-    c = parse_citation(text)
-    return c.date, c.date_precision
 
 
 # -- the site named in a link's text (_names_site) ----------------------------------

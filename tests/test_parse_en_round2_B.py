@@ -12,21 +12,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
-
-from sphinx_newsroom.citations.model import issued_text
-from sphinx_newsroom.citations.parse import parse_citation
+from conftest import cited, dated
 
 D = datetime.date
 
 
-def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
-    c = parse_citation(text)
-    return c.title, c.publisher, c.authors, issued_text(c), c.url
-
-
-def dated(text: str) -> tuple[datetime.date | None, str]:
-    c = parse_citation(text)
-    return c.date, c.date_precision
 
 
 # -- the APA shape (_apa_reference) --------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from conftest import dated
 
 from sphinx_newsroom.citations.model import issued_text
 from sphinx_newsroom.citations.parse import parse_citation
@@ -37,10 +38,6 @@ def cited(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
 def names(authors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name.removesuffix(".") for name in authors)
 
-
-def dated(text: str) -> tuple[datetime.date | None, str]:
-    c = parse_citation(text)
-    return c.date, c.date_precision
 
 
 def left_whole(text: str) -> tuple[str, str, tuple[str, ...], str, str]:
