@@ -127,3 +127,9 @@ def writes_parts(env: BuildEnvironment) -> bool:
     builders that write a site a file per page (not EPUB, a book, nor the single page,
     which keep one list, like the PDF)."""
     return writes_one_document(env) and not is_ebook(builder_of(env))
+
+
+def doc_title(env: BuildEnvironment, docname: str) -> str:
+    """The title of a project document as text (its docname if it has none): what the
+    pages generated from it (its later pages, its bibliography's parts) are titled by."""
+    return env.titles[docname].astext() if docname in env.titles else docname

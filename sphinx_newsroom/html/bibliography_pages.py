@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .. import clock
-from ..builders import relative_link, writes_parts
+from ..builders import doc_title, relative_link, writes_parts
 from ..directives.nodes import bibliography
 from ..labels import part_label, sources_count
 from .pages import Generator, Page, writes_pages
@@ -36,7 +36,7 @@ def part_pages(app: Sphinx) -> Iterator[Page]:
     for docname, (split, sort, style) in sorted(domain.bibliography_splits.items()):
         if docname not in app.env.found_docs:
             continue
-        title = app.env.titles[docname].astext() if docname in app.env.titles else docname
+        title = doc_title(app.env, docname)
         parts = domain.source_parts(split, app.config.newsroom_show_drafts, now)
         for part, entries in parts.items():
             pagename = f"{docname}/{part}"

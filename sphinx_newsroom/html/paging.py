@@ -14,6 +14,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..builders import doc_title
 from ..directives.nodes import article_list
 from ..i18n import _
 from ..paging import ARCHIVE_PAGE, page_counts, page_name, paginates, split
@@ -55,7 +56,7 @@ def later_pages(app: Sphinx) -> Iterator[Page]:
     for docname in sorted(domain.paged_lists):
         if docname not in counts:
             continue
-        title = app.env.titles[docname].astext() if docname in app.env.titles else docname
+        title = doc_title(app.env, docname)
         for number in range(2, counts[docname] + 1):
             pagename = page_name(docname, number)
             if pages.claimed(pagename) or pages.fresh(pagename, docname):
